@@ -1,0 +1,5 @@
+/** cs-core's private machinery; not exported. */
+@NullMarked
+package dev.kizuna.core.internal;
+
+import org.jspecify.annotations.NullMarked;
