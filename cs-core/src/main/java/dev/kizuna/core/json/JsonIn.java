@@ -66,7 +66,7 @@ final class JsonIn {
         require(JsonNodeType.NUMBER, "a number");
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            throw error(node + " is not a finite number");
+            throw error(value + " is not a finite number");
         }
         return value;
     }
@@ -93,7 +93,7 @@ final class JsonIn {
     BigDecimal decimal() {
         if (node.isNumber()) {
             if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-                throw error(node + " is not a finite number");
+                throw error(node.doubleValue() + " is not a finite number");
             }
             return node.decimalValue();
         }
