@@ -11,4 +11,5 @@ module dev.kizuna.core {
     exports dev.kizuna.core.journey;
     exports dev.kizuna.core.event;
     exports dev.kizuna.core.json;
+    exports dev.kizuna.core.sample;
 }
