@@ -87,7 +87,7 @@ public final class KizunaModule extends SimpleModule {
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonNode tree = ctxt.readTree(p);
             try {
-                return codec.read(new JsonIn(tree, "$"));
+                return codec.read(JsonIn.root(tree));
             } catch (JsonInputException e) {
                 MismatchedInputException failure = MismatchedInputException.from(p, handledType(), e.getMessage());
                 failure.initCause(e);
