@@ -101,7 +101,7 @@ final class JsonIn {
         require(JsonNodeType.NUMBER, "a number");
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            throw error(value + " is not a finite number");
+            throw error(node.asText() + " is not a finite number");
         }
         return value;
     }
@@ -110,7 +110,7 @@ final class JsonIn {
     int integer() {
         require(JsonNodeType.NUMBER, "a whole number");
         if (!node.canConvertToExactIntegral() || !node.canConvertToInt()) {
-            throw error(node + " is not a whole number in the int range");
+            throw error(node.asText() + " is not a whole number in the int range");
         }
         return node.intValue();
     }
@@ -119,7 +119,7 @@ final class JsonIn {
     long longInteger() {
         require(JsonNodeType.NUMBER, "a whole number");
         if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
-            throw error(node + " is not a whole number in the long range");
+            throw error(node.asText() + " is not a whole number in the long range");
         }
         return node.longValue();
     }
@@ -128,7 +128,7 @@ final class JsonIn {
     BigDecimal decimal() {
         if (node.isNumber()) {
             if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-                throw error(node.doubleValue() + " is not a finite number");
+                throw error(node.asText() + " is not a finite number");
             }
             return node.decimalValue();
         }

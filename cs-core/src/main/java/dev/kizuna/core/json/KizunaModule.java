@@ -17,8 +17,22 @@ import dev.kizuna.core.Money;
 import dev.kizuna.core.Owner;
 import dev.kizuna.core.Segment;
 import dev.kizuna.core.Tier;
+import dev.kizuna.core.event.ActivityRecord;
+import dev.kizuna.core.event.BillingInterval;
+import dev.kizuna.core.event.Discount;
+import dev.kizuna.core.event.Purchase;
+import dev.kizuna.core.event.RecurringCharge;
+import dev.kizuna.core.event.SubscriptionEvent;
+import dev.kizuna.core.event.SupportTicket;
+import dev.kizuna.core.event.SurveyResponse;
+import dev.kizuna.core.event.SurveyScale;
+import dev.kizuna.core.event.UsagePeriod;
+import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.journey.JourneyHistory;
 import dev.kizuna.core.journey.StageEntry;
+import dev.kizuna.core.signal.SignalHistory;
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.core.signal.SignalSnapshot;
 
 import java.io.IOException;
 
@@ -52,6 +66,24 @@ public final class KizunaModule extends SimpleModule {
         add(Account.class, CoreCodecs.ACCOUNT);
         add(StageEntry.class, CoreCodecs.STAGE_ENTRY);
         add(JourneyHistory.class, CoreCodecs.JOURNEY);
+        add(BillingInterval.class, EventCodecs.BILLING_INTERVAL);
+        add(Discount.class, EventCodecs.DISCOUNT);
+        add(RecurringCharge.class, EventCodecs.RECURRING_CHARGE);
+        add(SubscriptionEvent.Kind.class, EventCodecs.SUBSCRIPTION_KIND);
+        add(SubscriptionEvent.class, EventCodecs.SUBSCRIPTION_EVENT);
+        add(Purchase.class, EventCodecs.PURCHASE);
+        add(UsagePeriod.class, EventCodecs.USAGE_PERIOD);
+        add(UsageRecord.class, EventCodecs.USAGE_RECORD);
+        add(ActivityRecord.class, EventCodecs.ACTIVITY_RECORD);
+        add(SurveyScale.class, EventCodecs.SURVEY_SCALE);
+        add(SurveyResponse.Kind.class, EventCodecs.SURVEY_KIND);
+        add(SurveyResponse.class, EventCodecs.SURVEY_RESPONSE);
+        add(SupportTicket.Priority.class, EventCodecs.TICKET_PRIORITY);
+        add(SupportTicket.Status.class, EventCodecs.TICKET_STATUS);
+        add(SupportTicket.class, EventCodecs.SUPPORT_TICKET);
+        add(SignalName.class, SignalCodecs.SIGNAL_NAME);
+        add(SignalSnapshot.class, SignalCodecs.SIGNAL_SNAPSHOT);
+        add(SignalHistory.class, SignalCodecs.SIGNAL_HISTORY);
     }
 
     private <T> void add(Class<T> type, JsonCodec<T> codec) {

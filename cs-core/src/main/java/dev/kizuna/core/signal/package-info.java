@@ -1,0 +1,12 @@
+/**
+ * Signals: the named numbers about an account (active users, NPS, open tickets, days to renewal, ...) that health
+ * scores and playbooks read. A {@link dev.kizuna.core.signal.SignalSnapshot} holds an account's values at an instant;
+ * a {@link dev.kizuna.core.signal.SignalHistory} holds its snapshots over time, for trends.
+ *
+ * <p>Signals are computed by the host or by the metric modules; this package only names and carries them. A missing
+ * signal is absent, never defaulted, so that scores can treat missing data openly.
+ */
+@NullMarked
+package dev.kizuna.core.signal;
+
+import org.jspecify.annotations.NullMarked;
