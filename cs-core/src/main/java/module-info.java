@@ -10,5 +10,6 @@ module dev.kizuna.core {
     exports dev.kizuna.core;
     exports dev.kizuna.core.journey;
     exports dev.kizuna.core.event;
+    exports dev.kizuna.core.plan;
     exports dev.kizuna.core.json;
 }
