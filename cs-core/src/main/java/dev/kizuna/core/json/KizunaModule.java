@@ -52,6 +52,21 @@ public final class KizunaModule extends SimpleModule {
         add(Account.class, CoreCodecs.ACCOUNT);
         add(StageEntry.class, CoreCodecs.STAGE_ENTRY);
         add(JourneyHistory.class, CoreCodecs.JOURNEY);
+        add(dev.kizuna.core.plan.CsRole.class, PlanCodecs.CS_ROLE);
+        add(dev.kizuna.core.plan.MilestoneKind.class, PlanCodecs.MILESTONE_KIND);
+        add(dev.kizuna.core.plan.TouchpointChannel.class, PlanCodecs.TOUCHPOINT_CHANNEL);
+        add(dev.kizuna.core.plan.PlanStatus.class, PlanCodecs.PLAN_STATUS);
+        add(dev.kizuna.core.plan.CustomerProfile.class, PlanCodecs.CUSTOMER_PROFILE);
+        add(dev.kizuna.core.plan.SmartGoal.class, PlanCodecs.SMART_GOAL);
+        add(dev.kizuna.core.plan.Milestone.class, PlanCodecs.MILESTONE);
+        add(dev.kizuna.core.plan.Touchpoint.class, PlanCodecs.TOUCHPOINT);
+        add(dev.kizuna.core.plan.RoleAssignment.class, PlanCodecs.ROLE_ASSIGNMENT);
+        add(dev.kizuna.core.plan.StageAction.class, PlanCodecs.STAGE_ACTION);
+        add(dev.kizuna.core.plan.StatusRule.class, PlanCodecs.STATUS_RULE);
+        add(dev.kizuna.core.plan.SuccessPlan.class, PlanCodecs.SUCCESS_PLAN);
+        add(dev.kizuna.core.plan.GoalTemplate.class, PlanCodecs.GOAL_TEMPLATE);
+        add(dev.kizuna.core.plan.MilestoneTemplate.class, PlanCodecs.MILESTONE_TEMPLATE);
+        add(dev.kizuna.core.plan.PlanTemplate.class, PlanCodecs.PLAN_TEMPLATE);
     }
 
     private <T> void add(Class<T> type, JsonCodec<T> codec) {
