@@ -80,6 +80,58 @@ class DemoPortfolioTest {
     }
 
     @Test
+    void activityCoversUsageSurveysTicketsSignalsAndPlans() {
+        assertTrue(DEMO.usage().size() > 30_000, "monthly usage of ~2,000 accounts over 36 months");
+        Set<dev.kizuna.core.event.SurveyResponse.Kind> kinds = EnumSet.noneOf(dev.kizuna.core.event.SurveyResponse.Kind.class);
+        DEMO.surveys().forEach(s -> kinds.add(s.kind()));
+        assertEquals(EnumSet.allOf(dev.kizuna.core.event.SurveyResponse.Kind.class), kinds);
+        assertFalse(DEMO.tickets().isEmpty());
+        assertEquals(DEMO.usage().size(), DEMO.signals().size(), "one snapshot per customer-month");
+        Set<dev.kizuna.core.plan.PlanStatus> statuses = EnumSet.noneOf(dev.kizuna.core.plan.PlanStatus.class);
+        DEMO.plans().forEach(p -> statuses.add(p.status(DEMO.asOf())));
+        assertEquals(EnumSet.allOf(dev.kizuna.core.plan.PlanStatus.class), statuses);
+        for (var s : DEMO.signals()) {
+            assertTrue(s.at().isBefore(DEMO.asOf().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+        }
+    }
+
+    @Test
+    void churnersWereLessEngagedBeforeTheyLeftThanTheCustomersWhoStayed() {
+        // The signals must carry information about churn, or backtests of health scores have nothing to find.
+        Set<AccountId> churned = new HashSet<>();
+        Set<AccountId> active = new HashSet<>();
+        Map<String, AccountId> subscriptionOwner = new HashMap<>();
+        Map<AccountId, Integer> open = new HashMap<>();
+        for (SubscriptionEvent e : DEMO.subscriptionEvents()) {
+            subscriptionOwner.put(e.subscriptionId(), e.account());
+            int delta = switch (e.kind()) {
+                case START -> 1;
+                case CANCEL, END -> -1;
+                case CHANGE -> 0;
+            };
+            open.merge(e.account(), delta, Integer::sum);
+        }
+        open.forEach((id, n) -> (n > 0 ? active : churned).add(id));
+        Map<AccountId, Double> lastUtilisation = new HashMap<>();
+        for (var s : DEMO.signals()) {
+            s.value(dev.kizuna.core.signal.SignalName.ENGAGEMENT_LICENCE_UTILISATION)
+                    .ifPresent(v -> lastUtilisation.put(s.account(), v));
+        }
+        double churners = churned.stream().filter(lastUtilisation::containsKey).mapToDouble(lastUtilisation::get).average().orElseThrow();
+        double stayers = active.stream().filter(lastUtilisation::containsKey).mapToDouble(lastUtilisation::get).average().orElseThrow();
+        assertTrue(churners + 0.1 < stayers, "churners " + churners + " vs stayers " + stayers);
+    }
+
+    @Test
+    void subscriptionsOnlyLeavesOutActivityButKeepsTheSameSubscriptions() {
+        Portfolio lean = DemoPortfolio.builder().accounts(300).subscriptionsOnly().build();
+        Portfolio full = DemoPortfolio.builder().accounts(300).build();
+        assertTrue(lean.usage().isEmpty() && lean.signals().isEmpty() && lean.plans().isEmpty());
+        assertTrue(full.subscriptionEvents().equals(lean.subscriptionEvents()), "the same subscription history");
+        assertEquals(full.accounts(), lean.accounts());
+    }
+
+    @Test
     void settingsAreValidated() {
         var e = assertThrows(IllegalArgumentException.class, () -> DemoPortfolio.builder().accounts(0));
         assertEquals("accounts: 0 must be from 1 to 10000000", e.getMessage());

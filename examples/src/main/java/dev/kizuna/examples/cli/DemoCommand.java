@@ -62,6 +62,11 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, List<?>> parts = new TreeMap<>();
         parts.put("accounts.json", portfolio.accounts());
         parts.put("subscription-events.json", portfolio.subscriptionEvents());
+        parts.put("usage.json", portfolio.usage());
+        parts.put("surveys.json", portfolio.surveys());
+        parts.put("tickets.json", portfolio.tickets());
+        parts.put("signals.json", portfolio.signals());
+        parts.put("success-plans.json", portfolio.plans());
         List<Path> written = new java.util.ArrayList<>();
         for (Map.Entry<String, List<?>> part : parts.entrySet()) {
             Path file = dir.resolve(part.getKey());
