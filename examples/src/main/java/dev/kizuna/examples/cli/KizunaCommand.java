@@ -22,7 +22,17 @@ public final class KizunaCommand implements Runnable {
 
     /** Returns the tool's command line, for embedding and tests. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new KizunaCommand());
+        CommandLine cli = new CommandLine(new KizunaCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InputFiles.InputException || e instanceof InputFiles.UncheckedInputException) {
+                // A bad input file is the user's to fix: say what and where, without a stack trace.
+                commandLine.getErr().println("kizuna: " + e.getMessage());
+                commandLine.getErr().flush();
+                return 1;
+            }
+            throw e;
+        });
+        return cli;
     }
 
     @Override
