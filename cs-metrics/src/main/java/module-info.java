@@ -3,4 +3,7 @@
  */
 module dev.kizuna.metrics {
     requires transitive dev.kizuna.core;
+
+    exports dev.kizuna.metrics;
+    exports dev.kizuna.metrics.revenue;
 }
