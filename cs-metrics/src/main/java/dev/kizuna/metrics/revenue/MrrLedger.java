@@ -15,13 +15,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every customer's MRR over time, and each change to it classified as new, expansion, contraction, churn or
@@ -85,17 +82,6 @@ import java.util.Set;
  * <p>A ledger is immutable and thread-safe once built. Lists it returns are built on each call.
  */
 public final class MrrLedger {
-
-    /** Reads one account's events subscription by subscription, each in the order its events take effect. */
-    private static final Comparator<SubscriptionEvent> TIMELINE = (a, b) -> {
-        int c = a.subscriptionId().compareTo(b.subscriptionId());
-        if (c != 0) {
-            return c;
-        }
-        c = a.effectiveDate().compareTo(b.effectiveDate());
-        return c != 0 ? c : a.kind().compareTo(b.kind());
-    };
-
     private static final MovementType[] TYPES = MovementType.values();
 
     private final LedgerOptions options;
@@ -107,12 +93,14 @@ public final class MrrLedger {
     private final int[] movementStart;
     private final int[] movementDay;
     private final byte[] movementType;
-    private final BigDecimal[] movementAmount;
-    private final BigDecimal[] movementAfter;
+    private final long[] amountUnits;
+    private final long[] afterUnits;
+    private final BigDecimal[] bigAmount;
+    private final BigDecimal[] bigAfter;
     private final long excludedEventCount;
     private final int accountsWithoutPaidMrr;
 
-    private MrrLedger(Builder b) {
+    private MrrLedger(LedgerBuilder b) {
         this.options = b.options;
         this.currency = b.currency;
         this.accounts = b.accounts;
@@ -122,9 +110,11 @@ public final class MrrLedger {
         this.movementStart = b.movementStart;
         this.movementDay = b.movementDay;
         this.movementType = b.movementType;
-        this.movementAmount = b.movementAmount;
-        this.movementAfter = b.movementAfter;
-        this.excludedEventCount = b.replayer.excluded;
+        this.amountUnits = b.amountUnits;
+        this.afterUnits = b.afterUnits;
+        this.bigAmount = b.bigAmount;
+        this.bigAfter = b.bigAfter;
+        this.excludedEventCount = b.excluded;
         this.accountsWithoutPaidMrr = b.withoutPaidMrr;
     }
 
@@ -144,7 +134,7 @@ public final class MrrLedger {
     public static MrrLedger build(Collection<SubscriptionEvent> events, LedgerOptions options) {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(options, "options");
-        return new MrrLedger(new Builder(events, options).run());
+        return new MrrLedger(new LedgerBuilder(events, options).run());
     }
 
     /** Returns the options the ledger was built with. */
@@ -249,11 +239,14 @@ public final class MrrLedger {
     /** Returns the MRR in effect on {@code date}, after the changes that take effect that day. */
     public Money mrrOn(LocalDate date) {
         int d = day(date);
-        BigDecimal total = BigDecimal.ZERO;
+        Units.Sum total = new Units.Sum();
         for (int c = 0; c < accounts.length; c++) {
-            total = total.add(amountOn(c, d));
+            int i = firstAfter(movementStart[c], movementStart[c + 1], d);
+            if (i > movementStart[c]) {
+                addAfter(total, i - 1);
+            }
         }
-        return money(total);
+        return money(total.value());
     }
 
     /** Returns the ARR on {@code date}: 12 x {@link #mrrOn(LocalDate)}. */
@@ -266,7 +259,8 @@ public final class MrrLedger {
         int d = day(date);
         long paying = 0;
         for (int c = 0; c < accounts.length; c++) {
-            if (amountOn(c, d).signum() > 0) {
+            int i = firstAfter(movementStart[c], movementStart[c + 1], d);
+            if (i > movementStart[c] && TYPES[movementType[i - 1]] != MovementType.CHURN) {
                 paying++;
             }
         }
@@ -301,9 +295,9 @@ public final class MrrLedger {
     public List<SubscriptionChange> subscriptionChanges(DateRange range) {
         Objects.requireNonNull(range, "range");
         List<SubscriptionChange> found = new ArrayList<>();
-        Replayer replayer = new Replayer(options, currency, Arrays.asList(events));
+        EventReplay replay = new EventReplay(options, currency, Arrays.asList(events));
         for (int c = 0; c < accounts.length; c++) {
-            replayer.subscriptionChanges(accounts[c], events, eventStart[c], eventStart[c + 1], range, found);
+            replay.subscriptionChanges(accounts[c], events, eventStart[c], eventStart[c + 1], range, found);
         }
         found.sort(Comparator.comparing(SubscriptionChange::date).thenComparing(SubscriptionChange::account)
                 .thenComparing(SubscriptionChange::subscriptionId));
@@ -333,11 +327,11 @@ public final class MrrLedger {
     }
 
     BigDecimal movementAmount(int i) {
-        return movementAmount[i];
+        return amountUnits[i] == Units.NONE ? bigAmount[i] : Units.decimal(amountUnits[i]);
     }
 
     BigDecimal movementAfter(int i) {
-        return movementAfter[i];
+        return afterUnits[i] == Units.NONE ? bigAfter[i] : Units.decimal(afterUnits[i]);
     }
 
     Money money(BigDecimal amount) {
@@ -345,15 +339,15 @@ public final class MrrLedger {
     }
 
     MrrMovement movement(int c, int i) {
-        BigDecimal before = i == movementStart[c] ? BigDecimal.ZERO : movementAfter[i - 1];
+        BigDecimal before = i == movementStart[c] ? BigDecimal.ZERO : movementAfter(i - 1);
         return new MrrMovement(accounts[c], LocalDate.ofEpochDay(movementDay[i]), TYPES[movementType[i]],
-                money(movementAmount[i]), money(before), money(movementAfter[i]));
+                money(movementAmount(i)), money(before), money(movementAfter(i)));
     }
 
     /** Returns customer {@code c}'s MRR at the end of epoch day {@code d}. */
     BigDecimal amountOn(int c, int d) {
         int i = firstAfter(movementStart[c], movementStart[c + 1], d);
-        return i == movementStart[c] ? BigDecimal.ZERO : movementAfter[i - 1];
+        return i == movementStart[c] ? BigDecimal.ZERO : movementAfter(i - 1);
     }
 
     /** Returns the first movement index in {@code [lo, hi)} dated after epoch day {@code d}. */
@@ -388,19 +382,21 @@ public final class MrrLedger {
             }
         }
         bounds[count] = day(periods.get(count - 1).end());
-        BigDecimal[][] sums = new BigDecimal[TYPES.length][count];
-        for (BigDecimal[] row : sums) {
-            Arrays.fill(row, BigDecimal.ZERO);
+        Units.Sum[][] sums = new Units.Sum[TYPES.length][count];
+        for (Units.Sum[] row : sums) {
+            for (int p = 0; p < count; p++) {
+                row[p] = new Units.Sum();
+            }
         }
         long[][] counts = new long[TYPES.length][count];
-        BigDecimal startMrr = BigDecimal.ZERO;
+        Units.Sum start = new Units.Sum();
         long startCustomers = 0;
         for (int c = cFrom; c < cTo; c++) {
             int lo = movementStart[c];
             int hi = movementStart[c + 1];
             int i = firstAfter(lo, hi, bounds[0] - 1);
-            if (i > lo && movementAfter[i - 1].signum() > 0) {
-                startMrr = startMrr.add(movementAfter[i - 1]);
+            if (i > lo && TYPES[movementType[i - 1]] != MovementType.CHURN) {
+                addAfter(start, i - 1);
                 startCustomers++;
             }
             int p = 0;
@@ -409,26 +405,31 @@ public final class MrrLedger {
                     p++;
                 }
                 int t = movementType[i];
-                sums[t][p] = sums[t][p].add(movementAmount[i]);
+                if (amountUnits[i] == Units.NONE) {
+                    sums[t][p].add(bigAmount[i]);
+                } else {
+                    sums[t][p].add(amountUnits[i]);
+                }
                 counts[t][p]++;
             }
         }
         List<PeriodSummary> result = new ArrayList<>(count);
+        BigDecimal startMrr = start.value();
         for (int p = 0; p < count; p++) {
+            BigDecimal[] totals = new BigDecimal[TYPES.length];
             BigDecimal end = startMrr;
-            long endCustomers = startCustomers;
             for (MovementType type : TYPES) {
-                BigDecimal s = sums[type.ordinal()][p];
-                end = type.sign() > 0 ? end.add(s) : end.subtract(s);
+                totals[type.ordinal()] = sums[type.ordinal()][p].value();
+                end = type.sign() > 0 ? end.add(totals[type.ordinal()]) : end.subtract(totals[type.ordinal()]);
             }
-            endCustomers += counts[MovementType.NEW.ordinal()][p] + counts[MovementType.REACTIVATION.ordinal()][p]
-                    - counts[MovementType.CHURN.ordinal()][p];
+            long endCustomers = startCustomers + counts[MovementType.NEW.ordinal()][p]
+                    + counts[MovementType.REACTIVATION.ordinal()][p] - counts[MovementType.CHURN.ordinal()][p];
             result.add(new PeriodSummary(periods.get(p), money(startMrr),
-                    money(sums[MovementType.NEW.ordinal()][p]),
-                    money(sums[MovementType.EXPANSION.ordinal()][p]),
-                    money(sums[MovementType.REACTIVATION.ordinal()][p]),
-                    money(sums[MovementType.CONTRACTION.ordinal()][p]),
-                    money(sums[MovementType.CHURN.ordinal()][p]),
+                    money(totals[MovementType.NEW.ordinal()]),
+                    money(totals[MovementType.EXPANSION.ordinal()]),
+                    money(totals[MovementType.REACTIVATION.ordinal()]),
+                    money(totals[MovementType.CONTRACTION.ordinal()]),
+                    money(totals[MovementType.CHURN.ordinal()]),
                     money(end), startCustomers,
                     counts[MovementType.NEW.ordinal()][p],
                     counts[MovementType.EXPANSION.ordinal()][p],
@@ -442,414 +443,20 @@ public final class MrrLedger {
         return List.copyOf(result);
     }
 
+    private void addAfter(Units.Sum sum, int i) {
+        if (afterUnits[i] == Units.NONE) {
+            sum.add(bigAfter[i]);
+        } else {
+            sum.add(afterUnits[i]);
+        }
+    }
+
     private void addMovements(int c, int fromDay, int toDay, List<MrrMovement> into) {
         int lo = movementStart[c];
         int hi = movementStart[c + 1];
         for (int i = firstAfter(lo, hi, fromDay == Integer.MIN_VALUE ? Integer.MIN_VALUE : fromDay - 1);
              i < hi && movementDay[i] < toDay; i++) {
             into.add(movement(c, i));
-        }
-    }
-
-    /** Builds the ledger's arrays: group by account, sort each account's events, replay, classify. */
-    private static final class Builder {
-        final LedgerOptions options;
-        final SubscriptionEvent[] input;
-        final Replayer replayer;
-        Currency currency;
-        AccountId[] accounts;
-        Map<AccountId, Integer> positions;
-        SubscriptionEvent[] ordered;
-        int[] eventStart;
-        int[] movementStart;
-        int[] movementDay;
-        byte[] movementType;
-        BigDecimal[] movementAmount;
-        BigDecimal[] movementAfter;
-        int withoutPaidMrr;
-
-        Builder(Collection<SubscriptionEvent> events, LedgerOptions options) {
-            this.options = options;
-            this.input = events.toArray(new SubscriptionEvent[0]);
-            for (int i = 0; i < input.length; i++) {
-                if (input[i] == null) {
-                    throw new NullPointerException("events[" + i + "]: null event");
-                }
-            }
-            groupByAccount();
-            this.currency = ledgerCurrency();
-            this.replayer = new Replayer(options, currency, Arrays.asList(input));
-        }
-
-        private void groupByAccount() {
-            int n = input.length;
-            HashMap<AccountId, Integer> ids = new HashMap<>(Math.max(16, n / 2));
-            List<AccountId> seen = new ArrayList<>();
-            int[] group = new int[n];
-            for (int i = 0; i < n; i++) {
-                AccountId account = input[i].account();
-                Integer id = ids.get(account);
-                if (id == null) {
-                    id = seen.size();
-                    ids.put(account, id);
-                    seen.add(account);
-                }
-                group[i] = id;
-            }
-            int m = seen.size();
-            accounts = seen.toArray(new AccountId[0]);
-            Arrays.sort(accounts);
-            int[] rank = new int[m];
-            for (int r = 0; r < m; r++) {
-                rank[ids.put(accounts[r], r)] = r;
-            }
-            positions = ids;
-            eventStart = new int[m + 1];
-            for (int i = 0; i < n; i++) {
-                eventStart[rank[group[i]] + 1]++;
-            }
-            for (int c = 0; c < m; c++) {
-                eventStart[c + 1] += eventStart[c];
-            }
-            int[] fill = Arrays.copyOf(eventStart, m);
-            ordered = new SubscriptionEvent[n];
-            for (int i = 0; i < n; i++) {
-                ordered[fill[rank[group[i]]]++] = input[i];
-            }
-            for (int c = 0; c < m; c++) {
-                if (eventStart[c + 1] - eventStart[c] > 1) {
-                    Arrays.sort(ordered, eventStart[c], eventStart[c + 1], TIMELINE);
-                }
-            }
-        }
-
-        private Currency ledgerCurrency() {
-            if (options.currency().isPresent()) {
-                return options.currency().get();
-            }
-            for (SubscriptionEvent e : ordered) {
-                if (e.charge().isPresent()) {
-                    return e.charge().get().unitPrice().currency();
-                }
-            }
-            if (ordered.length == 0) {
-                throw new IllegalArgumentException("events: the list is empty and options.currency is not set, so the"
-                        + " ledger has no currency; use LedgerOptions.withCurrency");
-            }
-            // No event has a charge: the first one is a CHANGE-less CANCEL or END, which replay rejects by name.
-            return Currency.getInstance("XXX");
-        }
-
-        Builder run() {
-            int n = ordered.length;
-            int m = accounts.length;
-            movementStart = new int[m + 1];
-            movementDay = new int[n];
-            movementType = new byte[n];
-            movementAmount = new BigDecimal[n];
-            movementAfter = new BigDecimal[n];
-            int out = 0;
-            ReactivationWindow window = options.reactivationWindow();
-            Replayer r = replayer;
-            for (int c = 0; c < m; c++) {
-                movementStart[c] = out;
-                int lo = eventStart[c];
-                int hi = eventStart[c + 1];
-                boolean inOrder = r.replay(ordered, lo, hi);
-                int steps = r.stepOrder(hi - lo, inOrder);
-                BigDecimal mrr = BigDecimal.ZERO;
-                boolean everPaid = false;
-                int lastChurn = 0;
-                int s = 0;
-                while (s < steps) {
-                    int d = r.day[r.order[s]];
-                    BigDecimal after = mrr;
-                    while (s < steps && r.day[r.order[s]] == d) {
-                        after = after.add(r.delta[r.order[s]]);
-                        s++;
-                    }
-                    BigDecimal change = after.subtract(mrr);
-                    if (change.signum() == 0) {
-                        continue;
-                    }
-                    MovementType type;
-                    if (mrr.signum() == 0) {
-                        type = everPaid && window.reactivates((long) d - lastChurn)
-                                ? MovementType.REACTIVATION : MovementType.NEW;
-                        everPaid = true;
-                    } else if (after.signum() == 0) {
-                        type = MovementType.CHURN;
-                        lastChurn = d;
-                    } else {
-                        type = change.signum() > 0 ? MovementType.EXPANSION : MovementType.CONTRACTION;
-                    }
-                    movementDay[out] = d;
-                    movementType[out] = (byte) type.ordinal();
-                    movementAmount[out] = change.abs();
-                    movementAfter[out] = after;
-                    out++;
-                    mrr = after;
-                }
-                if (out == movementStart[c]) {
-                    withoutPaidMrr++;
-                }
-            }
-            movementStart[m] = out;
-            return this;
-        }
-    }
-
-    /**
-     * Replays one account's events subscription by subscription: validates their order and computes, for each event,
-     * the day the ledger applies it, the subscription's MRR after it and the change it makes. Reused across accounts
-     * so that the build allocates per event only the amounts it keeps.
-     */
-    private static final class Replayer {
-        final LedgerOptions options;
-        final Currency currency;
-        final List<SubscriptionEvent> input;
-        final boolean atRequest;
-        final Map<RecurringCharge, Money> mrrByCharge = new HashMap<>();
-        int[] day = new int[16];
-        BigDecimal[] after = new BigDecimal[16];
-        BigDecimal[] delta = new BigDecimal[16];
-        int[] order = new int[16];
-        long[] keys = new long[16];
-        long excluded;
-
-        Replayer(LedgerOptions options, Currency currency, List<SubscriptionEvent> input) {
-            this.options = options;
-            this.currency = currency;
-            this.input = input;
-            this.atRequest = options.churnRecognition() == ChurnRecognition.CANCELLATION_REQUEST;
-        }
-
-        /**
-         * Replays {@code ev[lo, hi)}, one account's events in {@link #TIMELINE} order, into slots {@code 0..hi-lo}.
-         * Returns whether the slots are already in day order (the account has one subscription).
-         */
-        boolean replay(SubscriptionEvent[] ev, int lo, int hi) {
-            int k = hi - lo;
-            if (day.length < k) {
-                int size = Math.max(k, day.length * 2);
-                day = new int[size];
-                after = new BigDecimal[size];
-                delta = new BigDecimal[size];
-                order = new int[size];
-                keys = new long[size];
-            }
-            boolean single = true;
-            int a = lo;
-            while (a < hi) {
-                String subscription = ev[a].subscriptionId();
-                int b = a + 1;
-                while (b < hi && ev[b].subscriptionId().equals(subscription)) {
-                    b++;
-                }
-                if (a != lo) {
-                    single = false;
-                }
-                replaySubscription(ev, a, b, lo);
-                a = b;
-            }
-            return single;
-        }
-
-        /**
-         * Fills {@link #order} with the slots whose {@link #delta} is not null, in day order (then slot order), and
-         * returns how many there are.
-         */
-        int stepOrder(int k, boolean inOrder) {
-            int steps = 0;
-            if (inOrder) {
-                for (int j = 0; j < k; j++) {
-                    if (delta[j] != null) {
-                        order[steps++] = j;
-                    }
-                }
-                return steps;
-            }
-            for (int j = 0; j < k; j++) {
-                if (delta[j] != null) {
-                    keys[steps++] = ((long) day[j] << 32) | j;
-                }
-            }
-            Arrays.sort(keys, 0, steps);
-            for (int s = 0; s < steps; s++) {
-                order[s] = (int) keys[s];
-            }
-            return steps;
-        }
-
-        private void replaySubscription(SubscriptionEvent[] ev, int a, int b, int lo) {
-            boolean active = false;
-            LocalDate startedOn = null;
-            LocalDate endedOn = null;
-            BigDecimal current = BigDecimal.ZERO;
-            long cutoff = Long.MAX_VALUE;
-            for (int i = a; i < b; i++) {
-                SubscriptionEvent e = ev[i];
-                int j = i - lo;
-                if (i > a && ev[i - 1].kind() == e.kind() && ev[i - 1].effectiveDate().equals(e.effectiveDate())) {
-                    throw new IllegalArgumentException(where(e) + " is a duplicate: the subscription already has a "
-                            + e.kind() + " event effective that day");
-                }
-                int effective = day(e.effectiveDate());
-                switch (e.kind()) {
-                    case START -> {
-                        if (active) {
-                            throw new IllegalArgumentException(where(e) + " is out of order: the subscription is already"
-                                    + " active since " + startedOn + " (to restart it on the day it ends, use a CHANGE)");
-                        }
-                        active = true;
-                        startedOn = e.effectiveDate();
-                        cutoff = atRequest ? requestCutoff(ev, i, b, effective) : Long.MAX_VALUE;
-                        BigDecimal m = mrr(e);
-                        set(j, effective, m, m.signum() == 0 ? null : m);
-                        current = m;
-                    }
-                    case CHANGE -> {
-                        requireActive(ev, i, b, active, endedOn);
-                        if (effective >= cutoff) {
-                            excluded++;
-                            set(j, effective, null, null);
-                        } else {
-                            BigDecimal m = mrr(e);
-                            BigDecimal change = m.subtract(current);
-                            set(j, effective, m, change.signum() == 0 ? null : change);
-                            current = m;
-                        }
-                    }
-                    case CANCEL, END -> {
-                        requireActive(ev, i, b, active, endedOn);
-                        int when = e.kind() == SubscriptionEvent.Kind.CANCEL && cutoff != Long.MAX_VALUE
-                                ? (int) cutoff : effective;
-                        set(j, when, BigDecimal.ZERO, current.signum() == 0 ? null : current.negate());
-                        current = BigDecimal.ZERO;
-                        active = false;
-                        endedOn = e.effectiveDate();
-                    }
-                }
-            }
-        }
-
-        /** Returns the day a cancellation request ends the run that starts at {@code ev[i]}, or no cutoff. */
-        private static long requestCutoff(SubscriptionEvent[] ev, int i, int b, int startDay) {
-            for (int t = i + 1; t < b; t++) {
-                SubscriptionEvent.Kind kind = ev[t].kind();
-                if (kind == SubscriptionEvent.Kind.CANCEL) {
-                    return Math.max(ev[t].recordedOn().toEpochDay(), startDay);
-                }
-                if (kind != SubscriptionEvent.Kind.CHANGE) {
-                    return Long.MAX_VALUE;
-                }
-            }
-            return Long.MAX_VALUE;
-        }
-
-        private void requireActive(SubscriptionEvent[] ev, int i, int b, boolean active, LocalDate endedOn) {
-            if (active) {
-                return;
-            }
-            SubscriptionEvent e = ev[i];
-            if (endedOn != null) {
-                throw new IllegalArgumentException(where(e) + " is out of order: the subscription ended on " + endedOn);
-            }
-            for (int t = i + 1; t < b; t++) {
-                if (ev[t].kind() == SubscriptionEvent.Kind.START) {
-                    throw new IllegalArgumentException(where(e) + " is out of order: it comes before the subscription's"
-                            + " START on " + ev[t].effectiveDate());
-                }
-            }
-            throw new IllegalArgumentException(where(e) + " is for an unknown subscription: it has no START event");
-        }
-
-        private void set(int j, int when, BigDecimal mrrAfter, BigDecimal change) {
-            day[j] = when;
-            after[j] = mrrAfter;
-            delta[j] = change;
-        }
-
-        private BigDecimal mrr(SubscriptionEvent e) {
-            RecurringCharge charge = e.charge().orElseThrow();
-            Money m = mrrByCharge.get(charge);
-            if (m == null) {
-                m = charge.mrr();
-                mrrByCharge.put(charge, m);
-            }
-            if (m.currency().equals(currency)) {
-                return m.amount();
-            }
-            if (options.converter().isEmpty()) {
-                throw new CurrencyMismatchException(where(e) + ": its charge is in " + m.currency().getCurrencyCode()
-                        + " but the ledger is in " + currency.getCurrencyCode()
-                        + "; currencies differ and no converter was supplied (LedgerOptions.withConversion)");
-            }
-            Money converted = options.converter().get().convert(m, currency, e.effectiveDate());
-            Objects.requireNonNull(converted, "converter returned null");
-            if (!converted.currency().equals(currency)) {
-                throw new CurrencyMismatchException(where(e) + ": the converter returned " + converted
-                        + " instead of an amount in " + currency.getCurrencyCode());
-            }
-            if (converted.isNegative()) {
-                throw new IllegalArgumentException(where(e) + ": the converter returned a negative amount " + converted);
-            }
-            return converted.amount();
-        }
-
-        private String where(SubscriptionEvent e) {
-            return "events[" + input.indexOf(e) + "]: " + e.kind() + " of subscription '" + e.subscriptionId()
-                    + "' of account '" + e.account() + "' effective " + e.effectiveDate();
-        }
-
-        /** Replays one account and adds what each of its events in {@code range} did, in day order. */
-        void subscriptionChanges(AccountId account, SubscriptionEvent[] ev, int lo, int hi, DateRange range,
-                                 List<SubscriptionChange> into) {
-            int k = hi - lo;
-            replay(ev, lo, hi);
-            long[] byDay = new long[k];
-            int n = 0;
-            for (int j = 0; j < k; j++) {
-                if (after[j] != null) {
-                    byDay[n++] = ((long) day[j] << 32) | j;
-                }
-            }
-            Arrays.sort(byDay, 0, n);
-            Map<String, String> planOf = new HashMap<>();
-            Map<String, BigDecimal> mrrOf = new HashMap<>();
-            BigDecimal customerMrr = BigDecimal.ZERO;
-            int from = day(range.start());
-            int to = day(range.end());
-            int s = 0;
-            while (s < n) {
-                int d = (int) (byDay[s] >> 32);
-                Set<String> plansBefore = new HashSet<>(planOf.values());
-                BigDecimal customerBefore = customerMrr;
-                for (; s < n && (int) (byDay[s] >> 32) == d; s++) {
-                    int j = (int) byDay[s];
-                    SubscriptionEvent e = ev[lo + j];
-                    String id = e.subscriptionId();
-                    Optional<String> planBefore = Optional.ofNullable(planOf.get(id));
-                    BigDecimal mrrBefore = mrrOf.getOrDefault(id, BigDecimal.ZERO);
-                    boolean ends = e.kind() == SubscriptionEvent.Kind.CANCEL || e.kind() == SubscriptionEvent.Kind.END;
-                    Optional<String> planAfter = ends ? Optional.empty() : e.charge().map(RecurringCharge::plan);
-                    if (ends) {
-                        planOf.remove(id);
-                        mrrOf.remove(id);
-                    } else {
-                        planOf.put(id, planAfter.orElseThrow());
-                        mrrOf.put(id, after[j]);
-                    }
-                    customerMrr = customerMrr.add(after[j].subtract(mrrBefore));
-                    if (d < from || d >= to) {
-                        continue;
-                    }
-                    boolean planNew = planAfter.map(p -> !plansBefore.contains(p)).orElse(false);
-                    into.add(new SubscriptionChange(account, id, e.kind(), LocalDate.ofEpochDay(d), planBefore, planAfter,
-                            Money.of(mrrBefore, currency), Money.of(after[j], currency), Money.of(customerBefore, currency),
-                            planNew));
-                }
-            }
         }
     }
 }

@@ -255,6 +255,18 @@ class MrrLedgerTest {
         assertEquals(false, february.get(2).planNewToCustomer(), "a second core subscription is more of the same plan");
     }
 
+    @Test
+    void amountsBeyondTheLongFastPathStayExact() {
+        MrrLedger ledger = MrrLedger.build(List.of(
+                SubscriptionEvent.start(ACME, "s", d("2024-01-01"), monthly("p", "9999999.99", 2)),
+                SubscriptionEvent.start(AccountId.of("beta"), "s", d("2024-01-01"), monthly("p", "9000000.000000000001", 1)),
+                SubscriptionEvent.change(ACME, "s", d("2024-02-01"), monthly("p", "9999999.99", 1))));
+        assertEquals(eur("28999999.980000000001"), ledger.mrrOn(d("2024-01-31")));
+        PeriodSummary february = ledger.summary(ReportingPeriod.MONTH.containing(d("2024-02-01")));
+        assertEquals(eur("9999999.99"), february.contractionMrr());
+        assertEquals(eur("19000000.000000000001").minus(eur("0.01")), february.endMrr());
+    }
+
     // ---- bad input ----
 
     @Test

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  */
 public final class Portfolios {
     public static final LocalDate BASE = LocalDate.of(2023, 1, 1);
-    private static final String[] PRICES = {"0", "10", "19.99", "100", "300", "49.5"};
+    // 5,000,000.01 x 4 seats is beyond the ledger's long fast path (about 9.2 million), so the BigDecimal path is tested too.
+    private static final String[] PRICES = {"0", "10", "19.99", "100", "300", "49.5", "5000000.01"};
     private static final BillingInterval[] INTERVALS = BillingInterval.values();
 
     private final List<Integer> genes;
