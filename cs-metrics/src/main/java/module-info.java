@@ -6,4 +6,5 @@ module dev.kizuna.metrics {
 
     exports dev.kizuna.metrics;
     exports dev.kizuna.metrics.revenue;
+    exports dev.kizuna.metrics.retention;
 }
