@@ -8,4 +8,5 @@ module dev.kizuna.metrics {
     exports dev.kizuna.metrics.revenue;
     exports dev.kizuna.metrics.retention;
     exports dev.kizuna.metrics.voc;
+    exports dev.kizuna.metrics.engagement;
 }
