@@ -9,4 +9,5 @@ module dev.kizuna.metrics {
     exports dev.kizuna.metrics.retention;
     exports dev.kizuna.metrics.voc;
     exports dev.kizuna.metrics.engagement;
+    exports dev.kizuna.metrics.cohort;
 }
