@@ -16,9 +16,9 @@ import java.util.OptionalDouble;
 /**
  * A Kaplan-Meier survival curve with right-censoring, its Greenwood confidence band, and the median lifetime.
  * <pre>
- * S(t)        = product over event times t_i <= t of (1 - d_i / n_i)      n_i at risk just before t_i, d_i events
- * Var(S(t))   = S(t)^2 x sum over t_i <= t of d_i / (n_i (n_i - d_i))    (Greenwood)
- * median      = the smallest time with S(t) <= 0.5                        (empty if the curve stays above 0.5)
+ * S(t)        = product over event times t_i &lt;= t of (1 - d_i / n_i)      n_i at risk just before t_i, d_i events
+ * Var(S(t))   = S(t)^2 x sum over t_i &lt;= t of d_i / (n_i (n_i - d_i))    (Greenwood)
+ * median      = the smallest time with S(t) &lt;= 0.5                        (empty if the curve stays above 0.5)
  * median band = the smallest times at which the lower and the upper band reach 0.5
  * </pre>
  * At a tied time, events come before censorings: a subject censored at {@code t} is still at risk at {@code t}. R's
