@@ -291,7 +291,8 @@ final class EventReplay {
         int s = 0;
         while (s < n) {
             int d = (int) (byDay[s] >> 32);
-            Set<String> plansBefore = new HashSet<>(planOf.values());
+            boolean inRange = d >= from && d < to;
+            Set<String> plansBefore = inRange ? new HashSet<>(planOf.values()) : Set.of();
             BigDecimal customerBefore = customerMrr;
             for (; s < n && (int) (byDay[s] >> 32) == d; s++) {
                 int j = (int) byDay[s];
@@ -305,8 +306,10 @@ final class EventReplay {
                 } else {
                     planOf.put(id, planAfter.orElseThrow());
                 }
-                customerMrr = customerMrr.add(after[j].subtract(before[j]));
-                if (d < from || d >= to) {
+                if (state[j] == CHANGED) {
+                    customerMrr = customerMrr.add(after[j].subtract(before[j]));
+                }
+                if (!inRange) {
                     continue;
                 }
                 boolean planNew = planAfter.map(p -> !plansBefore.contains(p)).orElse(false);

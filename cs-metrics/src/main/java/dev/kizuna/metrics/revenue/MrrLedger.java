@@ -199,25 +199,13 @@ public final class MrrLedger {
 
     /** Returns every movement, ordered by date and then account. */
     public List<MrrMovement> movements() {
-        List<MrrMovement> all = new ArrayList<>(movementCount());
-        for (int c = 0; c < accounts.length; c++) {
-            addMovements(c, Integer.MIN_VALUE, Integer.MAX_VALUE, all);
-        }
-        all.sort(Comparator.comparing(MrrMovement::date).thenComparing(MrrMovement::account));
-        return List.copyOf(all);
+        return movementsBetween(Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     /** Returns the movements dated in {@code range}, ordered by date and then account. */
     public List<MrrMovement> movements(DateRange range) {
         Objects.requireNonNull(range, "range");
-        int from = day(range.start());
-        int to = day(range.end());
-        List<MrrMovement> found = new ArrayList<>();
-        for (int c = 0; c < accounts.length; c++) {
-            addMovements(c, from, to, found);
-        }
-        found.sort(Comparator.comparing(MrrMovement::date).thenComparing(MrrMovement::account));
-        return List.copyOf(found);
+        return movementsBetween(day(range.start()), day(range.end()));
     }
 
     /** Returns the history of one account, or empty if it has no events. */
@@ -451,12 +439,42 @@ public final class MrrLedger {
         }
     }
 
-    private void addMovements(int c, int fromDay, int toDay, List<MrrMovement> into) {
-        int lo = movementStart[c];
-        int hi = movementStart[c + 1];
-        for (int i = firstAfter(lo, hi, fromDay == Integer.MIN_VALUE ? Integer.MIN_VALUE : fromDay - 1);
-             i < hi && movementDay[i] < toDay; i++) {
-            into.add(movement(c, i));
+    /** Returns the movements dated from {@code fromDay} (included) to {@code toDay} (excluded), by date and account. */
+    private List<MrrMovement> movementsBetween(int fromDay, int toDay) {
+        // Storage is account-major, so (day, index) order is (day, account) order: sort packed longs, not objects.
+        long[] keys = new long[16];
+        int n = 0;
+        for (int c = 0; c < accounts.length; c++) {
+            int hi = movementStart[c + 1];
+            for (int i = firstAfter(movementStart[c], hi, fromDay == Integer.MIN_VALUE ? fromDay : fromDay - 1);
+                 i < hi && movementDay[i] < toDay; i++) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n * 2);
+                }
+                keys[n++] = ((long) movementDay[i] << 32) | i;
+            }
         }
+        Arrays.sort(keys, 0, n);
+        MrrMovement[] found = new MrrMovement[n];
+        for (int k = 0; k < n; k++) {
+            int i = (int) keys[k];
+            found[k] = movement(customerOf(i), i);
+        }
+        return List.of(found);
+    }
+
+    /** Returns the customer whose movements include index {@code i}. */
+    private int customerOf(int i) {
+        int lo = 0;
+        int hi = accounts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (movementStart[mid] <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 }
