@@ -86,23 +86,4 @@ public enum ReportingPeriod {
         }
         return List.copyOf(periods);
     }
-
-    /**
-     * Returns a number that identifies the period containing the day {@code epochDay} (days since 1970-01-01):
-     * consecutive periods have consecutive numbers. Used to bucket many dates quickly.
-     */
-    public long index(long epochDay) {
-        return switch (this) {
-            case DAY -> epochDay;
-            // 1970-01-01 was a Thursday; shifting by 3 days makes each bucket run Monday to Sunday.
-            case WEEK -> Math.floorDiv(epochDay + 3, 7);
-            case MONTH -> monthIndex(LocalDate.ofEpochDay(epochDay));
-            case QUARTER -> Math.floorDiv(monthIndex(LocalDate.ofEpochDay(epochDay)), 3);
-            case YEAR -> LocalDate.ofEpochDay(epochDay).getYear();
-        };
-    }
-
-    private static long monthIndex(LocalDate date) {
-        return date.getYear() * 12L + date.getMonthValue() - 1;
-    }
 }

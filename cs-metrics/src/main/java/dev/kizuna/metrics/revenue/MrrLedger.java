@@ -52,7 +52,11 @@ import java.util.Optional;
  *       customer handling" setting, second option, reproduces this ledger);</li>
  *   <li>ChartMogul groups activities within a configurable time (60 minutes by default); this ledger nets per
  *       day, the finest grain its dates carry;</li>
- *   <li>{@link ChurnRecognition} chooses the date a cancellation's MRR leaves.</li>
+ *   <li>{@link ChurnRecognition} chooses the date a cancellation's MRR leaves;</li>
+ *   <li>Stripe leaves coupons of limited duration out of MRR and applies only "forever" ones
+ *       (support.stripe.com, "Billing analytics"); ChartMogul applies every discount and counts its expiry as
+ *       expansion, as this ledger does with the {@link dev.kizuna.core.event.Discount} on each charge. To reproduce
+ *       Stripe, put only permanent discounts on the charges.</li>
  * </ul>
  * The bridge identity {@code start + new + expansion + reactivation - contraction - churn = end} holds exactly for
  * every period and every customer; {@link PeriodSummary} checks it when it is built.

@@ -321,6 +321,14 @@ class MrrLedgerTest {
     }
 
     @Test
+    void eventsWithoutAnyStartAreRejectedAsUnknown() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MrrLedger.build(List.of(SubscriptionEvent.end(ACME, "s", d("2024-02-01")))));
+        assertEquals("events[0]: END of subscription 's' of account 'acme' effective 2024-02-01 is for an unknown"
+                + " subscription: it has no START event", e.getMessage());
+    }
+
+    @Test
     void secondStartOfAnActiveSubscriptionIsRejected() {
         List<SubscriptionEvent> events = List.of(
                 SubscriptionEvent.start(ACME, "s", d("2024-01-01"), monthly("p", "100", 1)),
