@@ -2,9 +2,6 @@ package dev.kizuna.metrics;
 
 import dev.kizuna.core.CurrencyMismatchException;
 import dev.kizuna.core.Money;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -86,16 +83,5 @@ class SharedValuesTest {
         assertEquals(1.959964, ConfidenceLevel.NINETY_FIVE.z(), 1e-6);
         assertEquals(2.575829, ConfidenceLevel.NINETY_NINE.z(), 1e-6);
         assertEquals(3.290527, ConfidenceLevel.of(0.999).z(), 1e-6);
-    }
-
-    @Property
-    void periodsContainTheirDayAndFollowOneAnother(@ForAll ReportingPeriod unit,
-                                                  @ForAll @IntRange(min = -40_000, max = 40_000) int epochDay) {
-        LocalDate day = LocalDate.ofEpochDay(epochDay);
-        DateRange period = unit.containing(day);
-        assertTrue(period.contains(day));
-        assertEquals(period, unit.containing(period.lastDay()));
-        assertEquals(unit.containing(period.end()), unit.shifted(day, 1));
-        assertEquals(period, unit.shifted(period.end(), -1));
     }
 }
