@@ -3,4 +3,11 @@
  */
 module dev.kizuna.metrics {
     requires transitive dev.kizuna.core;
+
+    exports dev.kizuna.metrics;
+    exports dev.kizuna.metrics.revenue;
+    exports dev.kizuna.metrics.retention;
+    exports dev.kizuna.metrics.voc;
+    exports dev.kizuna.metrics.engagement;
+    exports dev.kizuna.metrics.cohort;
 }

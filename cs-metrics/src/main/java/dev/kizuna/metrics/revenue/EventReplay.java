@@ -1,0 +1,321 @@
+package dev.kizuna.metrics.revenue;
+
+import dev.kizuna.core.AccountId;
+import dev.kizuna.core.CurrencyMismatchException;
+import dev.kizuna.core.Money;
+import dev.kizuna.core.event.RecurringCharge;
+import dev.kizuna.core.event.SubscriptionEvent;
+import dev.kizuna.metrics.DateRange;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Replays one account's events subscription by subscription: checks their order and computes, for each event (a
+ * "slot"), the day the ledger applies it and the subscription's MRR before and after it. The arrays are reused across
+ * accounts, so that replaying allocates nothing per event; a charge's MRR is computed once per distinct charge.
+ */
+final class EventReplay {
+    /** The event had no effect: {@link ChurnRecognition#CANCELLATION_REQUEST} had already ended the subscription. */
+    static final byte EXCLUDED = 0;
+    /** The event was applied but left the subscription's MRR as it was. */
+    static final byte UNCHANGED = 1;
+    /** The event changed the subscription's MRR. */
+    static final byte CHANGED = 2;
+
+    private final LedgerOptions options;
+    private final Currency currency;
+    private final List<SubscriptionEvent> input;
+    private final boolean atRequest;
+    private final Map<RecurringCharge, Cached> mrrByCharge = new HashMap<>();
+
+    int[] day = new int[16];
+    byte[] state = new byte[16];
+    BigDecimal[] before = new BigDecimal[16];
+    BigDecimal[] after = new BigDecimal[16];
+    long[] deltaUnits = new long[16];
+    int[] order = new int[16];
+    long[] keys = new long[16];
+    /** Whether the last account replayed has an amount that does not fit in units. */
+    boolean big;
+    long excluded;
+
+    private BigDecimal value = BigDecimal.ZERO;
+    private long valueUnits;
+
+    /** A charge's MRR, exact and in units. */
+    private record Cached(BigDecimal value, long units) {
+    }
+
+    EventReplay(LedgerOptions options, Currency currency, List<SubscriptionEvent> input) {
+        this.options = options;
+        this.currency = currency;
+        this.input = input;
+        this.atRequest = options.churnRecognition() == ChurnRecognition.CANCELLATION_REQUEST;
+    }
+
+    /**
+     * Replays {@code ev[lo, hi)}, one account's events sorted by subscription, effective date and kind, into slots
+     * {@code 0 .. hi-lo-1}. Returns whether the account has a single subscription (its slots are then in day order).
+     */
+    boolean replay(SubscriptionEvent[] ev, int lo, int hi) {
+        int k = hi - lo;
+        if (day.length < k) {
+            int size = Math.max(k, day.length * 2);
+            day = new int[size];
+            state = new byte[size];
+            before = new BigDecimal[size];
+            after = new BigDecimal[size];
+            deltaUnits = new long[size];
+            order = new int[size];
+            keys = new long[size];
+        }
+        big = false;
+        boolean single = true;
+        int a = lo;
+        while (a < hi) {
+            String subscription = ev[a].subscriptionId();
+            int b = a + 1;
+            while (b < hi && ev[b].subscriptionId().equals(subscription)) {
+                b++;
+            }
+            if (a != lo) {
+                single = false;
+            }
+            replaySubscription(ev, a, b, lo);
+            a = b;
+        }
+        return single;
+    }
+
+    /**
+     * Fills {@link #order} with the slots that changed MRR, in day order (then slot order), and returns how many.
+     */
+    int changedInDayOrder(int k, boolean inDayOrder) {
+        int steps = 0;
+        if (inDayOrder) {
+            for (int j = 0; j < k; j++) {
+                if (state[j] == CHANGED) {
+                    order[steps++] = j;
+                }
+            }
+            return steps;
+        }
+        for (int j = 0; j < k; j++) {
+            if (state[j] == CHANGED) {
+                keys[steps++] = ((long) day[j] << 32) | j;
+            }
+        }
+        Arrays.sort(keys, 0, steps);
+        for (int s = 0; s < steps; s++) {
+            order[s] = (int) keys[s];
+        }
+        return steps;
+    }
+
+    private void replaySubscription(SubscriptionEvent[] ev, int a, int b, int lo) {
+        boolean active = false;
+        LocalDate startedOn = null;
+        LocalDate endedOn = null;
+        BigDecimal current = BigDecimal.ZERO;
+        long currentUnits = 0;
+        long cutoff = Long.MAX_VALUE;
+        for (int i = a; i < b; i++) {
+            SubscriptionEvent e = ev[i];
+            int j = i - lo;
+            if (i > a && ev[i - 1].kind() == e.kind() && ev[i - 1].effectiveDate().equals(e.effectiveDate())) {
+                throw new IllegalArgumentException(where(e) + " is a duplicate: the subscription already has a "
+                        + e.kind() + " event effective that day");
+            }
+            int effective = MrrLedger.day(e.effectiveDate());
+            before[j] = current;
+            switch (e.kind()) {
+                case START -> {
+                    if (active) {
+                        throw new IllegalArgumentException(where(e) + " is out of order: the subscription is already"
+                                + " active since " + startedOn + " (to restart it on the day it ends, use a CHANGE)");
+                    }
+                    active = true;
+                    startedOn = e.effectiveDate();
+                    cutoff = atRequest ? requestCutoff(ev, i, b, effective) : Long.MAX_VALUE;
+                    evaluate(e);
+                    day[j] = effective;
+                    apply(j, current, currentUnits);
+                    current = value;
+                    currentUnits = valueUnits;
+                }
+                case CHANGE -> {
+                    requireActive(ev, i, b, active, endedOn);
+                    day[j] = effective;
+                    if (effective >= cutoff) {
+                        excluded++;
+                        state[j] = EXCLUDED;
+                        after[j] = current;
+                    } else {
+                        evaluate(e);
+                        apply(j, current, currentUnits);
+                        current = value;
+                        currentUnits = valueUnits;
+                    }
+                }
+                case CANCEL, END -> {
+                    requireActive(ev, i, b, active, endedOn);
+                    day[j] = e.kind() == SubscriptionEvent.Kind.CANCEL && cutoff != Long.MAX_VALUE ? (int) cutoff : effective;
+                    value = BigDecimal.ZERO;
+                    valueUnits = 0;
+                    apply(j, current, currentUnits);
+                    current = BigDecimal.ZERO;
+                    currentUnits = 0;
+                    active = false;
+                    endedOn = e.effectiveDate();
+                }
+            }
+        }
+    }
+
+    /** Records slot {@code j} moving the subscription from {@code current} to {@link #value}. */
+    private void apply(int j, BigDecimal current, long currentUnits) {
+        after[j] = value;
+        boolean same;
+        if (valueUnits != Units.NONE && currentUnits != Units.NONE) {
+            same = valueUnits == currentUnits;
+            deltaUnits[j] = valueUnits - currentUnits;
+        } else {
+            same = value.compareTo(current) == 0;
+            big |= !same;
+        }
+        state[j] = same ? UNCHANGED : CHANGED;
+    }
+
+    /** Returns the day a cancellation request ends the run that starts at {@code ev[i]}, or no cutoff. */
+    private static long requestCutoff(SubscriptionEvent[] ev, int i, int b, int startDay) {
+        for (int t = i + 1; t < b; t++) {
+            SubscriptionEvent.Kind kind = ev[t].kind();
+            if (kind == SubscriptionEvent.Kind.CANCEL) {
+                return Math.max(ev[t].recordedOn().toEpochDay(), startDay);
+            }
+            if (kind != SubscriptionEvent.Kind.CHANGE) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private void requireActive(SubscriptionEvent[] ev, int i, int b, boolean active, LocalDate endedOn) {
+        if (active) {
+            return;
+        }
+        SubscriptionEvent e = ev[i];
+        if (endedOn != null) {
+            throw new IllegalArgumentException(where(e) + " is out of order: the subscription ended on " + endedOn);
+        }
+        for (int t = i + 1; t < b; t++) {
+            if (ev[t].kind() == SubscriptionEvent.Kind.START) {
+                throw new IllegalArgumentException(where(e) + " is out of order: it comes before the subscription's"
+                        + " START on " + ev[t].effectiveDate());
+            }
+        }
+        throw new IllegalArgumentException(where(e) + " is for an unknown subscription: it has no START event");
+    }
+
+    /** Sets {@link #value} and {@link #valueUnits} to the MRR of the event's charge, in the ledger's currency. */
+    private void evaluate(SubscriptionEvent e) {
+        RecurringCharge charge = e.charge().orElseThrow();
+        Cached cached = mrrByCharge.get(charge);
+        if (cached == null) {
+            Money mrr = charge.mrr();
+            cached = new Cached(mrr.amount(), mrr.currency().equals(currency) ? Units.of(mrr.amount()) : Units.NONE);
+            mrrByCharge.put(charge, cached);
+        }
+        if (cached.units != Units.NONE || charge.unitPrice().currency().equals(currency)) {
+            value = cached.value;
+            valueUnits = cached.units;
+            if (valueUnits == Units.NONE) {
+                big = true;
+            }
+            return;
+        }
+        Money mrr = Money.of(cached.value, charge.unitPrice().currency());
+        if (options.converter().isEmpty()) {
+            throw new CurrencyMismatchException(where(e) + ": its charge is in " + mrr.currency().getCurrencyCode()
+                    + " but the ledger is in " + currency.getCurrencyCode()
+                    + "; currencies differ and no converter was supplied (LedgerOptions.withConversion)");
+        }
+        Money converted = options.converter().get().convert(mrr, currency, e.effectiveDate());
+        Objects.requireNonNull(converted, "converter returned null");
+        if (!converted.currency().equals(currency)) {
+            throw new CurrencyMismatchException(where(e) + ": the converter returned " + converted
+                    + " instead of an amount in " + currency.getCurrencyCode());
+        }
+        if (converted.isNegative()) {
+            throw new IllegalArgumentException(where(e) + ": the converter returned a negative amount " + converted);
+        }
+        value = converted.amount();
+        valueUnits = Units.of(value);
+        if (valueUnits == Units.NONE) {
+            big = true;
+        }
+    }
+
+    private String where(SubscriptionEvent e) {
+        return "events[" + input.indexOf(e) + "]: " + e.kind() + " of subscription '" + e.subscriptionId()
+                + "' of account '" + e.account() + "' effective " + e.effectiveDate();
+    }
+
+    /** Replays one account and adds what each of its applied events dated in {@code range} did, in day order. */
+    void subscriptionChanges(AccountId account, SubscriptionEvent[] ev, int lo, int hi, DateRange range,
+                             List<SubscriptionChange> into) {
+        int k = hi - lo;
+        replay(ev, lo, hi);
+        long[] byDay = new long[k];
+        int n = 0;
+        for (int j = 0; j < k; j++) {
+            if (state[j] != EXCLUDED) {
+                byDay[n++] = ((long) day[j] << 32) | j;
+            }
+        }
+        Arrays.sort(byDay, 0, n);
+        Map<String, String> planOf = new HashMap<>();
+        BigDecimal customerMrr = BigDecimal.ZERO;
+        int from = MrrLedger.day(range.start());
+        int to = MrrLedger.day(range.end());
+        int s = 0;
+        while (s < n) {
+            int d = (int) (byDay[s] >> 32);
+            boolean inRange = d >= from && d < to;
+            Set<String> plansBefore = inRange ? new HashSet<>(planOf.values()) : Set.of();
+            BigDecimal customerBefore = customerMrr;
+            for (; s < n && (int) (byDay[s] >> 32) == d; s++) {
+                int j = (int) byDay[s];
+                SubscriptionEvent e = ev[lo + j];
+                String id = e.subscriptionId();
+                Optional<String> planBefore = Optional.ofNullable(planOf.get(id));
+                boolean ends = e.kind() == SubscriptionEvent.Kind.CANCEL || e.kind() == SubscriptionEvent.Kind.END;
+                Optional<String> planAfter = ends ? Optional.empty() : e.charge().map(RecurringCharge::plan);
+                if (ends) {
+                    planOf.remove(id);
+                } else {
+                    planOf.put(id, planAfter.orElseThrow());
+                }
+                if (state[j] == CHANGED) {
+                    customerMrr = customerMrr.add(after[j].subtract(before[j]));
+                }
+                if (!inRange) {
+                    continue;
+                }
+                boolean planNew = planAfter.map(p -> !plansBefore.contains(p)).orElse(false);
+                into.add(new SubscriptionChange(account, id, e.kind(), LocalDate.ofEpochDay(d), planBefore, planAfter,
+                        Money.of(before[j], currency), Money.of(after[j], currency), Money.of(customerBefore, currency), planNew));
+            }
+        }
+    }
+}
