@@ -1,6 +1,7 @@
 package dev.kizuna.core;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
@@ -101,10 +102,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (divisor.signum() == 0) {
             throw new ArithmeticException("divisor: must not be zero (dividing " + this + ")");
         }
-        BigDecimal quotient;
-        try {
-            quotient = amount.divide(divisor);
-        } catch (ArithmeticException nonTerminating) {
+        // 34 significant digits hold every terminating quotient of realistic amounts; the product check tells
+        // whether this one terminated, without the cost of BigDecimal's exception for a non-terminating one.
+        BigDecimal quotient = amount.divide(divisor, MathContext.DECIMAL128);
+        if (quotient.multiply(divisor).compareTo(amount) != 0) {
             quotient = amount.divide(divisor, scale, rounding);
         }
         return new Money(quotient, currency);
