@@ -174,7 +174,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
      * The numerator of equation (10): the expected transactions in (T, T+t] of a customer known to be alive at T
      * with x repeat transactions; with x = 0 and T = 0 it is E[X(t)].
      */
-    private double expectedWhileAlive(double t, int x, double age) {
+    double expectedWhileAlive(double t, int x, double age) {
         if (t == 0) {
             return 0;
         }

@@ -8,10 +8,11 @@ public enum FitStatus {
      */
     CONVERGED,
     /**
-     * The likelihood rises towards the edge of the parameter space, so it has no interior maximum: a parameter ran to
-     * the edge of the search box ({@code e^-20} to {@code e^20}). This is how degenerate data shows itself (for
-     * example, when every customer is still buying, the dropout rate runs to 0). The parameters are the best point
-     * found, their standard errors are omitted.
+     * The likelihood keeps rising towards a limit of the model, so it has no interior maximum: a parameter ran
+     * beyond {@code e^-15} or {@code e^15} (3e-7 to 3.3e6). This is how degenerate data shows itself: when every
+     * customer is a repeater and still buying, r and alpha grow together (purchase rates without heterogeneity) and the
+     * dropout probability runs to 0. The parameters are the best point found; the standard errors are omitted, and
+     * predictions remain those of the limiting model.
      */
     BOUNDARY,
     /** The optimiser ran out of evaluations or could not confirm a maximum; the parameters are the best point found. */

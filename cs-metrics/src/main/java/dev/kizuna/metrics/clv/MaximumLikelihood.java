@@ -33,7 +33,11 @@ import java.util.Arrays;
 final class MaximumLikelihood {
     /** The search box in log-parameter space: parameters from e^-20 (2e-9) to e^20 (4.9e8). */
     static final double BOUND = 20;
-    private static final double AT_BOUND = BOUND - 0.5;
+    /**
+     * Beyond e^+-15 (3e-7 to 3.3e6) a parameter is taken to be running to a limit of the model, such as r and alpha
+     * growing together when purchase rates show no heterogeneity.
+     */
+    private static final double AT_BOUND = 15;
     private static final double STOPPING_RADIUS = 1e-6;
     private static final double INITIAL_RADIUS = 0.5;
     private static final double MAX_STEP = 2;
@@ -356,7 +360,7 @@ final class MaximumLikelihood {
     private static double[] clampToBox(double[] start) {
         double[] out = start.clone();
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(-AT_BOUND + 1, Math.min(AT_BOUND - 1, out[i]));
+            out[i] = Math.max(-AT_BOUND + 2, Math.min(AT_BOUND - 2, out[i]));
         }
         return out;
     }

@@ -177,7 +177,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         }
     }
 
-    private double expectedWhileAlive(double t, int x, double age) {
+    double expectedWhileAlive(double t, int x, double age) {
         return (r + x) * (beta + age) / (alpha + age)
                 * Special.oneMinusPowerOverExponent(Math.log1p(t / (beta + age)), s - 1);
     }

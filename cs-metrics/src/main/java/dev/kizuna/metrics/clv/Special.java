@@ -44,6 +44,27 @@ final class Special {
         return shift + Math.log(x) - 0.5 / x - series;
     }
 
+    /** The trigamma function psi'(x) for x &gt; 0, to about 1e-15 relative. */
+    static double trigamma(double x) {
+        if (!(x > 0)) {
+            return Double.NaN;
+        }
+        if (x < 1e-6) {
+            return 1 / (x * x) + 1.6449340668482264;
+        }
+        double shift = 0;
+        while (x < 10) {
+            shift += 1 / (x * x);
+            x += 1;
+        }
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        // psi'(x) ~ 1/x + 1/(2x^2) + sum B_2k / x^(2k+1)
+        double series = inv + inv2 / 2 + inv * inv2 * (1.0 / 6 - inv2 * (1.0 / 30 - inv2 * (1.0 / 42 - inv2 * (1.0 / 30
+                - inv2 * (5.0 / 66 - inv2 * (691.0 / 2730 - inv2 * 7.0 / 6))))));
+        return shift + series;
+    }
+
     /** ln |Gamma(x)| for any x that is not a pole (0, -1, -2, ...), where it is +infinity. */
     static double logAbsGamma(double x) {
         if (x > 0) {
