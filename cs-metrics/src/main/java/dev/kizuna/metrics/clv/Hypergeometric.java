@@ -112,7 +112,8 @@ final class Hypergeometric {
     private static double oneMinusZ(double a, double b, double c, double z) {
         double d = c - a - b;
         double m = Math.rint(d);
-        if (d == m) {
+        // c - a - b carries the rounding of the subtraction: within a few ulps of an integer, it is that integer.
+        if (Math.abs(d - m) <= 8 * Math.ulp(Math.max(c, Math.max(a, b)))) {
             return Math.abs(m) <= MAX_INTEGER_SHIFT ? integerShift(a, b, (int) m, z) : Double.NaN;
         }
         double w = 1 - z;

@@ -139,8 +139,8 @@ final class MaximumLikelihood {
 
     /**
      * Levenberg-Marquardt-damped Newton ascent: solves {@code (-H + mu I) p = g}, caps the step at {@link #MAX_STEP}
-     * per coordinate, accepts it if the likelihood does not fall, and adapts mu. Stops when the gradient is below
-     * 1e-9 of the log-likelihood at a negative-definite Hessian.
+     * per coordinate, accepts it if the likelihood does not fall, and adapts mu. Stops at a negative-definite Hessian
+     * when the gradient is below 1e-9 of the log-likelihood or the Newton decrement below 1e-13 of it.
      */
     private static Run dampedNewton(Counting f, double[] start, int budget) {
         int n = f.dimension();
@@ -156,7 +156,11 @@ final class MaximumLikelihood {
         double mu = 0;
         int iterations = 0;
         while (iterations < DAMPED_NEWTON_ITERATIONS && f.evaluations < budget) {
-            if (norm(g) <= 1e-9 * (1 + Math.abs(value)) && dampedStep(h, g, 0).length == n) {
+            double[] newton = dampedStep(h, g, 0);
+            if (newton.length == n && (norm(g) <= 1e-9 * (1 + Math.abs(value))
+                    || dot(g, newton) <= 1e-13 * (1 + Math.abs(value)))) {
+                // At a maximum: the gradient is negligible, or so is the gain the Newton step promises (g' H^-1 g / 2,
+                // below what rounding lets the likelihood resolve).
                 return new Run(phi, value, true, iterations);
             }
             iterations++;
@@ -207,6 +211,14 @@ final class MaximumLikelihood {
         } catch (RuntimeException notDefinite) {
             return new double[0];
         }
+    }
+
+    private static double dot(double[] u, double[] v) {
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+            sum += u[i] * v[i];
+        }
+        return sum;
     }
 
     private static double maxAbsDiagonal(double[][] h) {

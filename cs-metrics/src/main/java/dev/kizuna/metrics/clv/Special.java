@@ -89,9 +89,12 @@ final class Special {
         return ((long) Math.floor(x)) % 2 == 0 ? 1 : -1;
     }
 
-    /** Returns x modulo 2 in [0, 2), which has the same sin(pi x) and tan(pi x), accurately for large |x|. */
+    /**
+     * Returns x minus the nearest even integer, in [-1, 1]: the same sin(pi x) and tan(pi x), and exact, so that
+     * they stay accurate both for large |x| and for x near 0.
+     */
     private static double reduceModTwo(double x) {
-        return x - 2 * Math.floor(x / 2);
+        return x - 2 * Math.rint(x / 2);
     }
 
     /**
