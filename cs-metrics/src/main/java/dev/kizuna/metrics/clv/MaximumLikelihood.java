@@ -38,7 +38,9 @@ final class MaximumLikelihood {
      * growing together when purchase rates show no heterogeneity.
      */
     private static final double AT_BOUND = 15;
-    private static final double STOPPING_RADIUS = 1e-6;
+    /** Beyond e^+-10, a fit that found no proper maximum is also taken to be running to such a limit. */
+    private static final double RIDGE = 10;
+    private static final double STOPPING_RADIUS = 1e-4;
     private static final double INITIAL_RADIUS = 0.5;
     private static final double MAX_STEP = 2;
     private static final int NEWTON_ITERATIONS = 50;
@@ -114,7 +116,7 @@ final class MaximumLikelihood {
         double[] se = new double[n];
         Arrays.fill(se, Double.NaN);
         FitStatus status;
-        if (atBound(phi)) {
+        if (beyond(phi, AT_BOUND)) {
             status = FitStatus.BOUNDARY;
         } else {
             double[] logSe = logStandardErrors(hessian(counted, phi));
@@ -124,7 +126,7 @@ final class MaximumLikelihood {
                     se[i] = Math.exp(phi[i]) * logSe[i];
                 }
             } else {
-                status = FitStatus.NOT_CONVERGED;
+                status = beyond(phi, RIDGE) ? FitStatus.BOUNDARY : FitStatus.NOT_CONVERGED;
             }
         }
         if (!Double.isFinite(gradientNorm)) {
@@ -360,9 +362,9 @@ final class MaximumLikelihood {
         return MatrixUtils.createRealMatrix(h);
     }
 
-    private static boolean atBound(double[] phi) {
+    private static boolean beyond(double[] phi, double limit) {
         for (double v : phi) {
-            if (Math.abs(v) >= AT_BOUND) {
+            if (Math.abs(v) >= limit) {
                 return true;
             }
         }

@@ -129,6 +129,32 @@ class BgNbdModelTest {
     }
 
     @Test
+    void everyoneARecentRepeaterIsABoundaryResult() {
+        RfmSummary s = everyoneRepeats();
+        BgNbdModel m = BgNbdModel.fit(s);
+        FitReport report = m.report().orElseThrow();
+        assertEquals(FitStatus.BOUNDARY, report.status(), report::toString);
+        assertTrue(report.standardErrors().isEmpty());
+        assertTrue(Double.isFinite(m.r()) && Double.isFinite(m.alpha()) && Double.isFinite(m.a()) && Double.isFinite(m.b()));
+        // The limiting model still predicts: everybody is very probably alive.
+        assertTrue(m.probabilityAlive(3, 37, 38) > 0.9);
+    }
+
+    /** 200 customers who all bought again within the last week of their window. */
+    static RfmSummary everyoneRepeats() {
+        int n = 200;
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 1 + i % 5;
+            t[i] = 30 + i % 9;
+            tx[i] = t[i] - (i % 7) / 7.0;
+        }
+        return RfmSummary.of(RfmTimeUnit.WEEKS, x, tx, t);
+    }
+
+    @Test
     void invalidParametersAndArgumentsAreRejected() {
         assertMessage("r: 0.0 must be a finite number > 0", () -> BgNbdModel.of(0, 1, 1, 1));
         assertMessage("b: NaN must be a finite number > 0", () -> BgNbdModel.of(1, 1, 1, Double.NaN));

@@ -131,6 +131,15 @@ class ParetoNbdModelTest {
     }
 
     @Test
+    void everyoneARecentRepeaterIsABoundaryResult() {
+        ParetoNbdModel m = ParetoNbdModel.fit(BgNbdModelTest.everyoneRepeats());
+        FitReport report = m.report().orElseThrow();
+        assertEquals(FitStatus.BOUNDARY, report.status(), report::toString);
+        assertTrue(report.standardErrors().isEmpty());
+        assertTrue(m.probabilityAlive(3, 37, 38) > 0.9);
+    }
+
+    @Test
     void degenerateDataGivesAClearError() {
         assertMessage("summary: 1 customer(s); a Pareto/NBD fit needs at least 2", () -> ParetoNbdModel.fit(
                 RfmSummary.of(RfmTimeUnit.WEEKS, new int[] {2}, new double[] {3}, new double[] {5})));
