@@ -31,6 +31,8 @@ import java.util.Optional;
  * by Euler's transformation with the factor (a-1) taken out; otherwise from the printed formula with {@link
  * Hypergeometric}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param r      shape of the purchase-rate distribution, &gt; 0
  * @param alpha  scale of the purchase-rate distribution, &gt; 0, in the time unit of the data
  * @param a      first shape of the dropout-probability distribution, &gt; 0
@@ -70,11 +72,11 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(options, "options");
         RepeatData data = RepeatData.of(summary);
-        requireRepeatData(data, "BG/NBD");
+        data.requireFittable("BG/NBD");
         MaximumLikelihood.Result fit = MaximumLikelihood.maximise(new Likelihood(data), starts(data, options.starts()), options);
         double[] theta = fit.theta();
         return new BgNbdModel(theta[0], theta[1], theta[2], theta[3],
-                Optional.of(report(fit, NAMES, data.customers, 0)));
+                Optional.of(MaximumLikelihood.report(fit, NAMES, data.customers, 0)));
     }
 
     private static final String[] NAMES = {"r", "alpha", "a", "b"};
@@ -207,28 +209,6 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         throw new ArithmeticException("BG/NBD expectation did not converge for t/(alpha+T+t) = " + z);
     }
 
-    static void requireRepeatData(RepeatData data, String model) {
-        if (data.customers < 2) {
-            throw new IllegalArgumentException("summary: " + data.customers + " customer(s); a " + model
-                    + " fit needs at least 2");
-        }
-        if (data.repeaters == 0) {
-            throw new IllegalArgumentException("summary: no customer made a repeat transaction, so the purchase rate "
-                    + "cannot be estimated (the " + model + " likelihood keeps rising as r/alpha goes to 0)");
-        }
-    }
-
-    static FitReport report(MaximumLikelihood.Result fit, String[] names, long customers, long excluded) {
-        Map<String, Double> se = new LinkedHashMap<>();
-        if (fit.status() == FitStatus.CONVERGED) {
-            for (int i = 0; i < names.length; i++) {
-                se.put(names[i], fit.standardErrors()[i]);
-            }
-        }
-        return new FitReport(fit.logLikelihood(), se, fit.status(), fit.starts(), fit.startsAtOptimum(),
-                fit.iterations(), fit.evaluations(), fit.gradientNorm(), customers, excluded);
-    }
-
     /** A data-driven first start and others spread deterministically around it. */
     private static double[][] starts(RepeatData d, int count) {
         double sumX = 0;
@@ -239,20 +219,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         }
         double rate = Math.max(sumX / Math.max(sumT, 1e-9), 1e-6);
         double[] first = {0, Math.log(1 / rate), 0, 0};
-        return spread(first, count);
-    }
-
-    /** The first start, then offsets of +-1 in a fixed pattern per start. */
-    static double[][] spread(double[] first, int count) {
-        double[][] out = new double[count][];
-        for (int s = 0; s < count; s++) {
-            out[s] = first.clone();
-            for (int i = 0; i < first.length && s > 0; i++) {
-                double sign = ((s + i) % 2 == 0) ? 1 : -1;
-                out[s][i] += sign * (1 + 0.5 * ((s - 1) / 2));
-            }
-        }
-        return out;
+        return MaximumLikelihood.spread(first, count);
     }
 
     /**

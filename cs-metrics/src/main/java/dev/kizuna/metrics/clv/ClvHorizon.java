@@ -6,6 +6,8 @@ import java.util.Objects;
  * The horizon over which {@link CustomerLifetimeValue} sums discounted future value: a number of periods, the length
  * of a period in the time unit of the transaction model, and the discount rate per period.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param periods      the number of periods, at least 1
  * @param periodLength the length of one period in the model's time unit, &gt; 0 (for example 4.348 weeks per month)
  * @param discountRate the discount rate per period, &gt;= 0 (0.01 a month is about 12.7% a year)

@@ -13,6 +13,8 @@ import java.util.Objects;
  * {@code meanRepeatSpend} is the mean amount of the repeat transactions only (the first is excluded, as in Fader,
  * Hardie and Lee's Gamma-Gamma model and in lifetimes), and 0 when there are none.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param customer        the customer
  * @param frequency       repeat transactions x, at least 0
  * @param recency         t_x, at least 0, and 0 when {@code frequency} is 0

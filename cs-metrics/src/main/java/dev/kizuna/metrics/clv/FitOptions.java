@@ -3,6 +3,8 @@ package dev.kizuna.metrics.clv;
 /**
  * How a model is fitted by maximum likelihood.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param starts         the number of starting points (at least 1): the first is a data-driven guess, the others
  *                       spread deterministically around it, so that a fit is reproducible
  * @param maxEvaluations the most log-likelihood evaluations one start may use (at least 100)

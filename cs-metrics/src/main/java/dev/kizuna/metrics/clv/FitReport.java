@@ -12,6 +12,8 @@ import java.util.Objects;
  * taken in log-parameter space (where the fit runs) and mapped back with the delta method,
  * {@code se(theta) = theta * sqrt([H^-1]_ii)}. They are present only when the status is {@link FitStatus#CONVERGED}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param logLikelihood     the maximised log-likelihood (natural log, summed over the customers used)
  * @param standardErrors    parameter name to standard error, in the model's parameter order; empty unless converged
  * @param status            how the fit ended

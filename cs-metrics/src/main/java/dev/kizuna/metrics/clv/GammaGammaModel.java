@@ -21,6 +21,8 @@ import java.util.Optional;
  * {@code E[M | x, m] = p (gamma + x m) / (p x + q - 1)} (for x = 0 it is the population mean
  * {@code p gamma / (q - 1)}). Both need q &gt; 1 to be finite.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param p      shape of the transaction-amount distribution, &gt; 0
  * @param q      shape of the distribution of nu across customers, &gt; 0
  * @param gamma  scale of the distribution of nu across customers, &gt; 0, in the currency of the data
@@ -59,6 +61,11 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
      */
     public static GammaGammaModel fit(RfmSummary summary) {
         return fit(summary, Ineligible.REJECT, FitOptions.DEFAULT);
+    }
+
+    /** Fits the model with {@link FitOptions#DEFAULT}; see {@link #fit(RfmSummary, Ineligible, FitOptions)}. */
+    public static GammaGammaModel fit(RfmSummary summary, Ineligible ineligible) {
+        return fit(summary, ineligible, FitOptions.DEFAULT);
     }
 
     /**
@@ -111,10 +118,10 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
         double p0 = Math.max(1 / cv2, 0.1);
         double[] first = {Math.log(p0), Math.log(3), Math.log(mean * 2 / p0)};
         MaximumLikelihood.Result fit = MaximumLikelihood.maximise(new Likelihood(ex, em),
-                BgNbdModel.spread(first, options.starts()), options);
+                MaximumLikelihood.spread(first, options.starts()), options);
         double[] theta = fit.theta();
         return new GammaGammaModel(theta[0], theta[1], theta[2],
-                Optional.of(BgNbdModel.report(fit, NAMES, eligible, x.length - eligible)));
+                Optional.of(MaximumLikelihood.report(fit, NAMES, eligible, x.length - eligible)));
     }
 
     /** Returns the parameters by name: p, q, gamma. */

@@ -47,6 +47,11 @@ final class Hypergeometric {
      *                                  the 1-z transformation is ill-conditioned)
      */
     static double logF21(double a, double b, double c, double z) {
+        return logF21(a, b, c, z, Math.log1p(-z));
+    }
+
+    /** {@link #logF21(double, double, double, double)} with {@code ln(1 - z)} supplied by a caller that has it. */
+    static double logF21(double a, double b, double c, double z, double logOneMinusZ) {
         if (!(a > 0 && b > 0 && c > 0) || !Double.isFinite(a + b + c)) {
             throw new IllegalArgumentException("2F1: a=" + a + ", b=" + b + ", c=" + c + " must be finite and > 0");
         }
@@ -60,7 +65,7 @@ final class Hypergeometric {
         boolean euler = d < 0;
         double sa = euler ? c - a : a;
         double sb = euler ? c - b : b;
-        double logPrefactor = euler ? d * Math.log1p(-z) : 0;
+        double logPrefactor = euler ? d * logOneMinusZ : 0;
         double s = positiveSeries(sa, sb, c, z, z <= SERIES_Z ? SERIES_BUDGET : SHORT_BUDGET);
         if (s > 0) {
             return logPrefactor + Math.log(s);

@@ -13,6 +13,8 @@ import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Maximum-likelihood fitting in log-parameter space {@code phi = ln(theta)}, inside the box {@code |phi_i| <= 20}.
@@ -133,6 +135,31 @@ final class MaximumLikelihood {
             gradientNorm = Double.MAX_VALUE;
         }
         return new Result(phi, value, se, status, starts.length, atOptimum, iterations, counted.evaluations, gradientNorm);
+    }
+
+    /** Turns a result into the public report, with the standard errors named in the model's parameter order. */
+    static FitReport report(MaximumLikelihood.Result fit, String[] names, long customers, long excluded) {
+        Map<String, Double> se = new LinkedHashMap<>();
+        if (fit.status() == FitStatus.CONVERGED) {
+            for (int i = 0; i < names.length; i++) {
+                se.put(names[i], fit.standardErrors()[i]);
+            }
+        }
+        return new FitReport(fit.logLikelihood(), se, fit.status(), fit.starts(), fit.startsAtOptimum(),
+                fit.iterations(), fit.evaluations(), fit.gradientNorm(), customers, excluded);
+    }
+
+    /** The first start, then offsets of +-1 in a fixed pattern per start. */
+    static double[][] spread(double[] first, int count) {
+        double[][] out = new double[count][];
+        for (int s = 0; s < count; s++) {
+            out[s] = first.clone();
+            for (int i = 0; i < first.length && s > 0; i++) {
+                double sign = ((s + i) % 2 == 0) ? 1 : -1;
+                out[s][i] += sign * (1 + 0.5 * ((s - 1) / 2));
+            }
+        }
+        return out;
     }
 
     /** One climb: the best point it reached, whether it stopped on its own at a maximum, and its iterations. */

@@ -33,6 +33,8 @@ import java.util.Optional;
  *       this avoids the alternating hypergeometric sums of the closed form (Fader and Hardie 2006, note 012).</li>
  * </ul>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param r      shape of the purchase-rate distribution, &gt; 0
  * @param alpha  scale of the purchase-rate distribution, &gt; 0, in the time unit of the data
  * @param s      shape of the dropout-rate distribution, &gt; 0
@@ -72,7 +74,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(options, "options");
         RepeatData data = RepeatData.of(summary);
-        BgNbdModel.requireRepeatData(data, "Pareto/NBD");
+        data.requireFittable("Pareto/NBD");
         double sumX = 0;
         double sumT = 0;
         for (int k = 0; k < data.groups(); k++) {
@@ -83,10 +85,10 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         double rate = Math.max(sumX / Math.max(sumT, 1e-9), 1e-6);
         double[] first = {0, Math.log(1 / rate), 0, Math.log(meanT)};
         MaximumLikelihood.Result fit = MaximumLikelihood.maximise(new Likelihood(data),
-                BgNbdModel.spread(first, options.starts()), options);
+                MaximumLikelihood.spread(first, options.starts()), options);
         double[] theta = fit.theta();
         return new ParetoNbdModel(theta[0], theta[1], theta[2], theta[3],
-                Optional.of(BgNbdModel.report(fit, NAMES, data.customers, 0)));
+                Optional.of(MaximumLikelihood.report(fit, NAMES, data.customers, 0)));
     }
 
     @Override
@@ -205,14 +207,29 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         return u1 + Math.log(-Math.expm1(u2 - u1));
     }
 
-    /** The Pareto/NBD log-likelihood over (ln r, ln alpha, ln s, ln beta); its gradient is taken numerically. */
+    /**
+     * The Pareto/NBD log-likelihood over (ln r, ln alpha, ln s, ln beta); its gradient is taken numerically. The
+     * logarithms and hypergeometric arguments that depend on a time alone are computed once per distinct t_x or T.
+     * Holds scratch arrays: one instance per fit, not shared between threads.
+     */
     static final class Likelihood implements LogLikelihood {
         private final RepeatData d;
         private final double[] sum;
+        private final double[] lnAlphaT;
+        private final double[] lnBetaT;
+        private final double[] lnMaxT;
+        private final double[] z;
+        private final double[] lnOneMinusZ;
 
         Likelihood(RepeatData d) {
             this.d = d;
             this.sum = new double[d.maxX + 1];
+            int n = d.times.length;
+            this.lnAlphaT = new double[n];
+            this.lnBetaT = new double[n];
+            this.lnMaxT = new double[n];
+            this.z = new double[n];
+            this.lnOneMinusZ = new double[n];
         }
 
         @Override
@@ -229,21 +246,42 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
             for (int i = 0; i < d.maxX; i++) {
                 sum[i + 1] = sum[i] + Math.log(r + i);
             }
+            double max = Math.max(alpha, beta);
+            double diff = Math.abs(alpha - beta);
+            for (int j = 0; j < d.times.length; j++) {
+                double v = d.times[j];
+                lnAlphaT[j] = Math.log(alpha + v);
+                lnBetaT[j] = Math.log(beta + v);
+                lnMaxT[j] = alpha >= beta ? lnAlphaT[j] : lnBetaT[j];
+                z[j] = diff / (max + v);
+                // 1 - z = min(alpha, beta) + v over max + v, without cancellation
+                lnOneMinusZ[j] = Math.log(Math.min(alpha, beta) + v) - lnMaxT[j];
+            }
             double head = r * Math.log(alpha) + s * Math.log(beta);
             double lnS = Math.log(s);
             double ll = 0;
-            for (int k = 0; k < d.x.length; k++) {
-                int x = d.x[k];
-                double part2 = -(r + x) * Math.log(alpha + d.t[k]) - s * Math.log(beta + d.t[k]);
-                double part3;
-                try {
-                    part3 = lnS - Math.log(r + s + x) + logA0(r, alpha, s, beta, x, d.tx[k], d.t[k]);
-                } catch (ArithmeticException notConverged) {
-                    return Double.NEGATIVE_INFINITY;
+            try {
+                for (int k = 0; k < d.x.length; k++) {
+                    int x = d.x[k];
+                    int iT = d.tIndex[k];
+                    int iTx = d.txIndex[k];
+                    double big = r + s + x;
+                    double second = alpha >= beta ? s + 1 : r + x;
+                    double part2 = -(r + x) * lnAlphaT[iT] - s * lnBetaT[iT];
+                    double part3 = Double.NEGATIVE_INFINITY;
+                    if (iTx != iT) {
+                        double u1 = Hypergeometric.logF21(big, second, big + 1, z[iTx], lnOneMinusZ[iTx]) - big * lnMaxT[iTx];
+                        double u2 = Hypergeometric.logF21(big, second, big + 1, z[iT], lnOneMinusZ[iT]) - big * lnMaxT[iT];
+                        if (u2 < u1) {
+                            part3 = lnS - Math.log(big) + u1 + Math.log(-Math.expm1(u2 - u1));
+                        }
+                    }
+                    double top = Math.max(part2, part3);
+                    double tail = part3 == Double.NEGATIVE_INFINITY ? 0 : Math.log(1 + Math.exp(-Math.abs(part2 - part3)));
+                    ll += d.weight[k] * (sum[x] + head + top + tail);
                 }
-                double max = Math.max(part2, part3);
-                double tail = part3 == Double.NEGATIVE_INFINITY ? 0 : Math.log1p(Math.exp(-Math.abs(part2 - part3)));
-                ll += d.weight[k] * (sum[x] + head + max + tail);
+            } catch (ArithmeticException notConverged) {
+                return Double.NEGATIVE_INFINITY;
             }
             return Double.isNaN(ll) ? Double.NEGATIVE_INFINITY : ll;
         }

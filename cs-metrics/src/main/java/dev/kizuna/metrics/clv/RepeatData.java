@@ -103,6 +103,18 @@ final class RepeatData {
         return Arrays.copyOf(all, distinct);
     }
 
+    /** Rejects data a repeat-purchase model cannot be fitted to, naming the model. */
+    void requireFittable(String model) {
+        if (customers < 2) {
+            throw new IllegalArgumentException("summary: " + customers + " customer(s); a " + model
+                    + " fit needs at least 2");
+        }
+        if (repeaters == 0) {
+            throw new IllegalArgumentException("summary: no customer made a repeat transaction, so the purchase rate "
+                    + "cannot be estimated (the " + model + " likelihood keeps rising as r/alpha goes to 0)");
+        }
+    }
+
     int groups() {
         return x.length;
     }

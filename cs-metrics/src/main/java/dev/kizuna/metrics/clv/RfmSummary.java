@@ -148,6 +148,17 @@ public final class RfmSummary {
     }
 
     /**
+     * Returns a summary of the given columns with the customers' ids, which must be distinct, and no spend.
+     *
+     * @throws IllegalArgumentException naming the row and the value, if the lengths differ or a row is invalid
+     */
+    public static RfmSummary of(RfmTimeUnit unit, List<AccountId> customers, int[] frequency, double[] recency,
+                                double[] age) {
+        Objects.requireNonNull(frequency, "frequency");
+        return columns(unit, customers, frequency, recency, age, new double[frequency.length], false);
+    }
+
+    /**
      * Returns a summary of the given columns with mean repeat spend and the customers' ids, which must be distinct.
      *
      * @throws IllegalArgumentException naming the row and the value, if the lengths differ or a row is invalid

@@ -33,6 +33,8 @@ import java.util.Optional;
  * The likelihood of a cohort with {@code n_t} customers lost in period t = 1..k and {@code s_k} still customers after
  * period k is {@code sum_t n_t ln P(T=t) + s_k ln S(k)}; per-customer lifetimes, censored or not, add up the same way.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param alpha  first shape of the churn-probability distribution, &gt; 0
  * @param beta   second shape of the churn-probability distribution, &gt; 0
  * @param report how the model was fitted; empty when it was built from known parameters
@@ -158,9 +160,9 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
         double churn = Math.min(Math.max(totalLost / Math.max(exposure, 1), 1e-3), 0.999);
         double[] first = {0, Math.log((1 - churn) / churn)};
         MaximumLikelihood.Result fit = MaximumLikelihood.maximise(new Likelihood(lost, survived),
-                BgNbdModel.spread(first, options.starts()), options);
+                MaximumLikelihood.spread(first, options.starts()), options);
         double[] theta = fit.theta();
-        return new SbgModel(theta[0], theta[1], Optional.of(BgNbdModel.report(fit, NAMES, customers, 0)));
+        return new SbgModel(theta[0], theta[1], Optional.of(MaximumLikelihood.report(fit, NAMES, customers, 0)));
     }
 
     /** Returns the parameters by name: alpha, beta. */
