@@ -122,21 +122,50 @@ final class Hypergeometric {
             return Math.abs(m) <= MAX_INTEGER_SHIFT ? integerShift(a, b, (int) m, z) : Double.NaN;
         }
         double w = 1 - z;
-        Sum s1 = Sum.gauss(a, b, 1 - d, w);
-        Sum s2 = Sum.gauss(c - a, c - b, 1 + d, w);
-        if (s1.failed() || s2.failed()) {
+        double s1 = gauss(a, b, 1 - d, w, false);
+        double s2 = gauss(c - a, c - b, 1 + d, w, false);
+        if (Double.isNaN(s1) || Double.isNaN(s2) || s1 == 0 || s2 == 0) {
             return Double.NaN;
         }
         double logC = Gamma.logGamma(c);
         // Term 1: Gamma(c) Gamma(d) / (Gamma(c-a) Gamma(c-b)) 2F1(a, b; 1-d; w); zero when c-a or c-b is a pole.
-        int sign1 = Special.gammaSign(d) * Special.gammaSign(c - a) * Special.gammaSign(c - b) * s1.sign();
+        int sign1 = Special.gammaSign(d) * Special.gammaSign(c - a) * Special.gammaSign(c - b) * (s1 > 0 ? 1 : -1);
         double log1 = sign1 == 0 ? Double.NEGATIVE_INFINITY
-                : logC + Special.logAbsGamma(d) - Special.logAbsGamma(c - a) - Special.logAbsGamma(c - b) + s1.logAbs();
+                : logC + Special.logAbsGamma(d) - Special.logAbsGamma(c - a) - Special.logAbsGamma(c - b) + Math.log(Math.abs(s1));
         // Term 2: w^d Gamma(c) Gamma(-d) / (Gamma(a) Gamma(b)) 2F1(c-a, c-b; 1+d; w).
-        int sign2 = Special.gammaSign(-d) * s2.sign();
+        int sign2 = Special.gammaSign(-d) * (s2 > 0 ? 1 : -1);
         double log2 = sign2 == 0 ? Double.NEGATIVE_INFINITY
-                : d * Math.log(w) + logC + Special.logAbsGamma(-d) - Gamma.logGamma(a) - Gamma.logGamma(b) + s2.logAbs();
-        return combine(sign1, log1, s1.cancellation(), sign2, log2, s2.cancellation());
+                : d * Math.log(w) + logC + Special.logAbsGamma(-d) - Gamma.logGamma(a) - Gamma.logGamma(b) + Math.log(Math.abs(s2));
+        return combine(sign1, log1, cancellation(a, b, 1 - d, w, s1), sign2, log2, cancellation(c - a, c - b, 1 + d, w, s2));
+    }
+
+    /**
+     * Sums 2F1(a, b; c; w) for w &lt;= 0.25 and any real parameters, or with {@code absolute} the sum of the terms'
+     * absolute values; NaN if it does not converge or overflows.
+     */
+    private static double gauss(double a, double b, double c, double w, boolean absolute) {
+        double term = 1;
+        double sum = 1;
+        for (int n = 0; n < SERIES_BUDGET; n++) {
+            double ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * w;
+            term *= ratio;
+            sum += absolute ? Math.abs(term) : term;
+            if (!Double.isFinite(sum)) {
+                return Double.NaN;
+            }
+            if (converged(term, ratio, w, sum)) {
+                return sum;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** How much the series of {@code sum} cancels: 1 when every term is positive, else (sum of |terms|) / |sum|. */
+    private static double cancellation(double a, double b, double c, double w, double sum) {
+        if (a > 0 && b > 0 && c > 0) {
+            return 1;
+        }
+        return gauss(a, b, c, w, true) / Math.abs(sum);
     }
 
     /**
@@ -238,50 +267,9 @@ final class Hypergeometric {
         double e1 = s1 == 0 ? 0 : Math.exp(l1 - max);
         double e2 = s2 == 0 ? 0 : Math.exp(l2 - max);
         double total = s1 * e1 + s2 * e2;
-        if (!(total > 0) || e1 * c1 + e2 * c2 > MAX_CANCELLATION * total) {
+        if (!(total > 0) || !(e1 * c1 + e2 * c2 <= MAX_CANCELLATION * total)) {
             return Double.NaN;
         }
         return max + Math.log(total);
-    }
-
-    /** A Gauss series summed with its absolute sum, for the transformation formulas. */
-    private record Sum(double value, double abs) {
-        private static final Sum FAILED = new Sum(Double.NaN, Double.NaN);
-
-        /** Sums 2F1(a, b; c; w) for w &lt;= 0.25 and any real parameters; {@link #FAILED} if it does not converge. */
-        static Sum gauss(double a, double b, double c, double w) {
-            double term = 1;
-            double sum = 1;
-            double abs = 1;
-            for (int n = 0; n < SERIES_BUDGET; n++) {
-                double ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * w;
-                term *= ratio;
-                sum += term;
-                abs += Math.abs(term);
-                if (!Double.isFinite(sum)) {
-                    return FAILED;
-                }
-                if (converged(term, ratio, w, sum)) {
-                    return sum == 0 ? FAILED : new Sum(sum, abs);
-                }
-            }
-            return FAILED;
-        }
-
-        boolean failed() {
-            return !(abs > 0);
-        }
-
-        int sign() {
-            return value > 0 ? 1 : -1;
-        }
-
-        double logAbs() {
-            return Math.log(Math.abs(value));
-        }
-
-        double cancellation() {
-            return abs / Math.abs(value);
-        }
     }
 }
