@@ -26,10 +26,10 @@ import java.util.Optional;
  *   <li>E[Y(t) | x, t_x, T] (10): {@code (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
  *       2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] P(alive)}.</li>
  * </ul>
- * The two expectations are evaluated so that they stay finite and accurate when a = 1 or a + b + x &lt;= 1, where
- * the printed formulas divide zero by zero: for t/(alpha+T+t) &lt;= 1/2, and in those cases, from the series obtained
- * by Euler's transformation with the factor (a-1) taken out; otherwise from the printed formula with {@link
- * Hypergeometric}.
+ * The printed expectations divide zero by zero when a = 1, and their 2F1 has a parameter &lt;= 0 when
+ * a + b + x &lt;= 1. So in those cases, and whenever t/(alpha+T+t) &lt;= 1/2, they are summed as the series that
+ * Euler's transformation gives once the factor (a-1) is divided out, which is finite and accurate throughout;
+ * otherwise the printed formula is used, with {@link Hypergeometric}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -40,6 +40,7 @@ import java.util.Optional;
  * @param report how the model was fitted; empty when it was built from known parameters
  */
 public record BgNbdModel(double r, double alpha, double a, double b, Optional<FitReport> report) implements TransactionModel {
+    private static final String[] NAMES = {"r", "alpha", "a", "b"};
 
     /** Validates the parameters. */
     public BgNbdModel {
@@ -78,8 +79,6 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         return new BgNbdModel(theta[0], theta[1], theta[2], theta[3],
                 Optional.of(MaximumLikelihood.report(fit, NAMES, data.customers, 0)));
     }
-
-    private static final String[] NAMES = {"r", "alpha", "a", "b"};
 
     @Override
     public Map<String, Double> parameters() {

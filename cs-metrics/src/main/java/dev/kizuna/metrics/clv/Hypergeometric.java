@@ -27,7 +27,8 @@ final class Hypergeometric {
     private static final double SERIES_Z = 0.75;
     private static final int SHORT_BUDGET = 200;
     private static final int SERIES_BUDGET = 100_000;
-    private static final int LONG_BUDGET = 1_000_000;
+    /** The most terms of the last resort: enough for z up to about 1 - 4e-5. */
+    static final int LONG_BUDGET = 1_000_000;
     private static final double MAX_CANCELLATION = 1e4;
     private static final int MAX_INTEGER_SHIFT = 150;
 
@@ -47,11 +48,15 @@ final class Hypergeometric {
      *                                  the 1-z transformation is ill-conditioned)
      */
     static double logF21(double a, double b, double c, double z) {
-        return logF21(a, b, c, z, Math.log1p(-z));
+        return logF21(a, b, c, z, Math.log1p(-z), LONG_BUDGET);
     }
 
-    /** {@link #logF21(double, double, double, double)} with {@code ln(1 - z)} supplied by a caller that has it. */
-    static double logF21(double a, double b, double c, double z, double logOneMinusZ) {
+    /**
+     * {@link #logF21(double, double, double, double)} with {@code ln(1 - z)} supplied by a caller that has it, and
+     * a smaller budget for the last-resort series: a likelihood being maximised prefers a quick
+     * {@link ArithmeticException}, which it reads as a zero likelihood, at parameters far from any maximum.
+     */
+    static double logF21(double a, double b, double c, double z, double logOneMinusZ, int lastResortTerms) {
         if (!(a > 0 && b > 0 && c > 0) || !Double.isFinite(a + b + c)) {
             throw new IllegalArgumentException("2F1: a=" + a + ", b=" + b + ", c=" + c + " must be finite and > 0");
         }
@@ -74,7 +79,7 @@ final class Hypergeometric {
         if (!Double.isNaN(transformed)) {
             return transformed;
         }
-        s = positiveSeries(sa, sb, c, z, LONG_BUDGET);
+        s = positiveSeries(sa, sb, c, z, lastResortTerms);
         if (s > 0) {
             return logPrefactor + Math.log(s);
         }

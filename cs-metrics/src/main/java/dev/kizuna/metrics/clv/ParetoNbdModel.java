@@ -213,6 +213,8 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
      * Holds scratch arrays: one instance per fit, not shared between threads.
      */
     static final class Likelihood implements LogLikelihood {
+        /** The last-resort series budget while fitting; see {@link Hypergeometric#logF21}. */
+        private static final int FIT_TERMS = 20_000;
         private final RepeatData d;
         private final double[] sum;
         private final double[] lnAlphaT;
@@ -270,8 +272,8 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
                     double part2 = -(r + x) * lnAlphaT[iT] - s * lnBetaT[iT];
                     double part3 = Double.NEGATIVE_INFINITY;
                     if (iTx != iT) {
-                        double u1 = Hypergeometric.logF21(big, second, big + 1, z[iTx], lnOneMinusZ[iTx]) - big * lnMaxT[iTx];
-                        double u2 = Hypergeometric.logF21(big, second, big + 1, z[iT], lnOneMinusZ[iT]) - big * lnMaxT[iT];
+                        double u1 = Hypergeometric.logF21(big, second, big + 1, z[iTx], lnOneMinusZ[iTx], FIT_TERMS) - big * lnMaxT[iTx];
+                        double u2 = Hypergeometric.logF21(big, second, big + 1, z[iT], lnOneMinusZ[iT], FIT_TERMS) - big * lnMaxT[iT];
                         if (u2 < u1) {
                             part3 = lnS - Math.log(big) + u1 + Math.log(-Math.expm1(u2 - u1));
                         }

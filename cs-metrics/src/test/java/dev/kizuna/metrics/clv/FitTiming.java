@@ -1,20 +1,25 @@
 package dev.kizuna.metrics.clv;
 
-/** Rough fit timings on the CDNOW sample; run with the test class path. */
 final class FitTiming {
     public static void main(String[] args) {
         RfmSummary s = Cdnow.rfm();
-        int starts = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        boolean pareto = args.length > 1;
-        for (int round = 0; round < 300; round++) {
+        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+        for (int round = 0; round < 60; round++) {
             long t0 = System.nanoTime();
-            BgNbdModel bg = BgNbdModel.fit(s, FitOptions.withStarts(starts));
+            for (int k = 0; k < 20; k++) BgNbdModel.fit(s);
             long t1 = System.nanoTime();
-            if (round % 100 == 99) System.out.printf("bg %.2f ms %s%n", (t1 - t0) / 1e6, bg);
-            if (pareto && round % 100 == 99) {
-                ParetoNbdModel pn = ParetoNbdModel.fit(s, FitOptions.withStarts(starts));
-                System.out.printf("pn %.2f ms %s%n", (System.nanoTime() - t1) / 1e6, pn);
-            }
+            ParetoNbdModel.fit(s);
+            long t2 = System.nanoTime();
+            GammaGammaModel.fit(s, GammaGammaModel.Ineligible.EXCLUDE);
+            long t3 = System.nanoTime();
+            SbgModel.fitSurvival(1000, 869, 743, 653, 593, 551, 517, 491);
+            long t4 = System.nanoTime();
+            best[0] = Math.min(best[0], (t1 - t0) / 20); best[1] = Math.min(best[1], t2 - t1);
+            best[2] = Math.min(best[2], t3 - t2); best[3] = Math.min(best[3], t4 - t3);
+            if (round % 20 == 19) System.out.printf("bg %.2f ms, pnbd %.1f ms, gg %.2f ms, sbg %.3f ms (best of %d)%n",
+                    best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, best[3] / 1e6, round + 1);
         }
+        System.out.println(BgNbdModel.fit(s).report().orElseThrow());
+        System.out.println(ParetoNbdModel.fit(s).report().orElseThrow());
     }
 }
