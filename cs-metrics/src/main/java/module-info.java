@@ -1,8 +1,15 @@
 /**
- * Kizuna's metrics module. Its API packages are added by the issues that build them.
+ * Kizuna's metrics: the calculators CS teams report (MRR movements, churn, GRR/NRR, unit economics, voice of the
+ * customer, engagement, cohorts and survival) and the probabilistic CLV models (BG/NBD, Pareto/NBD, Gamma-Gamma,
+ * sBG).
+ *
+ * <p>Hipparchus has no module descriptor, so it is required as an automatic module by its file name.
  */
+@SuppressWarnings("requires-automatic")
 module dev.kizuna.metrics {
     requires transitive dev.kizuna.core;
+    requires hipparchus.core;
+    requires hipparchus.optim;
 
     exports dev.kizuna.metrics;
     exports dev.kizuna.metrics.revenue;
@@ -10,4 +17,5 @@ module dev.kizuna.metrics {
     exports dev.kizuna.metrics.voc;
     exports dev.kizuna.metrics.engagement;
     exports dev.kizuna.metrics.cohort;
+    exports dev.kizuna.metrics.clv;
 }
