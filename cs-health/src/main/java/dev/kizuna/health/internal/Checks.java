@@ -1,0 +1,84 @@
+package dev.kizuna.health.internal;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks shared by the health module's values, so that every message has the same shape:
+ * {@code field: value, why}.
+ */
+public final class Checks {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    private static final int MAX_TEXT = 10_000;
+
+    private Checks() {
+    }
+
+    /** Returns an id: 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit. */
+    public static String id(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (!ID.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + ": '" + shorten(value) + "' is not an id: 1 to 64 letters,"
+                    + " digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        return value;
+    }
+
+    /** Returns whether {@code value} is a valid id (see {@link #id}). */
+    public static boolean isId(String value) {
+        return ID.matcher(value).matches();
+    }
+
+    /** Returns the text if it is not blank and at most 10,000 characters. */
+    public static String text(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + ": must not be blank");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(field + ": " + value.length() + " characters is over the limit of "
+                    + MAX_TEXT);
+        }
+        return value;
+    }
+
+    /** Returns the value if it is finite. */
+    public static double finite(double value, String field) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + ": " + value + " must be a finite number");
+        }
+        return value;
+    }
+
+    /** Returns the value if it is finite and not negative. */
+    public static double nonNegative(double value, String field) {
+        finite(value, field);
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": " + Numbers.plain(value) + " must be >= 0");
+        }
+        return value;
+    }
+
+    /** Returns the value if it is finite and positive. */
+    public static double positive(double value, String field) {
+        finite(value, field);
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + ": " + Numbers.plain(value) + " must be > 0");
+        }
+        return value;
+    }
+
+    /** Returns the value if it lies in {@code [low, high]}. */
+    public static double within(double value, double low, double high, String field) {
+        finite(value, field);
+        if (value < low || value > high) {
+            throw new IllegalArgumentException(field + ": " + Numbers.plain(value) + " must be between "
+                    + Numbers.plain(low) + " and " + Numbers.plain(high));
+        }
+        return value;
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 70 ? value.substring(0, 67) + "..." : value;
+    }
+}
