@@ -14,9 +14,11 @@ module dev.kizuna.health {
     exports dev.kizuna.health;
     exports dev.kizuna.health.definition;
     exports dev.kizuna.health.scorecard;
+    exports dev.kizuna.health.logistic;
 
     uses dev.kizuna.health.HealthModelProvider;
 
     provides dev.kizuna.health.HealthModelProvider with
-            dev.kizuna.health.scorecard.ScorecardProvider;
+            dev.kizuna.health.scorecard.ScorecardProvider,
+            dev.kizuna.health.logistic.LogisticProvider;
 }

@@ -211,6 +211,19 @@ public final class DefinitionNode {
         return value;
     }
 
+    /** Returns a finite number above 0. */
+    public double positive() {
+        if (!require(JsonNodeType.NUMBER, "a number")) {
+            return 0;
+        }
+        double value = number();
+        if (value <= 0 && Double.isFinite(node.doubleValue())) {
+            error(node + " must be > 0");
+            return 0;
+        }
+        return value;
+    }
+
     /** Returns a finite number in {@code [low, high]}. */
     public double number(double low, double high) {
         double value = number();
