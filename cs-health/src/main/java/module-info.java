@@ -15,6 +15,10 @@ module dev.kizuna.health {
     exports dev.kizuna.health.definition;
     exports dev.kizuna.health.scorecard;
     exports dev.kizuna.health.logistic;
+    exports dev.kizuna.health.segment;
+    exports dev.kizuna.health.override;
+    exports dev.kizuna.health.trend;
+    exports dev.kizuna.health.rollup;
 
     uses dev.kizuna.health.HealthModelProvider;
 
