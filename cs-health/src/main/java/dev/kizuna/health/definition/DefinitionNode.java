@@ -174,8 +174,14 @@ public final class DefinitionNode {
         return node.textValue();
     }
 
-    /** Returns an id (1 to 64 letters, digits, '_', '.' or '-'), or empty after recording an error. */
+    /**
+     * Returns an id (1 to 64 letters, digits, '_', '.' or '-'), or empty after recording an error. A whole number
+     * is accepted as its digits, since YAML reads {@code version: 3} as a number.
+     */
     public Optional<String> id() {
+        if (node != null && node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) {
+            return Optional.of(Long.toString(node.longValue()));
+        }
         String value = text();
         if (node == null || !node.isTextual()) {
             return Optional.empty();
