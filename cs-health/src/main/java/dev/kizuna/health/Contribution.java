@@ -55,14 +55,14 @@ public record Contribution(
         Objects.requireNonNull(raw, "contribution.raw");
         Objects.requireNonNull(subscore, "contribution.subscore");
         if (subscore.isPresent()) {
-            Checks.within(subscore.getAsDouble(), 0, 100, "contribution " + id + ".subscore");
+            Checks.within(subscore.getAsDouble(), 0, 100, "contribution", id, ".subscore");
         }
         if (raw.isPresent()) {
-            Checks.finite(raw.getAsDouble(), "contribution " + id + ".raw");
+            Checks.finite(raw.getAsDouble(), "contribution", id, ".raw");
         }
-        Checks.within(weight, 0, 1, "contribution " + id + ".weight");
-        Checks.finite(points, "contribution " + id + ".points");
-        Checks.finite(impact, "contribution " + id + ".impact");
+        Checks.within(weight, 0, 1, "contribution", id, ".weight");
+        Checks.finite(points, "contribution", id, ".points");
+        Checks.finite(impact, "contribution", id, ".impact");
     }
 
     /** Returns whether the input had no value in the snapshot. */

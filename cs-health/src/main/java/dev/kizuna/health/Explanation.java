@@ -34,13 +34,18 @@ public record Explanation(
     /** How many drivers the reason names on each side. */
     public static final int REASON_DRIVERS = 2;
 
-    private static final Comparator<Contribution> STRONGEST_DOWN = Comparator
-            .comparing((Contribution c) -> c.kind() != Contribution.Kind.CAP)
-            .thenComparingDouble(Contribution::impact)
-            .thenComparing(Contribution::id);
-    private static final Comparator<Contribution> STRONGEST_UP = Comparator
-            .comparingDouble((Contribution c) -> -c.impact())
-            .thenComparing(Contribution::id);
+    private static final Comparator<Contribution> STRONGEST_DOWN = (a, b) -> {
+        boolean capA = a.kind() == Contribution.Kind.CAP;
+        if (capA != (b.kind() == Contribution.Kind.CAP)) {
+            return capA ? -1 : 1;
+        }
+        int c = Double.compare(a.impact(), b.impact());
+        return c != 0 ? c : a.id().compareTo(b.id());
+    };
+    private static final Comparator<Contribution> STRONGEST_UP = (a, b) -> {
+        int c = Double.compare(b.impact(), a.impact());
+        return c != 0 ? c : a.id().compareTo(b.id());
+    };
 
     /** Validates the parts and copies the lists. */
     public Explanation {
@@ -65,9 +70,22 @@ public record Explanation(
                 up.add(c);
             }
         }
-        down.sort(STRONGEST_DOWN);
-        up.sort(STRONGEST_UP);
+        insertionSort(down, STRONGEST_DOWN);
+        insertionSort(up, STRONGEST_UP);
         return new Explanation(score, down, up, levers, reason(score, down, up));
+    }
+
+    /** Sorts a short list in place; cheaper than a general sort for the dozen inputs of a model. */
+    private static void insertionSort(List<Contribution> list, Comparator<Contribution> order) {
+        for (int i = 1; i < list.size(); i++) {
+            Contribution c = list.get(i);
+            int j = i - 1;
+            while (j >= 0 && order.compare(list.get(j), c) > 0) {
+                list.set(j + 1, list.get(j));
+                j--;
+            }
+            list.set(j + 1, c);
+        }
     }
 
     /** Returns the first {@code n} inputs pulling the score down. */

@@ -81,7 +81,7 @@ public record HealthScore(
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(missing, "missing");
         contributions = List.copyOf(contributions);
-        missing = List.copyOf(new TreeSet<>(missing));
+        missing = sortedDistinct(missing);
         Checks.within(completeness, 0, 1, "completeness");
         note.ifPresent(n -> Checks.text(n, "note"));
         if (status == Status.SCORED) {
@@ -113,6 +113,15 @@ public record HealthScore(
                 throw new IllegalArgumentException("note: an insufficient-data result must say why");
             }
         }
+    }
+
+    private static List<SignalName> sortedDistinct(List<SignalName> names) {
+        for (int i = 1; i < names.size(); i++) {
+            if (names.get(i - 1).compareTo(names.get(i)) >= 0) {
+                return List.copyOf(new TreeSet<>(names));
+            }
+        }
+        return List.copyOf(names);
     }
 
     /**

@@ -1,14 +1,12 @@
 package dev.kizuna.health.internal;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Argument checks shared by the health module's values, so that every message has the same shape:
  * {@code field: value, why}.
  */
 public final class Checks {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
     private static final int MAX_TEXT = 10_000;
 
     private Checks() {
@@ -17,7 +15,7 @@ public final class Checks {
     /** Returns an id: 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit. */
     public static String id(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (!ID.matcher(value).matches()) {
+        if (!isId(value)) {
             throw new IllegalArgumentException(field + ": '" + shorten(value) + "' is not an id: 1 to 64 letters,"
                     + " digits, '_', '.' or '-', starting with a letter or digit");
         }
@@ -26,7 +24,30 @@ public final class Checks {
 
     /** Returns whether {@code value} is a valid id (see {@link #id}). */
     public static boolean isId(String value) {
-        return ID.matcher(value).matches();
+        // A table rather than a regular expression: ids are checked on every contribution of every score.
+        int length = value.length();
+        if (length == 0 || length > 64 || !isLetterOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 128 || !ID_CHAR[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final boolean[] ID_CHAR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ID_CHAR[c] = isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+        }
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** Returns the text if it is not blank and at most 10,000 characters. */
@@ -64,6 +85,25 @@ public final class Checks {
         finite(value, field);
         if (value <= 0) {
             throw new IllegalArgumentException(field + ": " + Numbers.plain(value) + " must be > 0");
+        }
+        return value;
+    }
+
+    /**
+     * Returns the value if it lies in {@code [low, high]}; the field's name is {@code kind + " " + owner + field},
+     * joined only when the check fails, so hot paths build no message.
+     */
+    public static double within(double value, double low, double high, String kind, String owner, String field) {
+        if (!(value >= low && value <= high)) {
+            within(value, low, high, kind + " " + owner + field);
+        }
+        return value;
+    }
+
+    /** Returns the value if it is finite; the field's name is joined only on failure, as for {@link #within}. */
+    public static double finite(double value, String kind, String owner, String field) {
+        if (!Double.isFinite(value)) {
+            finite(value, kind + " " + owner + field);
         }
         return value;
     }

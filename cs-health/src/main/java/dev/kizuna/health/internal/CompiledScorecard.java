@@ -11,6 +11,7 @@ import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardItem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,10 @@ public final class CompiledScorecard {
     public final int[] capSignal;
     /** The minimum completeness. */
     public final double minimumCompleteness;
+    /** For each signal number, the measures that read it (usually one). */
+    private final int[][] leavesOfSignal;
+    /** The signal numbers sorted by signal name, for a merge with a snapshot's sorted values. */
+    private final int[] byName;
 
     private CompiledScorecard(ScorecardDefinition definition) {
         Map<SignalName, Integer> signalIndex = new LinkedHashMap<>();
@@ -113,6 +118,29 @@ public final class CompiledScorecard {
         }
         signals = signalIndex.keySet().toArray(new SignalName[0]);
         minimumCompleteness = definition.minimumCompleteness();
+        leavesOfSignal = new int[signals.length][];
+        for (int s = 0; s < signals.length; s++) {
+            int count = 0;
+            for (int l = 0; l < leaves; l++) {
+                count += leafSignal[l] == s ? 1 : 0;
+            }
+            leavesOfSignal[s] = new int[count];
+            count = 0;
+            for (int l = 0; l < leaves; l++) {
+                if (leafSignal[l] == s) {
+                    leavesOfSignal[s][count++] = l;
+                }
+            }
+        }
+        Integer[] sorted = new Integer[signals.length];
+        for (int s = 0; s < sorted.length; s++) {
+            sorted[s] = s;
+        }
+        Arrays.sort(sorted, (a, b) -> signals[a].compareTo(signals[b]));
+        byName = new int[sorted.length];
+        for (int s = 0; s < sorted.length; s++) {
+            byName[s] = sorted[s];
+        }
     }
 
     private static void flatten(List<ScorecardItem> items, int parentNode, List<ScorecardItem> order,
@@ -135,10 +163,21 @@ public final class CompiledScorecard {
     /** Returns the snapshot's values of {@link #signals}, NaN where it has none. */
     public double[] read(SignalSnapshot snapshot) {
         double[] raw = new double[signals.length];
-        Map<SignalName, Double> values = snapshot.values();
-        for (int s = 0; s < raw.length; s++) {
-            Double v = values.get(signals[s]);
-            raw[s] = v == null ? Double.NaN : v;
+        Arrays.fill(raw, Double.NaN);
+        // Both sides are sorted by name: one merge pass instead of a tree lookup per signal.
+        int next = 0;
+        for (Map.Entry<SignalName, Double> e : snapshot.values().entrySet()) {
+            if (next == byName.length) {
+                break;
+            }
+            SignalName name = e.getKey();
+            int c;
+            while (next < byName.length && (c = signals[byName[next]].compareTo(name)) <= 0) {
+                if (c == 0) {
+                    raw[byName[next]] = e.getValue();
+                }
+                next++;
+            }
         }
         return raw;
     }
@@ -291,9 +330,11 @@ public final class CompiledScorecard {
         /** Returns the score with the given raw value of one signal, others held fixed, capped. */
         public double cappedWith(int signal, double value) {
             double score = uncapped;
-            for (int l = 0; l < card.leaves; l++) {
-                if (card.leafSignal[l] == signal && counts[card.leafNode[l]] && raw[signal] == raw[signal]) {
-                    score += effective[card.leafNode[l]] * (card.normaliser[l].score(value) - subscore[l]);
+            if (raw[signal] == raw[signal]) {
+                for (int l : card.leavesOfSignal[signal]) {
+                    if (counts[card.leafNode[l]]) {
+                        score += effective[card.leafNode[l]] * (card.normaliser[l].score(value) - subscore[l]);
+                    }
                 }
             }
             score = score < 0 ? 0 : (score > 100 ? 100 : score);

@@ -53,13 +53,22 @@ import java.util.OptionalDouble;
  */
 public final class ScorecardModel implements HealthModel {
     private static final int NUDGES = 60;
+    private static final String PERFECT_IS_NOT_ENOUGH = "even a sub-score of 100 would not reach the band";
+    private static final String OUT_OF_RANGE = "its normaliser never reaches the sub-score needed";
 
     private final ScorecardDefinition definition;
     private final CompiledScorecard compiled;
+    /** Each measure's signal, wrapped once: contributions share these immutable optionals. */
+    private final List<Optional<SignalName>> leafSignals;
 
     private ScorecardModel(ScorecardDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.compiled = CompiledScorecard.compile(definition);
+        List<Optional<SignalName>> signals = new ArrayList<>(compiled.leaves);
+        for (Measure m : compiled.measure) {
+            signals.add(Optional.of(m.signal()));
+        }
+        this.leafSignals = List.copyOf(signals);
     }
 
     /** Returns the model of a scorecard definition. */
@@ -143,7 +152,7 @@ public final class ScorecardModel implements HealthModel {
             boolean counted = e.counts[node];
             double weight = Math.min(1, e.effective[node]);
             double impact = counted ? Numbers.round2(e.effective[node] * (e.subscore[l] - e.uncapped)) : 0;
-            contributions.add(new Contribution(m.id(), m.label(), Contribution.Kind.INPUT, Optional.of(m.signal()),
+            contributions.add(new Contribution(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l),
                     r == r ? OptionalDouble.of(r) : OptionalDouble.empty(),
                     counted ? OptionalDouble.of(e.subscore[l]) : OptionalDouble.empty(),
                     weight, centi[l] / 100.0, impact));
@@ -191,16 +200,12 @@ public final class ScorecardModel implements HealthModel {
             }
             double needed = e.subscore[l] + (goal - e.uncapped) / weight;
             if (needed > 100 + 1e-9) {
-                double best = Math.min(100, e.uncapped + weight * (100 - e.subscore[l]));
-                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band,
-                        "even at a sub-score of 100 the score would be " + Numbers.fixed2(best) + ", below "
-                                + Numbers.fixed2(goal)));
+                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band, PERFECT_IS_NOT_ENOUGH));
                 continue;
             }
             Optional<Target> target = compiled.normaliser[l].atLeast(Math.min(100, Math.max(0, needed)), current);
             if (target.isEmpty()) {
-                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band,
-                        "its normaliser never reaches a sub-score of " + Numbers.fixed2(needed)));
+                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band, OUT_OF_RANGE));
                 continue;
             }
             levers.add(verified(e, l, m, current, band, wanted, target.get()));
@@ -231,7 +236,7 @@ public final class ScorecardModel implements HealthModel {
             double reached = Numbers.round2(e.cappedWith(signal, probe(value, target.relation())));
             if (bands.rank(bands.bandOf(reached)) >= wanted) {
                 return BandLever.reaching(m.id(), m.label(), m.signal(), current, band,
-                        new Target(value, target.relation()));
+                        value == target.value() ? target : new Target(value, target.relation()));
             }
             value += direction * Math.max(Math.ulp(value), Math.abs(value) * 1e-12) * (1L << Math.min(i, 50));
         }
