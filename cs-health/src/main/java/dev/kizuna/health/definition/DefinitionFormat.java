@@ -28,9 +28,10 @@ import java.util.Objects;
  *
  * <p>Limits, the same for both: a document of at most {@value #MAX_DOCUMENT_CHARS} characters, at most
  * {@value #MAX_DEPTH} levels of nesting, strings of at most {@value #MAX_STRING_LENGTH} characters, and numbers of at
- * most 100 digits. JSON rejects NaN and infinity literals, duplicate keys and trailing content; YAML rejects
- * duplicate keys, allows at most {@value #MAX_YAML_ALIASES} aliases (against "billion laughs" documents) and builds
- * no object from tags: the document is read as a tree of plain values only. Thread-safe.
+ * most 100 digits. JSON rejects NaN and infinity literals, duplicate keys and trailing content. YAML rejects
+ * duplicate keys; it never expands aliases (an alias reads as its name, so a "billion laughs" document stays as
+ * small as it was written) and builds no object from tags: the document is read as a tree of plain values only,
+ * with tags ignored. Thread-safe.
  */
 public enum DefinitionFormat {
     /** JSON. */
@@ -44,7 +45,7 @@ public enum DefinitionFormat {
     public static final int MAX_DEPTH = 32;
     /** The longest string, in characters. */
     public static final int MAX_STRING_LENGTH = 10_000;
-    /** The most aliases a YAML document may use. */
+    /** The most aliases a YAML document may use, were SnakeYAML to compose it (Jackson does not expand them). */
     public static final int MAX_YAML_ALIASES = 10;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
