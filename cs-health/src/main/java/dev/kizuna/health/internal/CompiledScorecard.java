@@ -238,10 +238,14 @@ public final class CompiledScorecard {
         double[] eff = e.effective;
         double score = 0;
         for (int n = 0; n < nodes; n++) {
+            int p = parent[n];
+            if (p >= 0 && !counts[p]) {
+                // A group whose counting items all weigh 0 is left out, and so is everything in it.
+                counts[n] = false;
+            }
             if (!counts[n]) {
                 continue;
             }
-            int p = parent[n];
             eff[n] = p < 0 ? localWeight[n] / rootMass : eff[p] * localWeight[n] / mass[p];
             int l = leafOfNode[n];
             if (l >= 0) {
