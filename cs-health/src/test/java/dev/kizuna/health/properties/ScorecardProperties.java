@@ -1,7 +1,9 @@
 package dev.kizuna.health.properties;
 
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.health.BandLever;
 import dev.kizuna.health.Contribution;
+import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.definition.DefinitionFormat;
@@ -87,6 +89,25 @@ class ScorecardProperties {
             assertEquals(a.value().getAsDouble(), b.value().getAsDouble(), 0.0100001);
         }
         assertEquals(a.completeness(), b.completeness(), 1e-9);
+    }
+
+    @Property
+    void everyReachableLeverReachesItsBand(@ForAll("scorecards") ScorecardDefinition card,
+                                           @ForAll("snapshots") SignalSnapshot snapshot) {
+        ScorecardModel model = ScorecardModel.of(card);
+        Explanation e = model.explain(snapshot, NOW);
+        assertEquals(model.score(snapshot, NOW), e.score());
+        for (BandLever lever : e.levers()) {
+            if (!lever.isReachable()) {
+                continue;
+            }
+            BandLever.Target t = lever.target().orElseThrow();
+            double probe = t.relation() == BandLever.Relation.BELOW ? Math.nextDown(t.value()) : t.value();
+            HealthScore moved = model.score(snapshot.with(lever.signal(), probe), NOW);
+            assertTrue(moved.isScored());
+            assertTrue(card.bands().rank(moved.band().orElseThrow()) >= card.bands().rank(lever.band()),
+                    lever.describe() + " reached only " + moved.summary());
+        }
     }
 
     @Property(tries = 100)
