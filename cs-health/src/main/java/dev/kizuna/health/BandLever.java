@@ -72,7 +72,7 @@ public record BandLever(
 
     /** Validates that exactly one of target and obstacle is given. */
     public BandLever {
-        Checks.id(input, "lever.input");
+        Checks.key(input, "lever.input");
         Checks.text(label, "lever.label");
         Objects.requireNonNull(signal, "lever.signal");
         Checks.finite(current, "lever.current");

@@ -112,6 +112,20 @@ public record BandScheme(List<HealthBand> bands) {
         throw new IllegalArgumentException("value: " + value + " must be between 0 and 100");
     }
 
+    /**
+     * Returns the position of the band that contains {@code value}, 0 for the worst band.
+     *
+     * @throws IllegalArgumentException if the value is outside {@code [0, 100]} or not a number
+     */
+    public int rankOf(double value) {
+        for (int i = 0; i < bands.size(); i++) {
+            if (bands.get(i).contains(value)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("value: " + value + " must be between 0 and 100");
+    }
+
     /** Returns the position of {@code band} in the scheme, 0 for the worst band. */
     public int rank(HealthBand band) {
         int index = bands.indexOf(band);

@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * {@link HealthScore}). {@code impact} says which way the input pulled: negative pulls the score down, positive
  * lifts it; each model documents its reference point. Immutable and thread-safe.
  *
- * @param id       the input's id in the model (a measure, a term, {@code baseline}, or a cap's id)
+ * @param id       the input's id in the model (a measure, a term, {@code baseline}, or a cap's id): 1 to 64
+ *                 characters
  * @param label    a readable name of the input
  * @param kind     what the contribution is
  * @param signal   the signal the input reads, if any
@@ -48,7 +49,7 @@ public record Contribution(
 
     /** Validates every part. */
     public Contribution {
-        Checks.id(id, "contribution.id");
+        Checks.key(id, "contribution.id");
         Checks.text(label, "contribution.label");
         Objects.requireNonNull(kind, "contribution.kind");
         Objects.requireNonNull(signal, "contribution.signal");

@@ -235,7 +235,7 @@ public final class LogisticModel implements HealthModel {
             for (int n = 0; n < NUDGES && Double.isFinite(value); n++) {
                 double z = e.z + (t.value(value) - e.term[i]);
                 double reached = Numbers.round2(health(z));
-                if (bands.rank(bands.bandOf(reached)) >= wanted) {
+                if (bands.rankOf(reached) >= wanted) {
                     lever = BandLever.reaching(t.id(), t.label(), t.signal(), current, band,
                             new Target(value, relation));
                     break;

@@ -234,7 +234,7 @@ public final class ScorecardModel implements HealthModel {
         }
         for (int i = 0; i < NUDGES; i++) {
             double reached = Numbers.round2(e.cappedWith(signal, probe(value, target.relation())));
-            if (bands.rank(bands.bandOf(reached)) >= wanted) {
+            if (bands.rankOf(reached) >= wanted) {
                 return BandLever.reaching(m.id(), m.label(), m.signal(), current, band,
                         value == target.value() ? target : new Target(value, target.relation()));
             }
