@@ -19,6 +19,7 @@ module dev.kizuna.health {
     exports dev.kizuna.health.override;
     exports dev.kizuna.health.trend;
     exports dev.kizuna.health.rollup;
+    exports dev.kizuna.health.report;
 
     uses dev.kizuna.health.HealthModelProvider;
 
