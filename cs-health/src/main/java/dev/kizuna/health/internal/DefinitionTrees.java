@@ -36,7 +36,7 @@ public final class DefinitionTrees {
         DefinitionNode type = root.required("type");
         if (type.isPresent()) {
             String t = type.text();
-            type.check(t.equals(expected) || root.hasErrors(), "'" + t + "' must be '" + expected + "'");
+            type.check(t.equals(expected), "'" + t + "' must be '" + expected + "'");
         }
         Optional<String> id = root.required("id").id();
         Optional<String> version = root.required("version").id();

@@ -21,7 +21,6 @@ import net.jqwik.api.Combinators;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** Generators of health-model inputs for the properties. */
@@ -165,9 +164,5 @@ final class HealthArbitraries {
                     bands.add(new HealthBand("b" + sorted.size(), from, fromInclusive, 100, true));
                     return BandScheme.of(bands);
                 });
-    }
-
-    static Optional<Double> none() {
-        return Optional.empty();
     }
 }

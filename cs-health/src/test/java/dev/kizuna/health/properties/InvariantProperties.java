@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import static dev.kizuna.health.properties.HealthArbitraries.NOW;
@@ -165,9 +164,5 @@ class InvariantProperties {
         TreeMap<SignalName, Double> values = new TreeMap<>();
         values.put(name, value);
         return SignalSnapshot.of(AccountId.of("acct"), NOW, values);
-    }
-
-    static Optional<String> unused() {
-        return Optional.empty();
     }
 }
