@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * share of the model's weight whose inputs had data) and the {@code missing} signals, so a missing input is always
  * visible. {@link #value()} is an {@link OptionalDouble}, so a caller cannot use a number that is not there.
  *
- * <p><b>Exact sums.</b> The value is rounded half away from zero to hundredths, and the band is that of the rounded
+ * <p><b>Exact sums.</b> The value is rounded half up to hundredths, and the band is that of the rounded
  * value, so what is shown and its band always agree. The contributions' points are in hundredths too and add up
  * <em>exactly</em> to the value: in whole hundredths, {@code Σ round(100·points) = round(100·value)}, and
  * {@link #contributionTotal()} returns a double equal to {@code value} bit for bit. Models get there through

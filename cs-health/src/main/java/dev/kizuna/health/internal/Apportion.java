@@ -4,8 +4,8 @@ package dev.kizuna.health.internal;
  * Rounds a score and its contributions to hundredths so that the rounded contributions add up <em>exactly</em> to
  * the rounded score.
  *
- * <p>The method is the largest-remainder (Hamilton) method on hundredths: the target is the score rounded half away
- * from zero to hundredths; every contribution is first rounded down to hundredths, and the hundredths still missing
+ * <p>The method is the largest-remainder (Hamilton) method on hundredths: the target is the score rounded half up
+ * to hundredths; every contribution is first rounded down to hundredths, and the hundredths still missing
  * to reach the target go, one each, to the contributions with the largest remainders (ties to the earlier one). So
  * no contribution moves by a full hundredth or more, the result is deterministic, and the sum is exact in integer
  * hundredths.

@@ -7,7 +7,7 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /** Returns {@code value} rounded half away from zero to a whole number of hundredths. */
+    /** Returns {@code value} rounded half up to a whole number of hundredths ({@link Math#round(double)}). */
     public static long centi(double value) {
         return Math.round(value * 100.0);
     }
