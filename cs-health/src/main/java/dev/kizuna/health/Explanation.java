@@ -2,7 +2,7 @@ package dev.kizuna.health;
 
 import dev.kizuna.health.internal.Numbers;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -58,33 +58,39 @@ public record Explanation(
 
     /** Returns the explanation of {@code score}, with the drivers and the reason derived from its contributions. */
     public static Explanation of(HealthScore score, List<BandLever> levers) {
-        List<Contribution> down = new ArrayList<>();
-        List<Contribution> up = new ArrayList<>();
-        for (Contribution c : score.contributions()) {
+        List<Contribution> all = score.contributions();
+        Contribution[] down = new Contribution[all.size()];
+        Contribution[] up = new Contribution[all.size()];
+        int downs = 0;
+        int ups = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Contribution c = all.get(i);
             if (c.kind() == Contribution.Kind.BASELINE) {
                 continue;
             }
             if (c.impact() < 0 || (c.kind() == Contribution.Kind.CAP && c.points() < 0)) {
-                down.add(c);
+                down[downs++] = c;
             } else if (c.impact() > 0) {
-                up.add(c);
+                up[ups++] = c;
             }
         }
-        insertionSort(down, STRONGEST_DOWN);
-        insertionSort(up, STRONGEST_UP);
-        return new Explanation(score, down, up, levers, reason(score, down, up));
+        insertionSort(down, downs, STRONGEST_DOWN);
+        insertionSort(up, ups, STRONGEST_UP);
+        List<Contribution> pullingDown = List.of(Arrays.copyOf(down, downs));
+        List<Contribution> lifting = List.of(Arrays.copyOf(up, ups));
+        return new Explanation(score, pullingDown, lifting, levers, reason(score, pullingDown, lifting));
     }
 
-    /** Sorts a short list in place; cheaper than a general sort for the dozen inputs of a model. */
-    private static void insertionSort(List<Contribution> list, Comparator<Contribution> order) {
-        for (int i = 1; i < list.size(); i++) {
-            Contribution c = list.get(i);
+    /** Sorts the first {@code n} elements in place; cheaper than a general sort for the dozen inputs of a model. */
+    private static void insertionSort(Contribution[] array, int n, Comparator<Contribution> order) {
+        for (int i = 1; i < n; i++) {
+            Contribution c = array[i];
             int j = i - 1;
-            while (j >= 0 && order.compare(list.get(j), c) > 0) {
-                list.set(j + 1, list.get(j));
+            while (j >= 0 && order.compare(array[j], c) > 0) {
+                array[j + 1] = array[j];
                 j--;
             }
-            list.set(j + 1, c);
+            array[j + 1] = c;
         }
     }
 

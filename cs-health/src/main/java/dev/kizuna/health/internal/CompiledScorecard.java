@@ -11,6 +11,7 @@ import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardItem;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,17 +165,19 @@ public final class CompiledScorecard {
     public double[] read(SignalSnapshot snapshot) {
         double[] raw = new double[signals.length];
         Arrays.fill(raw, Double.NaN);
-        // Both sides are sorted by name: one merge pass instead of a tree lookup per signal.
+        // Both sides are sorted by name: one merge pass instead of a tree lookup per signal. Keys and values are
+        // walked in step, which avoids the entry wrappers an unmodifiable map's entry set allocates.
+        Map<SignalName, Double> values = snapshot.values();
+        Iterator<SignalName> names = values.keySet().iterator();
+        Iterator<Double> numbers = values.values().iterator();
         int next = 0;
-        for (Map.Entry<SignalName, Double> e : snapshot.values().entrySet()) {
-            if (next == byName.length) {
-                break;
-            }
-            SignalName name = e.getKey();
+        while (next < byName.length && names.hasNext()) {
+            SignalName name = names.next();
+            Double value = numbers.next();
             int c;
             while (next < byName.length && (c = signals[byName[next]].compareTo(name)) <= 0) {
                 if (c == 0) {
-                    raw[byName[next]] = e.getValue();
+                    raw[byName[next]] = value;
                 }
                 next++;
             }

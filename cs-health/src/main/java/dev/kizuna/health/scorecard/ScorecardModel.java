@@ -144,7 +144,7 @@ public final class ScorecardModel implements HealthModel {
             points[compiled.leaves] = e.capped - e.uncapped;
         }
         long[] centi = Apportion.centi(points, count, e.capped);
-        List<Contribution> contributions = new ArrayList<>(count);
+        Contribution[] contributions = new Contribution[count];
         for (int l = 0; l < compiled.leaves; l++) {
             Measure m = compiled.measure[l];
             int node = compiled.leafNode[l];
@@ -152,22 +152,23 @@ public final class ScorecardModel implements HealthModel {
             boolean counted = e.counts[node];
             double weight = Math.min(1, e.effective[node]);
             double impact = counted ? Numbers.round2(e.effective[node] * (e.subscore[l] - e.uncapped)) : 0;
-            contributions.add(new Contribution(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l),
+            contributions[l] = new Contribution(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l),
                     r == r ? OptionalDouble.of(r) : OptionalDouble.empty(),
                     counted ? OptionalDouble.of(e.subscore[l]) : OptionalDouble.empty(),
-                    weight, centi[l] / 100.0, impact));
+                    weight, centi[l] / 100.0, impact);
         }
         if (e.bindingCap >= 0) {
             Cap cap = compiled.caps[e.bindingCap];
             double change = centi[compiled.leaves] / 100.0;
-            contributions.add(new Contribution(cap.id(), cap.label(), Contribution.Kind.CAP,
+            contributions[compiled.leaves] = new Contribution(cap.id(), cap.label(), Contribution.Kind.CAP,
                     Optional.of(cap.signal()), OptionalDouble.of(e.raw[compiled.capSignal[e.bindingCap]]),
-                    OptionalDouble.empty(), 0, change, change));
+                    OptionalDouble.empty(), 0, change, change);
         }
         double value = Numbers.round2(e.capped);
         BandScheme bands = definition.bands();
         return new HealthScore(snapshot.account(), definition.id(), computedAt, snapshot.at(),
-                HealthScore.Status.SCORED, OptionalDouble.of(value), Optional.of(bands.bandOf(value)), contributions,
+                HealthScore.Status.SCORED, OptionalDouble.of(value), Optional.of(bands.bandOf(value)),
+                List.of(contributions),
                 e.completeness, missing, Optional.empty());
     }
 
