@@ -22,6 +22,15 @@ import java.util.Objects;
  */
 public record BandDistribution(BandScheme bands, Map<String, Integer> counts, int insufficient) {
 
+    /**
+     * Riskiest first: lowest value first (ties by account id); insufficient-data results after every valued one,
+     * since nothing is known of their risk. Sort explanations with
+     * {@code Comparator.comparing(Explanation::score, BandDistribution.BY_RISK)}.
+     */
+    public static final Comparator<HealthScore> BY_RISK = Comparator.comparing((HealthScore s) -> !s.isScored())
+            .thenComparingDouble(s -> s.value().orElse(Double.MAX_VALUE))
+            .thenComparing(HealthScore::account);
+
     /** Validates the parts and copies the counts, keeping their order. */
     public BandDistribution {
         Objects.requireNonNull(bands, "bands");
@@ -68,18 +77,13 @@ public record BandDistribution(BandScheme bands, Map<String, Integer> counts, in
         return total == 0 ? 0 : (double) counts.getOrDefault(band, 0) / total;
     }
 
-    /**
-     * Returns the {@code n} riskiest scores: lowest value first (ties by account id); insufficient-data results
-     * come after every valued one, since nothing is known of their risk.
-     */
+    /** Returns the {@code n} riskiest scores, in {@link #BY_RISK} order. */
     public static List<HealthScore> riskiest(Collection<HealthScore> scores, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n: " + n + " must be >= 0");
         }
         List<HealthScore> sorted = new ArrayList<>(scores);
-        sorted.sort(Comparator.comparing((HealthScore s) -> !s.isScored())
-                .thenComparingDouble(s -> s.value().orElse(Double.MAX_VALUE))
-                .thenComparing(HealthScore::account));
+        sorted.sort(BY_RISK);
         return List.copyOf(sorted.subList(0, Math.min(n, sorted.size())));
     }
 
