@@ -90,6 +90,15 @@ public record BandLever(
         return new BandLever(input, label, signal, current, band, Optional.of(target), Optional.empty());
     }
 
+    /** Returns a lever that reaches {@code band} by moving the signal to {@code target}. */
+    public static BandLever reaching(String input, String label, SignalName signal, double current, HealthBand band,
+                                     Optional<Target> target) {
+        if (target.isEmpty()) {
+            throw new IllegalArgumentException("lever " + input + ": a reachable lever needs a target");
+        }
+        return new BandLever(input, label, signal, current, band, target, Optional.empty());
+    }
+
     /** Returns a lever that cannot reach {@code band}, and why. */
     public static BandLever blocked(String input, String label, SignalName signal, double current, HealthBand band,
                                     String obstacle) {

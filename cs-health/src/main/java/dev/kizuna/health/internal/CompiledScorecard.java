@@ -11,8 +11,6 @@ import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardItem;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +60,6 @@ public final class CompiledScorecard {
     public final double minimumCompleteness;
     /** For each signal number, the measures that read it (usually one). */
     private final int[][] leavesOfSignal;
-    /** The signal numbers sorted by signal name, for a merge with a snapshot's sorted values. */
-    private final int[] byName;
 
     private CompiledScorecard(ScorecardDefinition definition) {
         Map<SignalName, Integer> signalIndex = new LinkedHashMap<>();
@@ -133,15 +129,6 @@ public final class CompiledScorecard {
                 }
             }
         }
-        Integer[] sorted = new Integer[signals.length];
-        for (int s = 0; s < sorted.length; s++) {
-            sorted[s] = s;
-        }
-        Arrays.sort(sorted, (a, b) -> signals[a].compareTo(signals[b]));
-        byName = new int[sorted.length];
-        for (int s = 0; s < sorted.length; s++) {
-            byName[s] = sorted[s];
-        }
     }
 
     private static void flatten(List<ScorecardItem> items, int parentNode, List<ScorecardItem> order,
@@ -164,23 +151,11 @@ public final class CompiledScorecard {
     /** Returns the snapshot's values of {@link #signals}, NaN where it has none. */
     public double[] read(SignalSnapshot snapshot) {
         double[] raw = new double[signals.length];
-        Arrays.fill(raw, Double.NaN);
-        // Both sides are sorted by name: one merge pass instead of a tree lookup per signal. Keys and values are
-        // walked in step, which avoids the entry wrappers an unmodifiable map's entry set allocates.
         Map<SignalName, Double> values = snapshot.values();
-        Iterator<SignalName> names = values.keySet().iterator();
-        Iterator<Double> numbers = values.values().iterator();
-        int next = 0;
-        while (next < byName.length && names.hasNext()) {
-            SignalName name = names.next();
-            Double value = numbers.next();
-            int c;
-            while (next < byName.length && (c = signals[byName[next]].compareTo(name)) <= 0) {
-                if (c == 0) {
-                    raw[byName[next]] = value;
-                }
-                next++;
-            }
+        for (int s = 0; s < raw.length; s++) {
+            // Lookups allocate nothing; for a dozen signals they cost about what one merged pass does.
+            Double v = values.get(signals[s]);
+            raw[s] = v == null ? Double.NaN : v;
         }
         return raw;
     }

@@ -209,7 +209,7 @@ public final class ScorecardModel implements HealthModel {
                 levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band, OUT_OF_RANGE));
                 continue;
             }
-            levers.add(verified(e, l, m, current, band, wanted, target.get()));
+            levers.add(verified(e, l, m, current, band, wanted, target));
         }
         return levers;
     }
@@ -219,7 +219,8 @@ public final class ScorecardModel implements HealthModel {
      * nudges it in the improving direction when floating-point rounding left it a hair short.
      */
     private BandLever verified(Evaluation e, int leaf, Measure m, double current, HealthBand band, int wanted,
-                               Target target) {
+                               Optional<Target> found) {
+        Target target = found.orElseThrow();
         int signal = compiled.leafSignal[leaf];
         BandScheme bands = definition.bands();
         double goal = BandScheme.lowestScoreIn(band);
@@ -236,8 +237,9 @@ public final class ScorecardModel implements HealthModel {
         for (int i = 0; i < NUDGES; i++) {
             double reached = Numbers.round2(e.cappedWith(signal, probe(value, target.relation())));
             if (bands.rankOf(reached) >= wanted) {
-                return BandLever.reaching(m.id(), m.label(), m.signal(), current, band,
-                        value == target.value() ? target : new Target(value, target.relation()));
+                return value == target.value() ? BandLever.reaching(m.id(), m.label(), m.signal(), current, band, found)
+                        : BandLever.reaching(m.id(), m.label(), m.signal(), current, band,
+                        new Target(value, target.relation()));
             }
             value += direction * Math.max(Math.ulp(value), Math.abs(value) * 1e-12) * (1L << Math.min(i, 50));
         }
