@@ -46,8 +46,26 @@ public final class Apportion {
             }
             return out;
         }
-        // Hand out (or take back) single hundredths by remainder; a loop, since rounding error can in rare
-        // cases make the shortfall reach the number of contributions.
+        if (missing > 0 && missing <= count) {
+            // The usual case: rank by remainder once (insertion sort: a model has a dozen inputs), then hand out.
+            int[] order = new int[count];
+            double[] remainder = new double[count];
+            for (int i = 0; i < count; i++) {
+                remainder[i] = points[i] * 100.0 - out[i];
+                int j = i - 1;
+                while (j >= 0 && remainder[order[j]] < remainder[i]) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = i;
+            }
+            for (int k = 0; k < missing; k++) {
+                out[order[k]]++;
+            }
+            return out;
+        }
+        // Rounding error can in rare cases leave the shortfall outside [0, count]: hand out (or take back) single
+        // hundredths by remainder until it is met.
         while (missing != 0) {
             int best = -1;
             double bestRemainder = 0;
