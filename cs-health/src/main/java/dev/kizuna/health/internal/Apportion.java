@@ -49,11 +49,10 @@ public final class Apportion {
         if (missing > 0 && missing <= count) {
             // The usual case: rank by remainder once (insertion sort: a model has a dozen inputs), then hand out.
             int[] order = new int[count];
-            double[] remainder = new double[count];
             for (int i = 0; i < count; i++) {
-                remainder[i] = points[i] * 100.0 - out[i];
+                double remainder = points[i] * 100.0 - out[i];
                 int j = i - 1;
-                while (j >= 0 && remainder[order[j]] < remainder[i]) {
+                while (j >= 0 && points[order[j]] * 100.0 - out[order[j]] < remainder) {
                     order[j + 1] = order[j];
                     j--;
                 }
