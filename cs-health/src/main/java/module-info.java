@@ -1,6 +1,29 @@
 /**
- * Kizuna's health module. Its API packages are added by the issues that build them.
+ * Kizuna's health scores: the {@link dev.kizuna.health.HealthModel} SPI, the built-in weighted scorecard and
+ * logistic churn models, explanations, bands, overrides, segment resolution, trends and parent rollups.
+ *
+ * <p>Providers of models are found with {@link java.util.ServiceLoader}; see
+ * {@link dev.kizuna.health.HealthModels}.
  */
 module dev.kizuna.health {
     requires transitive dev.kizuna.core;
+    requires org.slf4j;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
+
+    exports dev.kizuna.health;
+    exports dev.kizuna.health.definition;
+    exports dev.kizuna.health.scorecard;
+    exports dev.kizuna.health.logistic;
+    exports dev.kizuna.health.segment;
+    exports dev.kizuna.health.override;
+    exports dev.kizuna.health.trend;
+    exports dev.kizuna.health.rollup;
+    exports dev.kizuna.health.report;
+
+    uses dev.kizuna.health.HealthModelProvider;
+
+    provides dev.kizuna.health.HealthModelProvider with
+            dev.kizuna.health.scorecard.ScorecardProvider,
+            dev.kizuna.health.logistic.LogisticProvider;
 }

@@ -1,0 +1,79 @@
+package dev.kizuna.health.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.HealthBand;
+import dev.kizuna.health.ModelDefinition;
+import dev.kizuna.health.ModelId;
+import dev.kizuna.health.definition.DefinitionNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading and writing the parts every definition shares: type, id, version and bands. */
+public final class DefinitionTrees {
+    private DefinitionTrees() {
+    }
+
+    /** Returns a new object node with {@code type}, {@code id}, {@code version} and {@code bands}. */
+    public static ObjectNode header(ModelDefinition definition) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("type", definition.type());
+        out.put("id", definition.id().id());
+        out.put("version", definition.id().version());
+        ArrayNode bands = out.putArray("bands");
+        for (HealthBand band : definition.bands().bands()) {
+            bands.addObject().put("name", band.name()).put("range", band.range());
+        }
+        return out;
+    }
+
+    /** Reads {@code type} (which must be {@code expected}), {@code id} and {@code version}. */
+    public static Optional<ModelId> readHeader(DefinitionNode root, String expected) {
+        DefinitionNode type = root.required("type");
+        if (type.isPresent()) {
+            String t = type.text();
+            type.check(t.equals(expected), "'" + t + "' must be '" + expected + "'");
+        }
+        Optional<String> id = root.required("id").id();
+        Optional<String> version = root.required("version").id();
+        if (id.isEmpty() || version.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ModelId.of(id.get(), version.get()));
+    }
+
+    /** Reads the optional {@code bands} field; the standard scheme when it is absent. */
+    public static BandScheme readBands(DefinitionNode root) {
+        Optional<DefinitionNode> field = root.optional("bands");
+        if (field.isEmpty()) {
+            return BandScheme.standard();
+        }
+        List<HealthBand> bands = new ArrayList<>();
+        boolean ok = true;
+        for (DefinitionNode b : field.get().elements()) {
+            Optional<String> name = b.required("name").id();
+            DefinitionNode rangeNode = b.required("range");
+            String range = rangeNode.text();
+            b.finish();
+            if (name.isEmpty() || !rangeNode.isPresent()) {
+                ok = false;
+                continue;
+            }
+            Optional<HealthBand> band = rangeNode.build(() -> HealthBand.of(name.get(), range));
+            band.ifPresent(bands::add);
+            ok &= band.isPresent();
+        }
+        if (!ok) {
+            return BandScheme.standard();
+        }
+        List<String> problems = BandScheme.problems(bands);
+        for (String problem : problems) {
+            field.get().error(problem.startsWith("bands: ") ? problem.substring("bands: ".length()) : problem);
+        }
+        return problems.isEmpty() ? BandScheme.of(bands) : BandScheme.standard();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kizuna.health.internal;
+
+/**
+ * Rounding to hundredths and allocation-light formatting of numbers for messages and reasons.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** Returns {@code value} rounded half up to a whole number of hundredths ({@link Math#round(double)}). */
+    public static long centi(double value) {
+        return Math.round(value * 100.0);
+    }
+
+    /** Returns {@code value} rounded to hundredths, as the double nearest to {@code centi(value) / 100}. */
+    public static double round2(double value) {
+        return centi(value) / 100.0;
+    }
+
+    /** Returns a number the way a person writes it: {@code 50}, {@code -1}, {@code 0.75}. */
+    public static String plain(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    /** Appends {@code centi / 100} with exactly two decimals, such as {@code 40.12} or {@code -3.05}. */
+    public static StringBuilder appendCenti(StringBuilder out, long centi) {
+        if (centi < 0) {
+            out.append('-');
+            centi = -centi;
+        }
+        out.append(centi / 100).append('.');
+        long cents = centi % 100;
+        if (cents < 10) {
+            out.append('0');
+        }
+        return out.append(cents);
+    }
+
+    /** Returns {@code value} rounded to hundredths with exactly two decimals. */
+    public static String fixed2(double value) {
+        return appendCenti(new StringBuilder(12), centi(value)).toString();
+    }
+
+    /**
+     * Appends a raw signal value compactly: whole numbers without decimals, others with up to four significant
+     * decimals.
+     */
+    public static StringBuilder appendRaw(StringBuilder out, double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return out.append((long) value);
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e6 || magnitude < 1e-4) {
+            return out.append(value);
+        }
+        long scaled = Math.round(value * 10_000.0);
+        if (scaled < 0) {
+            out.append('-');
+            scaled = -scaled;
+        }
+        out.append(scaled / 10_000);
+        long fraction = scaled % 10_000;
+        if (fraction != 0) {
+            out.append('.');
+            String digits = Long.toString(fraction + 10_000).substring(1);
+            int end = digits.length();
+            while (end > 1 && digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            out.append(digits, 0, end);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,281 @@
+package dev.kizuna.health.scorecard;
+
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.health.BandLever;
+import dev.kizuna.health.BandLever.Relation;
+import dev.kizuna.health.BandLever.Target;
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.Contribution;
+import dev.kizuna.health.Explanation;
+import dev.kizuna.health.HealthBand;
+import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.HealthScore;
+import dev.kizuna.health.internal.Apportion;
+import dev.kizuna.health.internal.CompiledScorecard;
+import dev.kizuna.health.internal.CompiledScorecard.Evaluation;
+import dev.kizuna.health.internal.Numbers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The weighted scorecard model.
+ *
+ * <p><b>Score.</b> Each measure's signal is mapped by its normaliser to a sub-score {@code s} from 0 to 100. Within
+ * each group (and at the top level), the weights {@code w} of the items that count are normalised to add up to 1,
+ * and a group's score is {@code Σ w·s / Σ w}; a measure's effective weight is the product of its normalised weights
+ * down the tree, and the score is {@code Σ effective weight · s}. Measures without data follow their
+ * {@link MissingDataPolicy}. Then the lowest {@link Cap} that holds, if it is below the score, replaces it.
+ *
+ * <p><b>Insufficient data</b> when a {@code FAIL} measure has no data, when no measure with weight counts, or when
+ * the completeness (the share of the design weight, every weight normalised as if all data were there, whose signal
+ * has a value) is below the minimum.
+ *
+ * <p><b>Contributions.</b> One per measure, in document order: {@code points = effective weight · s} (0 for a left-out
+ * measure), then one for the binding cap, if any, with {@code points = capped - uncapped score}. Rounded to
+ * hundredths by the largest-remainder method, they add up exactly to the value (see {@link HealthScore}). A
+ * measure's {@code impact} is {@code effective weight · (s - uncapped score)}: how far it pulls the score away from
+ * the mean of the others (it would be higher without a measure of negative impact); the impacts add up to 0.
+ *
+ * <p><b>Levers.</b> For each measure with data, the raw value that lifts the (capped) score into the next band with
+ * the other signals held fixed: the needed sub-score {@code s + (target - score) / effective weight} is inverted
+ * through the normaliser ({@link Normaliser#atLeast}); a lever is blocked when that sub-score is above 100 or out of
+ * the normaliser's range, or when a cap on another signal holds the score below the band.
+ *
+ * <p>Immutable and thread-safe: any number of threads may score with one model.
+ */
+public final class ScorecardModel implements HealthModel {
+    private static final int NUDGES = 60;
+    private static final String PERFECT_IS_NOT_ENOUGH = "even a sub-score of 100 would not reach the band";
+    private static final String OUT_OF_RANGE = "its normaliser never reaches the sub-score needed";
+
+    private final ScorecardDefinition definition;
+    private final CompiledScorecard compiled;
+    /** Each measure's signal, wrapped once: contributions share these immutable optionals. */
+    private final List<Optional<SignalName>> leafSignals;
+
+    private ScorecardModel(ScorecardDefinition definition) {
+        this.definition = Objects.requireNonNull(definition, "definition");
+        this.compiled = CompiledScorecard.compile(definition);
+        List<Optional<SignalName>> signals = new ArrayList<>(compiled.leaves);
+        for (Measure m : compiled.measure) {
+            signals.add(Optional.of(m.signal()));
+        }
+        this.leafSignals = List.copyOf(signals);
+    }
+
+    /** Returns the model of a scorecard definition. */
+    public static ScorecardModel of(ScorecardDefinition definition) {
+        return new ScorecardModel(definition);
+    }
+
+    @Override
+    public ScorecardDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public HealthScore score(SignalSnapshot snapshot, Instant computedAt) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(computedAt, "computedAt");
+        return toScore(snapshot, computedAt, compiled.evaluate(compiled.read(snapshot)));
+    }
+
+    @Override
+    public Explanation explain(SignalSnapshot snapshot, Instant computedAt) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(computedAt, "computedAt");
+        Evaluation e = compiled.evaluate(compiled.read(snapshot));
+        HealthScore score = toScore(snapshot, computedAt, e);
+        return Explanation.of(score, levers(e, score));
+    }
+
+    /**
+     * Returns the score of every group and measure that counts for this snapshot, by id, in document order: a
+     * group's score is the weighted mean of its items', a measure's is its sub-score. Items that do not count (no
+     * data, left out) are empty. Caps do not apply here.
+     */
+    public Map<String, OptionalDouble> itemScores(SignalSnapshot snapshot) {
+        Evaluation e = compiled.evaluate(compiled.read(snapshot));
+        Map<String, OptionalDouble> out = new LinkedHashMap<>();
+        for (int n = 0; n < compiled.nodes; n++) {
+            double s = e.hasScore() ? e.nodeScore(n) : Double.NaN;
+            out.put(compiled.nodeId[n], s == s ? OptionalDouble.of(s) : OptionalDouble.empty());
+        }
+        return out;
+    }
+
+    private HealthScore toScore(SignalSnapshot snapshot, Instant computedAt, Evaluation e) {
+        List<SignalName> missing = new ArrayList<>(0);
+        for (int s = 0; s < compiled.signals.length; s++) {
+            if (e.raw[s] != e.raw[s]) {
+                missing.add(compiled.signals[s]);
+            }
+        }
+        if (e.fail >= 0) {
+            Measure m = compiled.measure[e.fail];
+            return HealthScore.insufficient(snapshot.account(), definition.id(), computedAt, snapshot.at(),
+                    "measure '" + m.label() + "' has no value of " + m.signal().value()
+                            + " and its missing-data policy is FAIL", e.completeness, missing);
+        }
+        if (e.rootMass <= 0) {
+            return HealthScore.insufficient(snapshot.account(), definition.id(), computedAt, snapshot.at(),
+                    "no measure with weight has data", e.completeness, missing);
+        }
+        if (e.completeness + 1e-12 < compiled.minimumCompleteness) {
+            return HealthScore.insufficient(snapshot.account(), definition.id(), computedAt, snapshot.at(),
+                    "completeness " + percent(e.completeness) + " is below the minimum of "
+                            + percent(compiled.minimumCompleteness), e.completeness, missing);
+        }
+        int count = compiled.leaves + (e.bindingCap >= 0 ? 1 : 0);
+        double[] points = new double[count];
+        for (int l = 0; l < compiled.leaves; l++) {
+            int node = compiled.leafNode[l];
+            points[l] = e.counts[node] ? e.effective[node] * e.subscore[l] : 0;
+        }
+        if (e.bindingCap >= 0) {
+            points[compiled.leaves] = e.capped - e.uncapped;
+        }
+        long[] centi = Apportion.centi(points, count, e.capped);
+        Contribution[] contributions = new Contribution[count];
+        for (int l = 0; l < compiled.leaves; l++) {
+            Measure m = compiled.measure[l];
+            int node = compiled.leafNode[l];
+            double r = e.raw[compiled.leafSignal[l]];
+            boolean counted = e.counts[node];
+            double weight = Math.min(1, e.effective[node]);
+            double impact = counted ? Numbers.round2(e.effective[node] * (e.subscore[l] - e.uncapped)) : 0;
+            contributions[l] = new Contribution(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l),
+                    r == r ? OptionalDouble.of(r) : OptionalDouble.empty(),
+                    counted ? OptionalDouble.of(e.subscore[l]) : OptionalDouble.empty(),
+                    weight, centi[l] / 100.0, impact);
+        }
+        if (e.bindingCap >= 0) {
+            Cap cap = compiled.caps[e.bindingCap];
+            double change = centi[compiled.leaves] / 100.0;
+            contributions[compiled.leaves] = new Contribution(cap.id(), cap.label(), Contribution.Kind.CAP,
+                    Optional.of(cap.signal()), OptionalDouble.of(e.raw[compiled.capSignal[e.bindingCap]]),
+                    OptionalDouble.empty(), 0, change, change);
+        }
+        double value = Numbers.round2(e.capped);
+        BandScheme bands = definition.bands();
+        return new HealthScore(snapshot.account(), definition.id(), computedAt, snapshot.at(),
+                HealthScore.Status.SCORED, OptionalDouble.of(value), Optional.of(bands.bandOf(value)),
+                List.of(contributions),
+                e.completeness, missing, Optional.empty());
+    }
+
+    private List<BandLever> levers(Evaluation e, HealthScore score) {
+        if (!score.isScored()) {
+            return List.of();
+        }
+        BandScheme bands = definition.bands();
+        Optional<HealthBand> next = bands.above(score.band().orElseThrow());
+        if (next.isEmpty()) {
+            return List.of();
+        }
+        HealthBand band = next.get();
+        int wanted = bands.rank(band);
+        double goal = BandScheme.lowestScoreIn(band);
+        List<BandLever> levers = new ArrayList<>(compiled.leaves);
+        for (int l = 0; l < compiled.leaves; l++) {
+            int node = compiled.leafNode[l];
+            int signal = compiled.leafSignal[l];
+            double current = e.raw[signal];
+            if (current != current || !e.counts[node]) {
+                continue;
+            }
+            Measure m = compiled.measure[l];
+            double weight = e.effective[node];
+            if (weight <= 0) {
+                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band,
+                        "its weight is 0"));
+                continue;
+            }
+            double needed = e.subscore[l] + (goal - e.uncapped) / weight;
+            if (needed > 100 + 1e-9) {
+                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band, PERFECT_IS_NOT_ENOUGH));
+                continue;
+            }
+            Optional<Target> target = compiled.normaliser[l].atLeast(Math.min(100, Math.max(0, needed)), current);
+            if (target.isEmpty()) {
+                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band, OUT_OF_RANGE));
+                continue;
+            }
+            levers.add(verified(e, l, m, current, band, wanted, target));
+        }
+        return levers;
+    }
+
+    /**
+     * Checks a lever's target by re-scoring with it (through every measure reading the signal, and the caps), and
+     * nudges it in the improving direction when floating-point rounding left it a hair short.
+     */
+    private BandLever verified(Evaluation e, int leaf, Measure m, double current, HealthBand band, int wanted,
+                               Optional<Target> found) {
+        Target target = found.orElseThrow();
+        int signal = compiled.leafSignal[leaf];
+        BandScheme bands = definition.bands();
+        double goal = BandScheme.lowestScoreIn(band);
+        int cap = lowestCapHolding(e, signal, probe(target.value(), target.relation()));
+        if (cap >= 0 && compiled.caps[cap].max() < goal) {
+            return BandLever.blocked(m.id(), m.label(), m.signal(), current, band, "capped at "
+                    + Numbers.plain(compiled.caps[cap].max()) + " by '" + compiled.caps[cap].label() + "'");
+        }
+        double value = target.value();
+        double direction = Math.signum(value - current);
+        if (direction == 0) {
+            direction = target.relation() == Relation.AT_LEAST || target.relation() == Relation.ABOVE ? 1 : -1;
+        }
+        for (int i = 0; i < NUDGES; i++) {
+            double reached = Numbers.round2(e.cappedWith(signal, probe(value, target.relation())));
+            if (bands.rankOf(reached) >= wanted) {
+                return value == target.value() ? BandLever.reaching(m.id(), m.label(), m.signal(), current, band, found)
+                        : BandLever.reaching(m.id(), m.label(), m.signal(), current, band,
+                        new Target(value, target.relation()));
+            }
+            value += direction * Math.max(Math.ulp(value), Math.abs(value) * 1e-12) * (1L << Math.min(i, 50));
+        }
+        return BandLever.blocked(m.id(), m.label(), m.signal(), current, band,
+                "no value of its signal reaches the band");
+    }
+
+    private static double probe(double value, Relation relation) {
+        switch (relation) {
+            case BELOW:
+                return Math.nextDown(value);
+            case ABOVE:
+                return Math.nextUp(value);
+            default:
+                return value;
+        }
+    }
+
+    private int lowestCapHolding(Evaluation e, int signal, double probe) {
+        int lowest = -1;
+        for (int c = 0; c < compiled.caps.length; c++) {
+            double r = compiled.capSignal[c] == signal ? probe : e.raw[compiled.capSignal[c]];
+            if (r == r && compiled.caps[c].holds(r)
+                    && (lowest < 0 || compiled.caps[c].max() < compiled.caps[lowest].max())) {
+                lowest = c;
+            }
+        }
+        return lowest;
+    }
+
+    private static String percent(double share) {
+        return Numbers.fixed2(share * 100) + "%";
+    }
+
+    @Override
+    public String toString() {
+        return "ScorecardModel[" + definition.id() + ", " + compiled.leaves + " measures]";
+    }
+}

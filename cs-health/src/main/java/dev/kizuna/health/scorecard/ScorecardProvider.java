@@ -1,0 +1,331 @@
+package dev.kizuna.health.scorecard;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.HealthModelProvider;
+import dev.kizuna.health.ModelDefinition;
+import dev.kizuna.health.ModelId;
+import dev.kizuna.health.definition.DefinitionNode;
+import dev.kizuna.health.internal.DefinitionTrees;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Creates {@link ScorecardModel}s from definitions of type {@value ScorecardDefinition#TYPE}. A definition in JSON:
+ * <pre>{@code
+ * {
+ *   "type": "scorecard", "id": "smb", "version": "3",
+ *   "bands": [{"name": "red", "range": "[0, 50)"}, {"name": "yellow", "range": "[50, 75)"},
+ *             {"name": "green", "range": "[75, 100]"}],
+ *   "missingData": "REDISTRIBUTE",
+ *   "minimumCompleteness": 0.5,
+ *   "measures": [
+ *     {"measure": "nps", "label": "NPS", "signal": "sentiment.nps", "weight": 20,
+ *      "normaliser": {"type": "linear", "from": -100, "to": 100}},
+ *     {"group": "support", "label": "Support", "weight": 30, "measures": [
+ *       {"measure": "open", "signal": "support.open_tickets", "weight": 1, "missingData": "ZERO",
+ *        "normaliser": {"type": "steps", "below": 100, "steps": [{"from": 1, "score": 60}, {"from": 3, "score": 20}]}}
+ *     ]}
+ *   ],
+ *   "caps": [{"cap": "escalation", "label": "open escalation", "signal": "support.escalated_tickets",
+ *             "when": ">", "threshold": 0, "max": 40}]
+ * }
+ * }</pre>
+ * {@code bands} (default: the standard scheme), {@code missingData} (default {@code REDISTRIBUTE}),
+ * {@code minimumCompleteness} (default 0), {@code caps}, and each item's {@code label} (default: its id) are
+ * optional. Normalisers: {@code linear} ({@code from}, {@code to}), {@code inverted} ({@code of}), {@code steps}
+ * ({@code below}, {@code steps}), {@code logarithmic} ({@code from}, {@code to}) and {@code piecewise}
+ * ({@code points} of {@code raw} and {@code score}). Comparisons: {@code <}, {@code <=}, {@code >}, {@code >=},
+ * {@code ==}, {@code !=}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ScorecardProvider implements HealthModelProvider {
+
+    /** Creates the provider (called by {@link java.util.ServiceLoader}). */
+    public ScorecardProvider() {
+    }
+
+    @Override
+    public String type() {
+        return ScorecardDefinition.TYPE;
+    }
+
+    @Override
+    public HealthModel create(ModelDefinition definition) {
+        return ScorecardModel.of(cast(definition));
+    }
+
+    private static ScorecardDefinition cast(ModelDefinition definition) {
+        if (!(definition instanceof ScorecardDefinition)) {
+            throw new IllegalArgumentException("definition: " + definition.id() + " of type '" + definition.type()
+                    + "' is not a scorecard definition");
+        }
+        return (ScorecardDefinition) definition;
+    }
+
+    // ---- reading ----
+
+    @Override
+    public ModelDefinition read(DefinitionNode root) {
+        Optional<ModelId> id = DefinitionTrees.readHeader(root, ScorecardDefinition.TYPE);
+        BandScheme bands = DefinitionTrees.readBands(root);
+        MissingDataPolicy missing = root.optional("missingData")
+                .flatMap(n -> n.enumValue(MissingDataPolicy.class)).orElse(MissingDataPolicy.REDISTRIBUTE);
+        double minimum = root.optional("minimumCompleteness").map(n -> n.number(0, 1)).orElse(0.0);
+        Set<String> ids = new HashSet<>();
+        DefinitionNode measuresNode = root.required("measures");
+        List<ScorecardItem> items = readItems(measuresNode, ids, 1);
+        List<Cap> caps = new ArrayList<>();
+        root.optional("caps").ifPresent(capsNode -> {
+            for (DefinitionNode c : capsNode.elements()) {
+                readCap(c, ids).ifPresent(caps::add);
+            }
+        });
+        root.finish();
+        if (root.hasErrors() || id.isEmpty()) {
+            return placeholder();
+        }
+        return root.build(() -> new ScorecardDefinition(id.get(), bands, missing, minimum, items, caps))
+                .orElseGet(ScorecardProvider::placeholder);
+    }
+
+    private static ScorecardDefinition placeholder() {
+        return ScorecardDefinition.builder(ModelId.of("invalid", "0"))
+                .add(Measure.of("invalid", SignalName.of("invalid"), 1, Normaliser.linear(0, 1))).build();
+    }
+
+    private List<ScorecardItem> readItems(DefinitionNode list, Set<String> ids, int depth) {
+        List<ScorecardItem> items = new ArrayList<>();
+        if (!list.isPresent()) {
+            return items;
+        }
+        List<DefinitionNode> elements = list.elements();
+        if (elements.isEmpty()) {
+            if (list.isArray()) {
+                list.error(depth == 1 ? "a scorecard needs at least one measure" : "a group must not be empty");
+            }
+            return items;
+        }
+        if (depth > ScorecardDefinition.MAX_DEPTH) {
+            list.error("groups are nested deeper than " + ScorecardDefinition.MAX_DEPTH + " levels");
+            return items;
+        }
+        double total = 0;
+        boolean weightsRead = true;
+        for (DefinitionNode element : elements) {
+            Optional<ScorecardItem> item = element.has("group") ? readGroup(element, ids, depth)
+                    : readMeasure(element, ids);
+            if (item.isPresent()) {
+                total += item.get().weight();
+                items.add(item.get());
+            } else {
+                weightsRead = false;
+            }
+        }
+        if (weightsRead && total <= 0) {
+            list.error("the weights add up to 0; at least one must be positive");
+        }
+        return items;
+    }
+
+    private Optional<ScorecardItem> readGroup(DefinitionNode g, Set<String> ids, int depth) {
+        Optional<String> id = uniqueId(g.required("group"), ids);
+        Optional<String> label = g.optional("label").map(DefinitionNode::text);
+        double weight = g.required("weight").nonNegative();
+        List<ScorecardItem> items = readItems(g.required("measures"), ids, depth + 1);
+        g.finish();
+        if (id.isEmpty() || items.isEmpty()) {
+            return Optional.empty();
+        }
+        return g.build(() -> new MeasureGroup(id.get(), label.orElse(id.get()), weight, items));
+    }
+
+    private Optional<ScorecardItem> readMeasure(DefinitionNode m, Set<String> ids) {
+        Optional<String> id = uniqueId(m.required("measure"), ids);
+        Optional<String> label = m.optional("label").map(DefinitionNode::text);
+        Optional<SignalName> signal = m.required("signal").signal();
+        double weight = m.required("weight").nonNegative();
+        Optional<Normaliser> normaliser = readNormaliser(m.required("normaliser"));
+        Optional<MissingDataPolicy> policy = m.optional("missingData").flatMap(n -> n.enumValue(MissingDataPolicy.class));
+        boolean policyOk = m.optional("missingData").isEmpty() || policy.isPresent();
+        m.finish();
+        if (id.isEmpty() || signal.isEmpty() || normaliser.isEmpty() || !policyOk) {
+            return Optional.empty();
+        }
+        return m.build(() -> new Measure(id.get(), label.orElse(id.get()), signal.get(), weight, normaliser.get(),
+                policy));
+    }
+
+    private static Optional<String> uniqueId(DefinitionNode node, Set<String> ids) {
+        Optional<String> id = node.id();
+        if (id.isPresent() && !ids.add(id.get())) {
+            node.error("the id '" + id.get() + "' is used twice");
+            return Optional.empty();
+        }
+        return id;
+    }
+
+    private Optional<Normaliser> readNormaliser(DefinitionNode n) {
+        if (!n.isPresent()) {
+            return Optional.empty();
+        }
+        DefinitionNode typeNode = n.required("type");
+        String type = typeNode.text();
+        Optional<Normaliser> out;
+        switch (type) {
+            case "linear": {
+                double from = n.required("from").number();
+                double to = n.required("to").number();
+                out = n.build(() -> new Normaliser.Linear(from, to));
+                break;
+            }
+            case "logarithmic": {
+                double from = n.required("from").number();
+                double to = n.required("to").number();
+                out = n.build(() -> new Normaliser.Logarithmic(from, to));
+                break;
+            }
+            case "inverted": {
+                Optional<Normaliser> of = readNormaliser(n.required("of"));
+                out = of.flatMap(inner -> n.build(() -> new Normaliser.Inverted(inner)));
+                break;
+            }
+            case "steps": {
+                double below = n.required("below").number(0, 100);
+                List<Normaliser.Step> steps = new ArrayList<>();
+                DefinitionNode stepsNode = n.required("steps");
+                for (DefinitionNode s : stepsNode.elements()) {
+                    double from = s.required("from").number();
+                    double score = s.required("score").number(0, 100);
+                    s.finish();
+                    steps.add(new Normaliser.Step(from, score));
+                }
+                out = stepsNode.isPresent() ? n.build(() -> new Normaliser.Steps(below, steps)) : Optional.empty();
+                break;
+            }
+            case "piecewise": {
+                List<Normaliser.Point> points = new ArrayList<>();
+                DefinitionNode pointsNode = n.required("points");
+                for (DefinitionNode p : pointsNode.elements()) {
+                    double raw = p.required("raw").number();
+                    double score = p.required("score").number(0, 100);
+                    p.finish();
+                    points.add(new Normaliser.Point(raw, score));
+                }
+                out = pointsNode.isPresent() ? n.build(() -> new Normaliser.PiecewiseLinear(points)) : Optional.empty();
+                break;
+            }
+            default:
+                if (typeNode.isPresent() && !type.isEmpty()) {
+                    typeNode.error("'" + type + "' is not a normaliser: linear, inverted, steps, logarithmic or"
+                            + " piecewise");
+                }
+                out = Optional.empty();
+                break;
+        }
+        n.finish();
+        return out;
+    }
+
+    private Optional<Cap> readCap(DefinitionNode c, Set<String> ids) {
+        Optional<String> id = uniqueId(c.required("cap"), ids);
+        Optional<String> label = c.optional("label").map(DefinitionNode::text);
+        Optional<SignalName> signal = c.required("signal").signal();
+        DefinitionNode whenNode = c.required("when");
+        String when = whenNode.text();
+        Optional<Comparison> comparison = Comparison.ofSymbol(when);
+        if (whenNode.isPresent() && !when.isEmpty() && comparison.isEmpty()) {
+            whenNode.error("'" + when + "' is not a comparison: <, <=, >, >=, == or !=");
+        }
+        double threshold = c.required("threshold").number();
+        double max = c.required("max").number(0, 100);
+        c.finish();
+        if (id.isEmpty() || signal.isEmpty() || comparison.isEmpty()) {
+            return Optional.empty();
+        }
+        return c.build(() -> new Cap(id.get(), label.orElse(id.get()), signal.get(), comparison.get(), threshold,
+                max));
+    }
+
+    // ---- writing ----
+
+    @Override
+    public ObjectNode write(ModelDefinition definition) {
+        ScorecardDefinition card = cast(definition);
+        ObjectNode out = DefinitionTrees.header(card);
+        out.put("missingData", card.missingData().name());
+        out.put("minimumCompleteness", card.minimumCompleteness());
+        writeItems(out.putArray("measures"), card.measures());
+        if (!card.caps().isEmpty()) {
+            ArrayNode caps = out.putArray("caps");
+            for (Cap cap : card.caps()) {
+                ObjectNode c = caps.addObject().put("cap", cap.id());
+                if (!cap.label().equals(cap.id())) {
+                    c.put("label", cap.label());
+                }
+                c.put("signal", cap.signal().value()).put("when", cap.comparison().symbol())
+                        .put("threshold", cap.threshold()).put("max", cap.max());
+            }
+        }
+        return out;
+    }
+
+    private static void writeItems(ArrayNode out, List<ScorecardItem> items) {
+        for (ScorecardItem item : items) {
+            ObjectNode o = out.addObject();
+            if (item instanceof MeasureGroup) {
+                MeasureGroup g = (MeasureGroup) item;
+                o.put("group", g.id());
+                if (!g.label().equals(g.id())) {
+                    o.put("label", g.label());
+                }
+                o.put("weight", g.weight());
+                writeItems(o.putArray("measures"), g.items());
+            } else {
+                Measure m = (Measure) item;
+                o.put("measure", m.id());
+                if (!m.label().equals(m.id())) {
+                    o.put("label", m.label());
+                }
+                o.put("signal", m.signal().value()).put("weight", m.weight());
+                writeNormaliser(o.putObject("normaliser"), m.normaliser());
+                m.missingData().ifPresent(p -> o.put("missingData", p.name()));
+            }
+        }
+    }
+
+    private static void writeNormaliser(ObjectNode o, Normaliser normaliser) {
+        if (normaliser instanceof Normaliser.Linear) {
+            Normaliser.Linear n = (Normaliser.Linear) normaliser;
+            o.put("type", "linear").put("from", n.from()).put("to", n.to());
+        } else if (normaliser instanceof Normaliser.Logarithmic) {
+            Normaliser.Logarithmic n = (Normaliser.Logarithmic) normaliser;
+            o.put("type", "logarithmic").put("from", n.from()).put("to", n.to());
+        } else if (normaliser instanceof Normaliser.Inverted) {
+            o.put("type", "inverted");
+            writeNormaliser(o.putObject("of"), ((Normaliser.Inverted) normaliser).of());
+        } else if (normaliser instanceof Normaliser.Steps) {
+            Normaliser.Steps n = (Normaliser.Steps) normaliser;
+            o.put("type", "steps").put("below", n.below());
+            ArrayNode steps = o.putArray("steps");
+            for (Normaliser.Step s : n.steps()) {
+                steps.addObject().put("from", s.from()).put("score", s.score());
+            }
+        } else {
+            Normaliser.PiecewiseLinear n = (Normaliser.PiecewiseLinear) normaliser;
+            o.put("type", "piecewise");
+            ArrayNode points = o.putArray("points");
+            for (Normaliser.Point p : n.points()) {
+                points.addObject().put("raw", p.raw()).put("score", p.score());
+            }
+        }
+    }
+}

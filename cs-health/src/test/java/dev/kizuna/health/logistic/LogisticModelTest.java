@@ -1,0 +1,128 @@
+package dev.kizuna.health.logistic;
+
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.BandLever;
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.Contribution;
+import dev.kizuna.health.Explanation;
+import dev.kizuna.health.HealthScore;
+import dev.kizuna.health.ModelId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.kizuna.health.Fixtures.NOW;
+import static dev.kizuna.health.Fixtures.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogisticModelTest {
+    private static final SignalName X = SignalName.of("custom.x");
+    private static final SignalName Y = SignalName.of("custom.y");
+
+    private static LogisticModel model(double intercept, Term... terms) {
+        return LogisticModel.of(LogisticDefinition.of(ModelId.of("l", "1"), intercept, List.of(terms)));
+    }
+
+    @Test
+    void healthIsOneHundredTimesOneMinusTheChurnProbability() {
+        LogisticModel model = model(0, Term.of("x", X, 1));
+        // z = ln 3 gives p = 3/4, so health 25.
+        HealthScore score = model.score(snapshot("custom.x", Math.log(3)), NOW);
+        assertEquals(25.0, score.value().getAsDouble());
+        assertEquals(0.75, model.churnProbability(snapshot("custom.x", Math.log(3))).getAsDouble(), 1e-12);
+        assertEquals(50.0, score.contribution("baseline").orElseThrow().points(), "at z = 0 the baseline is 50");
+        assertEquals(-25.0, score.contribution("x").orElseThrow().points());
+    }
+
+    @Test
+    void standardisedTermsUseMeanAndStandardDeviation() {
+        LogisticModel model = model(0, Term.standardised("x", X, -1, 10, 2));
+        // x = (14 - 10) / 2 = 2, z = -2, p = 1 / (1 + e^2) = 0.1192, health 88.08.
+        HealthScore score = model.score(snapshot("custom.x", 14), NOW);
+        assertEquals(88.08, score.value().getAsDouble());
+        assertEquals("green", score.band().orElseThrow().name());
+    }
+
+    @Test
+    void contributionsUseTheSlopeWhenTermsCancel() {
+        LogisticModel model = model(-1, Term.of("x", X, 0.5), Term.of("y", Y, -1));
+        HealthScore score = model.score(snapshot("custom.x", 2, "custom.y", 1), NOW);
+        // z = -1 + 1 - 1 = -1 = intercept: health equals the baseline 100 (1 - σ(-1)) = 73.11, and the two terms
+        // get equal and opposite points from the slope -100 p0 (1 - p0) = -19.66.
+        assertEquals(73.11, score.value().getAsDouble());
+        assertEquals(-19.66, score.contribution("x").orElseThrow().points());
+        assertEquals(19.66, score.contribution("y").orElseThrow().points());
+        assertEquals(score.value().getAsDouble(), score.contributionTotal());
+    }
+
+    @Test
+    void riskFactorsPullDownAndProtectiveFactorsLift() {
+        LogisticModel model = model(0, Term.of("tickets", X, 0.5), Term.of("nps", Y, -0.02));
+        Explanation e = model.explain(snapshot("custom.x", 4, "custom.y", 50), NOW);
+        assertEquals("tickets", e.pullingDown().get(0).id());
+        assertEquals("nps", e.lifting().get(0).id());
+        assertTrue(e.reason().startsWith("yellow") || e.reason().startsWith("red"), e.reason());
+    }
+
+    @Test
+    void leverSolvesTheLinearPredictorForTheNextBand() {
+        LogisticModel model = model(0, Term.of("x", X, 1));
+        Explanation e = model.explain(snapshot("custom.x", Math.log(3)), NOW);
+        BandLever lever = e.levers().get(0);
+        assertEquals("yellow", lever.band().name());
+        assertEquals(0.0, lever.target().orElseThrow().value(), 1e-12);
+        assertEquals(BandLever.Relation.AT_MOST, lever.target().orElseThrow().relation());
+    }
+
+    @Test
+    void missingInputSitsAtItsReferenceAndLowersCompleteness() {
+        LogisticModel model = model(0, Term.of("x", X, 1), Term.of("y", Y, 3));
+        HealthScore score = model.score(snapshot("custom.x", 0), NOW);
+        assertEquals(50.0, score.value().getAsDouble());
+        assertEquals(0.25, score.completeness(), 1e-12);
+        assertEquals(List.of(Y), score.missing());
+        assertTrue(score.contribution("y").orElseThrow().isMissing());
+    }
+
+    @Test
+    void missingInputUnderFailGivesInsufficientData() {
+        LogisticModel model = LogisticModel.of(new LogisticDefinition(ModelId.of("l", "1"), BandScheme.standard(), 0,
+                List.of(Term.of("x", X, 1)), MissingInputPolicy.FAIL, 0));
+        HealthScore score = model.score(snapshot(), NOW);
+        assertFalse(score.isScored());
+        assertEquals("term 'x' has no value of custom.x and the missing-input policy is FAIL", score.note().orElseThrow());
+        assertTrue(model.churnProbability(snapshot()).isEmpty());
+    }
+
+    @Test
+    void extremePredictorsStayInRange() {
+        LogisticModel model = model(0, Term.of("x", X, 1));
+        assertEquals(0.0, model.score(snapshot("custom.x", 1e6), NOW).value().getAsDouble());
+        assertEquals(100.0, model.score(snapshot("custom.x", -1e6), NOW).value().getAsDouble());
+        Contribution baseline = model.score(snapshot("custom.x", 1e6), NOW).contributions().get(0);
+        assertEquals(Contribution.Kind.BASELINE, baseline.kind());
+    }
+
+    @Test
+    void nonPositiveStandardDeviationIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Standardisation.of(0, 0));
+        assertEquals("standardisation.sd: 0 must be > 0", e.getMessage());
+    }
+
+    @Test
+    void duplicateTermIdsAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model(0, Term.of("x", X, 1), Term.of("x", Y, 1)));
+        assertEquals("terms: the id 'x' is used twice", e.getMessage());
+    }
+
+    @Test
+    void termWithoutLabelIsLabelledWithItsId() {
+        Term t = new Term("x", "x", X, 1, Optional.empty());
+        assertEquals(t, Term.of("x", X, 1));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.kizuna.health.scorecard;
+
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.BandLever;
+import dev.kizuna.health.Contribution;
+import dev.kizuna.health.Explanation;
+import dev.kizuna.health.HealthScore;
+import dev.kizuna.health.ModelId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import static dev.kizuna.health.Fixtures.NOW;
+import static dev.kizuna.health.Fixtures.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScorecardModelTest {
+    private static final Normaliser IDENTITY = Normaliser.linear(0, 100);
+
+    private static Measure identity(String id, double weight) {
+        return Measure.of(id, SignalName.of("custom." + id), weight, IDENTITY);
+    }
+
+    @Test
+    void gainsightGroupExampleScores40Point12() {
+        // Gainsight, "Calculation of Measure Group Scores and Overall Score" (Gainsight NXT documentation,
+        // support.gainsight.com/gainsight_nxt/05Scorecards/02Admin_Guides/Calculation_of_Group_Scores_and_Overall_Scores):
+        // a "Support" group with weights 20, 15, 22 and scores 47, 59, 21 scores (940 + 885 + 462) / 57 = 40.122.
+        MeasureGroup support = MeasureGroup.of("support", 1, List.of(
+                identity("tickets", 20), identity("resolution", 15), identity("frequency", 22)));
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("gainsight", "1"))
+                .add(support).add(identity("other", 1)).build());
+        var values = snapshot("custom.tickets", 47, "custom.resolution", 59, "custom.frequency", 21,
+                "custom.other", 80);
+
+        OptionalDouble group = model.itemScores(values).get("support");
+        assertEquals(2287.0 / 57, group.getAsDouble(), 1e-12);
+        assertEquals(40.12, Math.round(group.getAsDouble() * 100) / 100.0);
+
+        ScorecardModel alone = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("gainsight", "1"))
+                .add(support).build());
+        HealthScore score = alone.score(values, NOW);
+        assertEquals(40.12, score.value().getAsDouble());
+        assertEquals("red", score.band().orElseThrow().name());
+        assertEquals(40.12, score.contributionTotal());
+    }
+
+    @Test
+    void nestedGroupsMultiplyNormalisedWeights() {
+        MeasureGroup inner = MeasureGroup.of("inner", 1, List.of(identity("a", 1), identity("b", 3)));
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("nested", "1"))
+                .add(MeasureGroup.of("outer", 1, List.of(inner, identity("c", 1)))).add(identity("d", 1)).build());
+        HealthScore score = model.score(snapshot("custom.a", 100, "custom.b", 0, "custom.c", 0, "custom.d", 0), NOW);
+        // a's effective weight: 1/2 (outer) * 1/2 (inner) * 1/4 (a) = 1/16; so 100/16 = 6.25.
+        assertEquals(6.25, score.value().getAsDouble());
+        assertEquals(0.0625, score.contribution("a").orElseThrow().weight(), 1e-12);
+    }
+
+    @Test
+    void missingMeasureRedistributesItsWeightAmongItsSiblings() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("r", "1"))
+                .add(identity("a", 1)).add(identity("b", 1)).add(identity("c", 2)).build());
+        HealthScore score = model.score(snapshot("custom.a", 30, "custom.c", 60), NOW);
+        assertEquals(50.0, score.value().getAsDouble());
+        assertEquals(0.75, score.completeness(), 1e-12);
+        assertEquals(List.of(SignalName.of("custom.b")), score.missing());
+        assertTrue(score.contribution("b").orElseThrow().isMissing());
+        assertEquals(0.0, score.contribution("b").orElseThrow().points());
+    }
+
+    @Test
+    void missingMeasureUnderZeroCountsAsZero() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("z", "1"))
+                .missingData(MissingDataPolicy.ZERO)
+                .add(identity("a", 1)).add(identity("b", 1)).build());
+        HealthScore score = model.score(snapshot("custom.a", 80), NOW);
+        assertEquals(40.0, score.value().getAsDouble());
+        assertEquals(0.5, score.completeness());
+    }
+
+    @Test
+    void missingMeasureUnderFailGivesInsufficientDataNamingIt() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("f", "1"))
+                .add(identity("a", 1)).add(identity("b", 1).withMissingData(MissingDataPolicy.FAIL)).build());
+        HealthScore score = model.score(snapshot("custom.a", 80), NOW);
+        assertFalse(score.isScored());
+        assertTrue(score.value().isEmpty());
+        assertTrue(score.note().orElseThrow().contains("'b'"), score.note().orElseThrow());
+    }
+
+    @Test
+    void completenessBelowTheMinimumGivesInsufficientData() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("m", "1"))
+                .minimumCompleteness(0.6).add(identity("a", 1)).add(identity("b", 1)).build());
+        HealthScore score = model.score(snapshot("custom.a", 80), NOW);
+        assertEquals(HealthScore.Status.INSUFFICIENT_DATA, score.status());
+        assertEquals("completeness 50.00% is below the minimum of 60.00%", score.note().orElseThrow());
+        assertTrue(score.contributions().isEmpty());
+    }
+
+    @Test
+    void noDataAtAllGivesInsufficientData() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("m", "1"))
+                .add(identity("a", 1)).build());
+        assertFalse(model.score(snapshot(), NOW).isScored());
+    }
+
+    @Test
+    void capLowersTheScoreAndShowsAsANegativeContribution() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("c", "1"))
+                .add(identity("a", 1))
+                .cap(new Cap("escalation", "open escalation", SignalName.of("support.escalated_tickets"),
+                        Comparison.GREATER, 0, 40))
+                .build());
+        HealthScore capped = model.score(snapshot("custom.a", 90, "support.escalated_tickets", 1), NOW);
+        assertEquals(40.0, capped.value().getAsDouble());
+        Contribution cap = capped.contribution("escalation").orElseThrow();
+        assertEquals(Contribution.Kind.CAP, cap.kind());
+        assertEquals(-50.0, cap.points());
+        assertEquals(40.0, capped.contributionTotal());
+
+        HealthScore below = model.score(snapshot("custom.a", 30, "support.escalated_tickets", 1), NOW);
+        assertEquals(30.0, below.value().getAsDouble(), "a cap never raises a score");
+        assertTrue(below.contribution("escalation").isEmpty());
+    }
+
+    @Test
+    void contributionsAddUpExactlyWhenThirdsDoNotRound() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("t", "1"))
+                .add(identity("a", 1)).add(identity("b", 1)).add(identity("c", 1)).build());
+        HealthScore score = model.score(snapshot("custom.a", 10, "custom.b", 10, "custom.c", 13.01), NOW);
+        // 33.01 / 3 = 11.0033..; three contributions of 3.33.., 3.33.., 4.33.. round to hundredths summing to 11.00.
+        assertEquals(11.0, score.value().getAsDouble());
+        assertEquals(score.value().getAsDouble(), score.contributionTotal());
+    }
+
+    @Test
+    void explanationNamesTheInputsPullingDownAndTheLeverToTheNextBand() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("e", "1"))
+                .add(Measure.of("nps", SignalName.SENTIMENT_NPS, 1, Normaliser.linear(-100, 100)).withLabel("NPS"))
+                .add(Measure.of("tickets", SignalName.SUPPORT_OPEN_TICKETS, 1, new Normaliser.Steps(100,
+                        List.of(new Normaliser.Step(1, 60), new Normaliser.Step(3, 20)))).withLabel("open tickets"))
+                .build());
+        Explanation e = model.explain(snapshot("sentiment.nps", 20, "support.open_tickets", 4), NOW);
+        // NPS 20 -> 60; 4 tickets -> 20; score 40: red.
+        assertEquals(40.0, e.score().value().getAsDouble());
+        assertEquals("tickets", e.pullingDown().get(0).id());
+        assertEquals("nps", e.lifting().get(0).id());
+        assertEquals("red 40.00: pulled down by open tickets (-10.00); lifted by NPS (+10.00)", e.reason());
+
+        BandLever nps = e.levers().get(0);
+        // Yellow needs 50: NPS sub-score 80, that is NPS 60.
+        assertEquals(60.0, nps.target().orElseThrow().value(), 1e-9);
+        assertEquals(BandLever.Relation.AT_LEAST, nps.target().orElseThrow().relation());
+        assertEquals("raise NPS from 20 to at least 60 to reach yellow", nps.describe());
+        BandLever tickets = e.levers().get(1);
+        // Tickets need sub-score 40: below 3 tickets (score 60).
+        assertEquals(3.0, tickets.target().orElseThrow().value());
+        assertEquals(BandLever.Relation.BELOW, tickets.target().orElseThrow().relation());
+    }
+
+    @Test
+    void leverIsBlockedWhenEvenAPerfectSubscoreCannotReachTheBand() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("b", "1"))
+                .add(identity("a", 1)).add(identity("b", 9)).build());
+        Explanation e = model.explain(snapshot("custom.a", 0, "custom.b", 10), NOW);
+        BandLever a = e.levers().get(0);
+        assertFalse(a.isReachable());
+        assertEquals("even a sub-score of 100 would not reach the band", a.obstacle().orElseThrow());
+        assertTrue(e.levers().get(1).isReachable());
+    }
+
+    @Test
+    void leverIsBlockedByACapOnAnotherSignal() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("b", "1"))
+                .add(identity("a", 1))
+                .cap(new Cap("esc", "open escalation", SignalName.SUPPORT_ESCALATED_TICKETS, Comparison.AT_LEAST, 1,
+                        40)).build());
+        Explanation e = model.explain(snapshot("custom.a", 20, "support.escalated_tickets", 2), NOW);
+        assertEquals("capped at 40 by 'open escalation'", e.levers().get(0).obstacle().orElseThrow());
+    }
+
+    @Test
+    void emptyGroupIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MeasureGroup.of("g", 1, List.of()));
+        assertTrue(e.getMessage().contains("group g.measures"), e.getMessage());
+    }
+
+    @Test
+    void negativeWeightIsRejectedNamingTheMeasure() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> identity("a", -1));
+        assertEquals("measure a.weight: -1 must be >= 0", e.getMessage());
+    }
+
+    @Test
+    void duplicateIdsAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScorecardDefinition.builder(ModelId.of("d", "1")).add(identity("a", 1)).add(identity("a", 1))
+                        .build());
+        assertTrue(e.getMessage().contains("'a' is used twice"), e.getMessage());
+    }
+
+    @Test
+    void itemScoresListEveryGroupAndMeasure() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("i", "1"))
+                .add(MeasureGroup.of("g", 1, List.of(identity("a", 1)))).add(identity("b", 1)).build());
+        Map<String, OptionalDouble> scores = model.itemScores(snapshot("custom.a", 70));
+        assertEquals(List.of("g", "a", "b"), List.copyOf(scores.keySet()));
+        assertEquals(70.0, scores.get("g").getAsDouble());
+        assertTrue(scores.get("b").isEmpty());
+    }
+}
