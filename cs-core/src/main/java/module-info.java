@@ -11,5 +11,7 @@ module dev.kizuna.core {
     exports dev.kizuna.core.journey;
     exports dev.kizuna.core.event;
     exports dev.kizuna.core.signal;
+    exports dev.kizuna.core.plan;
     exports dev.kizuna.core.json;
+    exports dev.kizuna.core.sample;
 }

@@ -2,9 +2,11 @@ package dev.kizuna.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,13 +17,14 @@ import java.util.TreeSet;
  * they did not ask for, so unknown fields never pass silently.
  */
 final class JsonFields {
+    private final JsonIn owner;
     private final JsonNode object;
-    private final String path;
-    private final Set<String> asked = new LinkedHashSet<>();
+    private final List<String> asked = new ArrayList<>();
+    private int present;
 
-    JsonFields(JsonNode object, String path) {
+    JsonFields(JsonIn owner, JsonNode object) {
+        this.owner = owner;
         this.object = object;
-        this.path = path;
     }
 
     /** A field that must be present and not null. */
@@ -29,47 +32,49 @@ final class JsonFields {
         asked.add(name);
         JsonNode value = object.get(name);
         if (value == null || value.isMissingNode()) {
-            throw new JsonInputException(path, "missing required field '" + name + "'");
+            throw owner.error("missing required field '" + name + "'");
         }
+        present++;
+        JsonIn in = owner.child(name, value);
         if (value.isNull()) {
-            throw new JsonInputException(childPath(name), "must not be null");
+            throw in.error("must not be null");
         }
-        return new JsonIn(value, childPath(name));
+        return in;
     }
 
     /** A field that may be absent or null. */
     Optional<JsonIn> optional(String name) {
         asked.add(name);
         JsonNode value = object.get(name);
-        if (value == null || value.isNull() || value.isMissingNode()) {
+        if (value == null || value.isMissingNode()) {
             return Optional.empty();
         }
-        return Optional.of(new JsonIn(value, childPath(name)));
+        present++;
+        return value.isNull() ? Optional.empty() : Optional.of(owner.child(name, value));
     }
 
     /** Every field of a JSON object used as a map, for example signal values keyed by name. */
     Map<String, JsonIn> entries() {
         Map<String, JsonIn> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : object.properties()) {
-            asked.add(e.getKey());
-            out.put(e.getKey(), new JsonIn(e.getValue(), childPath(e.getKey())));
+            out.put(e.getKey(), owner.child(e.getKey(), e.getValue()));
         }
+        present = object.size();
         return out;
     }
 
     /** Rejects fields that the codec did not ask for. */
     void finish() {
+        if (present == object.size()) {
+            return; // every field present was asked for, since names in an object node are unique
+        }
+        Set<String> known = new HashSet<>(asked);
         Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!asked.contains(name)) {
-                throw new JsonInputException(childPath(name), "unknown field; the known fields here are " + new TreeSet<>(asked));
+            if (!known.contains(name)) {
+                throw owner.child(name, object.get(name)).error("unknown field; the known fields here are " + new TreeSet<>(asked));
             }
         }
-    }
-
-    private String childPath(String name) {
-        boolean simple = !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
-        return simple ? path + "." + name : path + "['" + name.replace("'", "\\'") + "']";
     }
 }

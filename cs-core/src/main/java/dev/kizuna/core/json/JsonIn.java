@@ -2,6 +2,7 @@ package dev.kizuna.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,19 +23,53 @@ final class JsonIn {
     static final int MAX_ARRAY = 1_000_000;
 
     private final JsonNode node;
-    private final String path;
+    // The path is built only when an error needs it: parent and step are enough to rebuild it.
+    private final @Nullable JsonIn parent;
+    private final @Nullable String field;
+    private final int index;
 
-    JsonIn(JsonNode node, String path) {
+    private JsonIn(JsonNode node, @Nullable JsonIn parent, @Nullable String field, int index) {
         this.node = node;
-        this.path = path;
+        this.parent = parent;
+        this.field = field;
+        this.index = index;
+    }
+
+    /** The document's root value, at path {@code $}. */
+    static JsonIn root(JsonNode node) {
+        return new JsonIn(node, null, null, -1);
+    }
+
+    JsonIn child(String name, JsonNode value) {
+        return new JsonIn(value, this, name, -1);
+    }
+
+    private JsonIn element(int i, JsonNode value) {
+        return new JsonIn(value, this, null, i);
     }
 
     String path() {
-        return path;
+        if (parent == null) {
+            return "$";
+        }
+        if (field == null) {
+            return parent.path() + "[" + index + "]";
+        }
+        return parent.path() + step(field);
+    }
+
+    private static String step(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return "['" + name.replace("'", "\\'") + "']";
+            }
+        }
+        return name.isEmpty() ? "['']" : "." + name;
     }
 
     JsonInputException error(String problem) {
-        return new JsonInputException(path, problem);
+        return new JsonInputException(path(), problem);
     }
 
     /** Runs a constructor and turns its argument errors into errors at this path. */
@@ -48,7 +83,7 @@ final class JsonIn {
 
     JsonFields fields() {
         require(JsonNodeType.OBJECT, "an object");
-        return new JsonFields(node, path);
+        return new JsonFields(this, node);
     }
 
     String text() {
@@ -66,7 +101,7 @@ final class JsonIn {
         require(JsonNodeType.NUMBER, "a number");
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            throw error(node + " is not a finite number");
+            throw error(node.asText() + " is not a finite number");
         }
         return value;
     }
@@ -75,7 +110,7 @@ final class JsonIn {
     int integer() {
         require(JsonNodeType.NUMBER, "a whole number");
         if (!node.canConvertToExactIntegral() || !node.canConvertToInt()) {
-            throw error(node + " is not a whole number in the int range");
+            throw error(node.asText() + " is not a whole number in the int range");
         }
         return node.intValue();
     }
@@ -84,7 +119,7 @@ final class JsonIn {
     long longInteger() {
         require(JsonNodeType.NUMBER, "a whole number");
         if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
-            throw error(node + " is not a whole number in the long range");
+            throw error(node.asText() + " is not a whole number in the long range");
         }
         return node.longValue();
     }
@@ -93,7 +128,7 @@ final class JsonIn {
     BigDecimal decimal() {
         if (node.isNumber()) {
             if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-                throw error(node + " is not a finite number");
+                throw error(node.asText() + " is not a finite number");
             }
             return node.decimalValue();
         }
@@ -154,7 +189,7 @@ final class JsonIn {
         }
         List<T> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            out.add(element.read(new JsonIn(node.get(i), path + "[" + i + "]")));
+            out.add(element.read(element(i, node.get(i))));
         }
         return out;
     }

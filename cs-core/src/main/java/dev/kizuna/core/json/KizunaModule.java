@@ -30,6 +30,21 @@ import dev.kizuna.core.event.UsagePeriod;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.journey.JourneyHistory;
 import dev.kizuna.core.journey.StageEntry;
+import dev.kizuna.core.plan.CsRole;
+import dev.kizuna.core.plan.CustomerProfile;
+import dev.kizuna.core.plan.GoalTemplate;
+import dev.kizuna.core.plan.Milestone;
+import dev.kizuna.core.plan.MilestoneKind;
+import dev.kizuna.core.plan.MilestoneTemplate;
+import dev.kizuna.core.plan.PlanStatus;
+import dev.kizuna.core.plan.PlanTemplate;
+import dev.kizuna.core.plan.RoleAssignment;
+import dev.kizuna.core.plan.SmartGoal;
+import dev.kizuna.core.plan.StageAction;
+import dev.kizuna.core.plan.StatusRule;
+import dev.kizuna.core.plan.SuccessPlan;
+import dev.kizuna.core.plan.Touchpoint;
+import dev.kizuna.core.plan.TouchpointChannel;
 import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
@@ -84,6 +99,21 @@ public final class KizunaModule extends SimpleModule {
         add(SignalName.class, SignalCodecs.SIGNAL_NAME);
         add(SignalSnapshot.class, SignalCodecs.SIGNAL_SNAPSHOT);
         add(SignalHistory.class, SignalCodecs.SIGNAL_HISTORY);
+        add(CsRole.class, PlanCodecs.CS_ROLE);
+        add(MilestoneKind.class, PlanCodecs.MILESTONE_KIND);
+        add(TouchpointChannel.class, PlanCodecs.TOUCHPOINT_CHANNEL);
+        add(PlanStatus.class, PlanCodecs.PLAN_STATUS);
+        add(CustomerProfile.class, PlanCodecs.CUSTOMER_PROFILE);
+        add(SmartGoal.class, PlanCodecs.SMART_GOAL);
+        add(Milestone.class, PlanCodecs.MILESTONE);
+        add(Touchpoint.class, PlanCodecs.TOUCHPOINT);
+        add(RoleAssignment.class, PlanCodecs.ROLE_ASSIGNMENT);
+        add(StageAction.class, PlanCodecs.STAGE_ACTION);
+        add(StatusRule.class, PlanCodecs.STATUS_RULE);
+        add(SuccessPlan.class, PlanCodecs.SUCCESS_PLAN);
+        add(GoalTemplate.class, PlanCodecs.GOAL_TEMPLATE);
+        add(MilestoneTemplate.class, PlanCodecs.MILESTONE_TEMPLATE);
+        add(PlanTemplate.class, PlanCodecs.PLAN_TEMPLATE);
     }
 
     private <T> void add(Class<T> type, JsonCodec<T> codec) {
@@ -119,7 +149,7 @@ public final class KizunaModule extends SimpleModule {
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonNode tree = ctxt.readTree(p);
             try {
-                return codec.read(new JsonIn(tree, "$"));
+                return codec.read(JsonIn.root(tree));
             } catch (JsonInputException e) {
                 MismatchedInputException failure = MismatchedInputException.from(p, handledType(), e.getMessage());
                 failure.initCause(e);

@@ -1,0 +1,89 @@
+package dev.kizuna.core.signal;
+
+import dev.kizuna.core.AccountId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+import static dev.kizuna.core.signal.SignalName.SENTIMENT_NPS;
+import static dev.kizuna.core.signal.SignalName.USAGE_ACTIVE_USERS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SignalSnapshotTest {
+    private static final AccountId ACME = AccountId.of("acme");
+    private static final Instant AT = Instant.parse("2024-04-01T00:00:00Z");
+
+    @Test
+    void nanValueIsRejectedNamingTheSignal() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SignalSnapshot.of(ACME, AT, Map.of(USAGE_ACTIVE_USERS, Double.NaN)));
+        assertEquals("values['usage.active_users']: NaN must be a finite number", e.getMessage());
+    }
+
+    @Test
+    void infiniteValueIsRejectedNamingTheSignal() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SignalSnapshot.builder(ACME, AT).put(SENTIMENT_NPS, Double.NEGATIVE_INFINITY));
+        assertEquals("values['sentiment.nps']: -Infinity must be a finite number", e.getMessage());
+        var with = assertThrows(IllegalArgumentException.class,
+                () -> SignalSnapshot.empty(ACME, AT).with(SENTIMENT_NPS, Double.POSITIVE_INFINITY));
+        assertEquals("values['sentiment.nps']: Infinity must be a finite number", with.getMessage());
+    }
+
+    @Test
+    void nullValueIsRejectedNamingTheSignal() {
+        Map<SignalName, Double> values = new HashMap<>();
+        values.put(SENTIMENT_NPS, null);
+        var e = assertThrows(NullPointerException.class, () -> SignalSnapshot.of(ACME, AT, values));
+        assertEquals("values['sentiment.nps']", e.getMessage());
+    }
+
+    @Test
+    void missingAccountIsRejectedByName() {
+        var e = assertThrows(NullPointerException.class, () -> SignalSnapshot.empty(null, AT));
+        assertEquals("account", e.getMessage());
+    }
+
+    @Test
+    void missingSignalsAreAbsentNotDefaulted() {
+        SignalSnapshot s = SignalSnapshot.builder(ACME, AT).put(USAGE_ACTIVE_USERS, 42).build();
+        assertEquals(OptionalDouble.of(42), s.value(USAGE_ACTIVE_USERS));
+        assertTrue(s.has(USAGE_ACTIVE_USERS));
+        assertEquals(OptionalDouble.empty(), s.value(SENTIMENT_NPS));
+        assertFalse(s.has(SENTIMENT_NPS));
+        assertEquals(1, s.size());
+    }
+
+    @Test
+    void withReplacesOrAddsAndLeavesTheOriginalAlone() {
+        SignalSnapshot s = SignalSnapshot.builder(ACME, AT).put("usage.active_users", 42).build();
+        SignalSnapshot more = s.with(SENTIMENT_NPS, -20).with(USAGE_ACTIVE_USERS, 40);
+        assertEquals(OptionalDouble.of(40), more.value(USAGE_ACTIVE_USERS));
+        assertEquals(OptionalDouble.of(-20), more.value(SENTIMENT_NPS));
+        assertEquals(OptionalDouble.of(42), s.value(USAGE_ACTIVE_USERS));
+        assertFalse(s.has(SENTIMENT_NPS));
+    }
+
+    @Test
+    void valuesAreCopiedSortedAndUnmodifiable() {
+        TreeMap<SignalName, Double> values = SignalArbitraries.valuesOf(USAGE_ACTIVE_USERS, 3.0, SENTIMENT_NPS, 10.0);
+        SignalSnapshot s = new SignalSnapshot(ACME, AT, values);
+        values.clear();
+        assertEquals(2, s.size());
+        assertEquals(SENTIMENT_NPS, s.values().firstKey());
+        assertThrows(UnsupportedOperationException.class, () -> s.values().put(SENTIMENT_NPS, 1.0));
+    }
+
+    @Test
+    void builderRejectsBadCustomNames() {
+        var e = assertThrows(IllegalArgumentException.class, () -> SignalSnapshot.builder(ACME, AT).put("Bad Name", 1));
+        assertTrue(e.getMessage().startsWith("signal: 'Bad Name'"), e.getMessage());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.kizuna.examples.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kizuna.core.Account;
+import dev.kizuna.core.event.SubscriptionEvent;
+import dev.kizuna.core.json.KizunaJson;
+import dev.kizuna.core.plan.SuccessPlan;
+import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.core.sample.Portfolio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoCommandTest {
+
+    private static String run(String... args) {
+        CommandLine cli = KizunaCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        int code = cli.execute(args);
+        assertEquals(0, code, out.toString());
+        return out.toString();
+    }
+
+    @Test
+    void demoPrintsAccountsBySegmentAndStageAndPlansByStatus() {
+        String out = run("demo", "--accounts", "300");
+        assertTrue(out.contains("300 accounts"), out);
+        assertTrue(out.contains("Accounts by segment and journey stage"), out);
+        assertTrue(out.contains("enterprise") && out.contains("mid-market") && out.contains("smb"), out);
+        assertTrue(out.contains("Success plans on 2026-01-01, by status"), out);
+    }
+
+    @Test
+    void demoOutWritesJsonThatReadsBackToTheSamePortfolio(@TempDir Path dir) throws Exception {
+        run("demo", "--accounts", "120", "--out", dir.toString());
+        Portfolio expected = DemoPortfolio.builder().accounts(120).build();
+        ObjectMapper mapper = KizunaJson.newObjectMapper();
+        List<Account> accounts = mapper.readValue(dir.resolve("accounts.json").toFile(), new TypeReference<>() { });
+        List<SubscriptionEvent> events = mapper.readValue(dir.resolve("subscription-events.json").toFile(), new TypeReference<>() { });
+        List<SuccessPlan> plans = mapper.readValue(dir.resolve("success-plans.json").toFile(), new TypeReference<>() { });
+        assertEquals(expected.accounts(), accounts);
+        assertEquals(expected.subscriptionEvents(), events);
+        assertEquals(expected.plans(), plans);
+        for (String file : List.of("usage.json", "surveys.json", "tickets.json", "signals.json")) {
+            assertTrue(Files.size(dir.resolve(file)) > 2, file);
+        }
+    }
+
+    @Test
+    void unknownOptionFailsWithUsage() {
+        CommandLine cli = KizunaCommand.newCommandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("demo", "--bogus");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());
+    }
+}
