@@ -1,0 +1,320 @@
+package dev.kizuna.playbooks;
+
+import dev.kizuna.core.AccountId;
+import dev.kizuna.playbooks.control.ControlGroup;
+import dev.kizuna.playbooks.log.AccountHistory;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@link RuleSet} compiled for evaluation: rules in their evaluation order, conditions compiled to primitive
+ * comparisons over the distinct facts the rule set reads. Immutable and thread-safe: any number of threads may
+ * evaluate at once, and nothing is global.
+ *
+ * <p><b>Evaluation</b> is a pure function of (rule set, context, account history, {@code context.now()}): the same
+ * inputs give an equal {@link Evaluation}. Rules are taken by descending priority, then playbook id, then rule id.
+ * For each, in order:
+ * <ol>
+ *   <li>in an exclusive playbook whose earlier rule matched, the rule is {@linkplain RuleStatus#SHADOWED shadowed};</li>
+ *   <li>the trigger is evaluated (an edge trigger on the previous state too); a false or unknown condition ends
+ *       here;</li>
+ *   <li>a sequence step waits until the previous step fired at least its delay ago, once per firing of that step;</li>
+ *   <li>a match within the rule's cooldown, or at its firing limit, is suppressed with that reason;</li>
+ *   <li>an account in the playbook's control group is recorded as {@linkplain RuleStatus#HELD_OUT held out};</li>
+ *   <li>otherwise each action is recommended: as an update when its dedupe key is open, else as new, unless it is
+ *       customer-facing and the account's one-voice cap for the window is used up (counting contacts already in
+ *       the history and those recommended earlier in this evaluation); then it is suppressed as
+ *       {@linkplain Suppression.Reason#ONE_VOICE one voice}. A rule whose every action was suppressed so is not
+ *       recorded as fired, so it tries again when the customer can be reached.</li>
+ * </ol>
+ *
+ * <p>With the trace off and nothing matching, an evaluation allocates only its result (after the context's facts
+ * were resolved once for this rule set).
+ */
+public final class CompiledRuleSet {
+    private final RuleSet ruleSet;
+    private final FactTable table = new FactTable();
+    private final CompiledRule[] rules;
+    private final int playbooks;
+    private final @Nullable OneVoice oneVoice;
+
+    /** One rule, ready to evaluate. */
+    private static final class CompiledRule {
+        final Playbook playbook;
+        final int playbookIndex;
+        final Rule rule;
+        final Node node;
+        final boolean edge;
+        final boolean exclusive;
+        final @Nullable String previousStep;
+        final String[] dedupeKeys;
+
+        CompiledRule(Playbook playbook, int playbookIndex, Rule rule, Node node, @Nullable String previousStep) {
+            this.playbook = playbook;
+            this.playbookIndex = playbookIndex;
+            this.rule = rule;
+            this.node = node;
+            this.edge = rule.trigger().kind() == Trigger.Kind.EDGE;
+            this.exclusive = playbook.mode() == Playbook.Mode.EXCLUSIVE;
+            this.previousStep = previousStep;
+            this.dedupeKeys = new String[rule.actions().size()];
+            for (int i = 0; i < dedupeKeys.length; i++) {
+                dedupeKeys[i] = rule.actions().get(i).dedupeKeyIn(playbook.id(), rule.id());
+            }
+        }
+    }
+
+    CompiledRuleSet(RuleSet ruleSet) {
+        this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
+        List<CompiledRule> list = new ArrayList<>();
+        List<Playbook> pbs = ruleSet.playbooks();
+        for (int p = 0; p < pbs.size(); p++) {
+            Playbook pb = pbs.get(p);
+            for (int i = 0; i < pb.rules().size(); i++) {
+                Rule r = pb.rules().get(i);
+                String previous = pb.mode() == Playbook.Mode.SEQUENCE && i > 0 ? pb.rules().get(i - 1).id() : null;
+                list.add(new CompiledRule(pb, p, r, Node.compile(r.trigger().condition(), table), previous));
+            }
+        }
+        table.freeze();
+        list.sort(Comparator.<CompiledRule>comparingInt(r -> -r.rule.priority())
+                .thenComparing(r -> r.playbook.id())
+                .thenComparing(r -> r.rule.id()));
+        this.rules = list.toArray(new CompiledRule[0]);
+        this.playbooks = pbs.size();
+        this.oneVoice = ruleSet.oneVoice().orElse(null);
+    }
+
+    /** Returns the rule set this was compiled from. */
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    /** Returns the rules as {@code playbook/rule}, in evaluation order. */
+    public List<String> order() {
+        List<String> out = new ArrayList<>(rules.length);
+        for (CompiledRule r : rules) {
+            out.add(r.playbook.id() + "/" + r.rule.id());
+        }
+        return out;
+    }
+
+    /** Returns the number of distinct facts (slots) the compiled conditions read. */
+    public int factCount() {
+        return table.size();
+    }
+
+    /** Evaluates for an account with no history, without trace. */
+    public Evaluation evaluate(EvaluationContext context) {
+        return evaluate(context, AccountHistory.empty(context.account().id()), false);
+    }
+
+    /**
+     * Evaluates the rule set for the context's account, given its history; see the class comment for the order of
+     * checks.
+     *
+     * @param context the account and its facts, at {@code context.now()}
+     * @param history the account's history from the {@link dev.kizuna.playbooks.log.ActionLog}
+     * @param trace   whether to build the {@link Trace} (slower, and allocates)
+     * @throws IllegalArgumentException if the history is of another account
+     */
+    public Evaluation evaluate(EvaluationContext context, AccountHistory history, boolean trace) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(history, "history");
+        AccountId account = context.account().id();
+        if (!history.account().equals(account)) {
+            throw new IllegalArgumentException("history.account: " + history.account()
+                    + " is not the context's account " + account);
+        }
+        double[] values = context.values(table);
+        int n = table.size();
+        Instant now = context.now();
+        Run run = null;
+        List<RuleTrace> traces = trace ? new ArrayList<>(rules.length) : null;
+        Facts facts = trace ? new Facts(context) : null;
+        for (CompiledRule r : rules) {
+            if (r.exclusive && run != null && run.shadowed[r.playbookIndex]) {
+                if (traces != null) {
+                    traces.add(ruleTrace(r, RuleStatus.SHADOWED, "an earlier rule of the exclusive playbook matched",
+                            Optional.empty(), Optional.empty()));
+                }
+                continue;
+            }
+            int current = r.node.eval(values, 0);
+            int truth = current;
+            if (r.edge && current == Node.TRUE) {
+                int before = r.node.eval(values, n);
+                truth = before == Node.FALSE ? Node.TRUE : before == Node.TRUE ? Node.FALSE : Node.UNKNOWN;
+            }
+            if (truth != Node.TRUE) {
+                if (traces != null) {
+                    String detail = current == Node.TRUE ? (truth == Node.FALSE ? "already true in the previous state"
+                            : "the previous state is unknown") : "";
+                    traces.add(ruleTrace(r, truth == Node.FALSE ? RuleStatus.NOT_MATCHED : RuleStatus.UNKNOWN, detail,
+                            Optional.of(r.node.trace(values, 0, facts, false)), previousTrace(r, values, n, facts,
+                                    current)));
+                }
+                continue;
+            }
+            if (run == null) {
+                run = new Run(playbooks);
+            }
+            if (r.exclusive) {
+                run.shadowed[r.playbookIndex] = true;
+            }
+            RuleStatus status = RuleStatus.FIRED;
+            String detail = "";
+            Optional<String> notDue = r.previousStep == null ? Optional.empty() : notDue(r, history, now);
+            if (notDue.isPresent()) {
+                status = RuleStatus.NOT_DUE;
+                detail = notDue.get();
+            } else {
+                Optional<Suppression> held = rhythm(r, history, now);
+                if (held.isPresent()) {
+                    run.suppressions.add(held.get());
+                    status = held.get().reason() == Suppression.Reason.COOLDOWN ? RuleStatus.COOLDOWN
+                            : RuleStatus.FIRING_LIMIT;
+                    detail = held.get().detail();
+                } else if (r.playbook.control().isHeldOut(account, r.playbook.id())) {
+                    run.firings.add(new RuleFiring(r.playbook.id(), r.rule.id(), r.rule.priority(), true));
+                    status = RuleStatus.HELD_OUT;
+                    ControlGroup cg = r.playbook.control();
+                    detail = "in the control group (share " + cg.share() + ", salt " + cg.salt() + ")";
+                } else if (!act(r, run, history, now)) {
+                    status = RuleStatus.ONE_VOICE;
+                    detail = "every action is customer-facing and the one-voice cap is used up";
+                }
+            }
+            if (traces != null) {
+                traces.add(ruleTrace(r, status, detail, Optional.of(r.node.trace(values, 0, facts, false)),
+                        previousTrace(r, values, n, facts, current)));
+            }
+        }
+        if (run == null) {
+            Optional<Trace> t = traces == null ? Optional.empty()
+                    : Optional.of(new Trace(account, now, traces, List.of()));
+            return new Evaluation(account, now, false, List.of(), List.of(), List.of(), t);
+        }
+        Optional<Trace> t = traces == null ? Optional.empty()
+                : Optional.of(new Trace(account, now, traces, run.suppressions));
+        return new Evaluation(account, now, false, run.actions, run.firings, run.suppressions, t);
+    }
+
+    /** What one evaluation has decided so far, allocated only once a rule matches. */
+    private static final class Run {
+        final boolean[] shadowed;
+        final List<RecommendedAction> actions = new ArrayList<>();
+        final List<RuleFiring> firings = new ArrayList<>();
+        final List<Suppression> suppressions = new ArrayList<>();
+        final Set<String> keys = new HashSet<>();
+        int contacts = -1;
+
+        Run(int playbooks) {
+            this.shadowed = new boolean[playbooks];
+        }
+    }
+
+    private static Optional<String> notDue(CompiledRule r, AccountHistory history, Instant now) {
+        String pb = r.playbook.id();
+        Optional<Instant> previous = history.lastFiring(pb, r.previousStep);
+        if (previous.isEmpty()) {
+            return Optional.of("the previous step " + r.previousStep + " has not fired");
+        }
+        Instant due = previous.get().plus(r.rule.delay());
+        if (now.isBefore(due)) {
+            return Optional.of("due at " + due + ", " + r.rule.delay() + " after step " + r.previousStep
+                    + " fired at " + previous.get());
+        }
+        Optional<Instant> last = history.lastFiring(pb, r.rule.id());
+        if (last.isPresent() && !last.get().isBefore(previous.get())) {
+            return Optional.of("already fired at " + last.get() + " after step " + r.previousStep + " fired at "
+                    + previous.get());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Suppression> rhythm(CompiledRule r, AccountHistory history, Instant now) {
+        String pb = r.playbook.id();
+        String id = r.rule.id();
+        Duration cooldown = r.rule.cooldown();
+        if (!cooldown.isZero()) {
+            Optional<Instant> last = history.lastFiring(pb, id);
+            if (last.isPresent() && now.isBefore(last.get().plus(cooldown))) {
+                return Optional.of(new Suppression(pb, id, Optional.empty(), Suppression.Reason.COOLDOWN,
+                        "fired at " + last.get() + "; cooldown " + cooldown + " until " + last.get().plus(cooldown)));
+            }
+        }
+        if (r.rule.limit().isPresent()) {
+            FiringLimit limit = r.rule.limit().get();
+            int fired = history.firingsAfter(pb, id, now.minus(limit.window()));
+            if (fired >= limit.max()) {
+                return Optional.of(new Suppression(pb, id, Optional.empty(), Suppression.Reason.FIRING_LIMIT,
+                        "fired " + fired + " times in the last " + limit.window() + "; the limit is " + limit.max()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Recommends the rule's actions; returns whether the rule counts as fired. */
+    private boolean act(CompiledRule r, Run run, AccountHistory history, Instant now) {
+        String pb = r.playbook.id();
+        String id = r.rule.id();
+        List<Action> actions = r.rule.actions();
+        int recommended = 0;
+        boolean voiceSuppressed = false;
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            String key = r.dedupeKeys[i];
+            Instant due = now.plus(a.dueIn());
+            if (run.keys.contains(key) || history.open(key).isPresent()) {
+                run.actions.add(new RecommendedAction(pb, id, a, due, key, RecommendedAction.Disposition.UPDATE));
+                recommended++;
+                continue;
+            }
+            if (a.customerFacing() && oneVoice != null) {
+                if (run.contacts < 0) {
+                    run.contacts = history.contactsAfter(now.minus(oneVoice.window()));
+                }
+                if (run.contacts >= oneVoice.max()) {
+                    run.suppressions.add(new Suppression(pb, id, Optional.of(a), Suppression.Reason.ONE_VOICE,
+                            run.contacts + " customer-facing action(s) in the last " + oneVoice.window()
+                                    + "; the cap is " + oneVoice.max()));
+                    voiceSuppressed = true;
+                    continue;
+                }
+                run.contacts++;
+            }
+            run.keys.add(key);
+            run.actions.add(new RecommendedAction(pb, id, a, due, key, RecommendedAction.Disposition.NEW));
+            recommended++;
+        }
+        boolean fired = recommended > 0 || !voiceSuppressed;
+        if (fired) {
+            run.firings.add(new RuleFiring(pb, id, r.rule.priority(), false));
+        }
+        return fired;
+    }
+
+    private static Optional<ConditionTrace> previousTrace(CompiledRule r, double[] values, int n,
+                                                          @Nullable Facts facts, int current) {
+        if (!r.edge || current != Node.TRUE || facts == null) {
+            return Optional.empty();
+        }
+        return Optional.of(r.node.trace(values, n, facts, true));
+    }
+
+    private static RuleTrace ruleTrace(CompiledRule r, RuleStatus status, String detail,
+                                       Optional<ConditionTrace> now, Optional<ConditionTrace> previous) {
+        return new RuleTrace(r.playbook.id(), r.rule.id(), r.rule.priority(), r.rule.trigger().kind(), status, detail,
+                now, previous);
+    }
+}

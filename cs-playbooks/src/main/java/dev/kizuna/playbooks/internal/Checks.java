@@ -1,0 +1,97 @@
+package dev.kizuna.playbooks.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks shared by the playbook module's values, so that every message has the same shape:
+ * {@code field: value, why}.
+ */
+public final class Checks {
+    /** The longest window or delay a playbook may use: ten years. */
+    public static final Duration MAX_WINDOW = Duration.ofDays(3653);
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    private static final int MAX_TEXT = 10_000;
+
+    private Checks() {
+    }
+
+    /** Returns an id: 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit. */
+    public static String id(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (!ID.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + ": '" + shorten(value) + "' is not an id: 1 to 64 letters,"
+                    + " digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        return value;
+    }
+
+    /** Returns whether {@code value} is a valid id (see {@link #id}). */
+    public static boolean isId(String value) {
+        return ID.matcher(value).matches();
+    }
+
+    /** Returns the text if it is not blank and at most 10,000 characters. */
+    public static String text(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + ": must not be blank");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(field + ": " + value.length() + " characters is over the limit of "
+                    + MAX_TEXT);
+        }
+        return value;
+    }
+
+    /** Returns the value if it is finite. */
+    public static double finite(double value, String field) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + ": " + value + " must be a finite number");
+        }
+        return value;
+    }
+
+    /** Returns the value if it is at least 1. */
+    public static int positive(int value, String field) {
+        if (value < 1) {
+            throw new IllegalArgumentException(field + ": " + value + " must be >= 1");
+        }
+        return value;
+    }
+
+    /** Returns the value if it is at least 0. */
+    public static int nonNegative(int value, String field) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": " + value + " must be >= 0");
+        }
+        return value;
+    }
+
+    /** Returns a window: positive and at most {@link #MAX_WINDOW}. */
+    public static Duration window(Duration value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isZero() || value.isNegative() || value.compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException(field + ": " + value + " is not a possible window: it must be positive"
+                    + " and at most " + MAX_WINDOW.toDays() + " days");
+        }
+        return value;
+    }
+
+    /** Returns a delay or cooldown: zero or positive, and at most {@link #MAX_WINDOW}. */
+    public static Duration delay(Duration value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isNegative() || value.compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException(field + ": " + value + " must be from zero to "
+                    + MAX_WINDOW.toDays() + " days");
+        }
+        return value;
+    }
+
+    /** Returns at most the first 60 characters of {@code value}, for messages. */
+    public static String shorten(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+    }
+}
