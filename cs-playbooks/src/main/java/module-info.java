@@ -13,6 +13,6 @@ module dev.kizuna.playbooks {
     exports dev.kizuna.playbooks;
     exports dev.kizuna.playbooks.log;
     exports dev.kizuna.playbooks.control;
-    //D exports dev.kizuna.playbooks.definition;
+    exports dev.kizuna.playbooks.definition;
     //S exports dev.kizuna.playbooks.starter;
 }
