@@ -14,5 +14,5 @@ module dev.kizuna.playbooks {
     exports dev.kizuna.playbooks.log;
     exports dev.kizuna.playbooks.control;
     exports dev.kizuna.playbooks.definition;
-    //S exports dev.kizuna.playbooks.starter;
+    exports dev.kizuna.playbooks.starter;
 }
