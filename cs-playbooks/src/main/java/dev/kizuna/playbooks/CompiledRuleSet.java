@@ -2,6 +2,7 @@ package dev.kizuna.playbooks;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.playbooks.control.ControlGroup;
+import dev.kizuna.playbooks.internal.Numbers;
 import dev.kizuna.playbooks.log.AccountHistory;
 import org.jspecify.annotations.Nullable;
 
@@ -231,7 +232,7 @@ public final class CompiledRuleSet {
         }
         Instant due = previous.get().plus(r.rule.delay());
         if (now.isBefore(due)) {
-            return Optional.of("due at " + due + ", " + r.rule.delay() + " after step " + r.previousStep
+            return Optional.of("due at " + due + ", " + Numbers.duration(r.rule.delay()) + " after step " + r.previousStep
                     + " fired at " + previous.get());
         }
         Optional<Instant> last = history.lastFiring(pb, r.rule.id());
@@ -250,7 +251,7 @@ public final class CompiledRuleSet {
             Optional<Instant> last = history.lastFiring(pb, id);
             if (last.isPresent() && now.isBefore(last.get().plus(cooldown))) {
                 return Optional.of(new Suppression(pb, id, Optional.empty(), Suppression.Reason.COOLDOWN,
-                        "fired at " + last.get() + "; cooldown " + cooldown + " until " + last.get().plus(cooldown)));
+                        "fired at " + last.get() + "; cooldown " + Numbers.duration(cooldown) + " until " + last.get().plus(cooldown)));
             }
         }
         if (r.rule.limit().isPresent()) {
@@ -258,7 +259,7 @@ public final class CompiledRuleSet {
             int fired = history.firingsAfter(pb, id, now.minus(limit.window()));
             if (fired >= limit.max()) {
                 return Optional.of(new Suppression(pb, id, Optional.empty(), Suppression.Reason.FIRING_LIMIT,
-                        "fired " + fired + " times in the last " + limit.window() + "; the limit is " + limit.max()));
+                        "fired " + fired + " times in the last " + Numbers.duration(limit.window()) + "; the limit is " + limit.max()));
             }
         }
         return Optional.empty();
@@ -286,7 +287,7 @@ public final class CompiledRuleSet {
                 }
                 if (run.contacts >= oneVoice.max()) {
                     run.suppressions.add(new Suppression(pb, id, Optional.of(a), Suppression.Reason.ONE_VOICE,
-                            run.contacts + " customer-facing action(s) in the last " + oneVoice.window()
+                            run.contacts + " customer-facing action(s) in the last " + Numbers.duration(oneVoice.window())
                                     + "; the cap is " + oneVoice.max()));
                     voiceSuppressed = true;
                     continue;

@@ -2,6 +2,7 @@ package dev.kizuna.playbooks;
 
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.playbooks.internal.Numbers;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -57,8 +58,8 @@ public record Fact(FactKind kind, Optional<SignalName> signal, Optional<Duration
     public String describe() {
         return switch (kind) {
             case SIGNAL -> signal.orElseThrow().value();
-            case SIGNAL_CHANGE -> "change of " + signal.orElseThrow().value() + " over " + window.orElseThrow();
-            case PROMOTERS, DETRACTORS -> kind.key() + " within " + window.orElseThrow();
+            case SIGNAL_CHANGE -> "change of " + signal.orElseThrow().value() + " over " + Numbers.duration(window.orElseThrow());
+            case PROMOTERS, DETRACTORS -> kind.key() + " within " + Numbers.duration(window.orElseThrow());
             default -> kind.key();
         };
     }

@@ -22,6 +22,7 @@ import dev.kizuna.playbooks.Trigger;
 import dev.kizuna.playbooks.control.ControlGroup;
 import dev.kizuna.playbooks.internal.Checks;
 import dev.kizuna.playbooks.internal.DocumentNode;
+import dev.kizuna.playbooks.internal.Numbers;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -589,10 +590,6 @@ public final class PlaybookDefinitions {
 
     /** Returns a duration as ISO-8601, in days when it is whole days ({@code P30D} rather than {@code PT720H}). */
     public static String format(Duration d) {
-        Objects.requireNonNull(d, "duration");
-        if (!d.isNegative() && d.getNano() == 0 && d.getSeconds() % 86_400 == 0) {
-            return "P" + d.toDays() + "D";
-        }
-        return d.toString();
+        return Numbers.duration(Objects.requireNonNull(d, "duration"));
     }
 }

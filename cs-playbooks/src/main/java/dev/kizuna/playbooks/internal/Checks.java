@@ -74,7 +74,7 @@ public final class Checks {
     public static Duration window(Duration value, String field) {
         Objects.requireNonNull(value, field);
         if (value.isZero() || value.isNegative() || value.compareTo(MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException(field + ": " + value + " is not a possible window: it must be positive"
+            throw new IllegalArgumentException(field + ": " + Numbers.duration(value) + " is not a possible window: it must be positive"
                     + " and at most " + MAX_WINDOW.toDays() + " days");
         }
         return value;
@@ -84,7 +84,7 @@ public final class Checks {
     public static Duration delay(Duration value, String field) {
         Objects.requireNonNull(value, field);
         if (value.isNegative() || value.compareTo(MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException(field + ": " + value + " must be from zero to "
+            throw new IllegalArgumentException(field + ": " + Numbers.duration(value) + " must be from zero to "
                     + MAX_WINDOW.toDays() + " days");
         }
         return value;

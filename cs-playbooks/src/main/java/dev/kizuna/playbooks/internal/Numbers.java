@@ -23,4 +23,12 @@ public final class Numbers {
                 .stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
     }
+
+    /** Returns a duration as ISO-8601, in days when it is whole days ({@code P30D} rather than {@code PT720H}). */
+    public static String duration(java.time.Duration d) {
+        if (!d.isNegative() && d.getNano() == 0 && d.getSeconds() % 86_400 == 0) {
+            return "P" + d.toDays() + "D";
+        }
+        return d.toString();
+    }
 }
