@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * @param dueIn          when it is due, relative to the evaluation: zero for now; at most ten years
  * @param template       the host's template id for the message, task or content, an id
  * @param parameters     the template's parameters, sorted by name; names are ids, values at most 10,000 characters
- * @param dedupeKey      the dedupe key, if not the default; an id
+ * @param dedupeKey      the dedupe key, if not the default: 1 to 200 letters, digits, '_', '.', '-' or '/'
  * @param customerFacing whether the action reaches the customer (capped by one voice per customer)
  */
 public record Action(
@@ -61,7 +61,7 @@ public record Action(
                     "action.parameters." + name));
         }
         parameters = Collections.unmodifiableSortedMap(copy);
-        dedupeKey.ifPresent(k -> Checks.id(k, "action.dedupeKey"));
+        dedupeKey.ifPresent(k -> Checks.key(k, "action.dedupeKey"));
     }
 
     /**

@@ -33,7 +33,7 @@ public record RecommendedAction(String playbook, String rule, Action action, Ins
         Checks.id(rule, "rule");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(dueAt, "dueAt");
-        Checks.id(dedupeKey, "dedupeKey");
+        Checks.key(dedupeKey, "dedupeKey");
         Objects.requireNonNull(disposition, "disposition");
     }
 }

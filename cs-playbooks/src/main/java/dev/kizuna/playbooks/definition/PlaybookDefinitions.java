@@ -276,7 +276,7 @@ public final class PlaybookDefinitions {
                 parameters.put(name, value.text());
             }
         });
-        Optional<String> dedupeKey = n.optional("dedupeKey").flatMap(DocumentNode::id);
+        Optional<String> dedupeKey = n.optional("dedupeKey").map(DocumentNode::text);
         Optional<Boolean> customerFacing = n.optional("customerFacing").map(DocumentNode::bool);
         n.finish();
         if (kind.isEmpty() || owner.isEmpty() || template.isEmpty()) {

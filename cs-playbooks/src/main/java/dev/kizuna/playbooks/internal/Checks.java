@@ -13,6 +13,7 @@ public final class Checks {
     public static final Duration MAX_WINDOW = Duration.ofDays(3653);
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-/]{0,199}");
     private static final int MAX_TEXT = 10_000;
 
     private Checks() {
@@ -24,6 +25,16 @@ public final class Checks {
         if (!ID.matcher(value).matches()) {
             throw new IllegalArgumentException(field + ": '" + shorten(value) + "' is not an id: 1 to 64 letters,"
                     + " digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        return value;
+    }
+
+    /** Returns a key: 1 to 200 letters, digits, '_', '.', '-' or '/', starting with a letter or digit. */
+    public static String key(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (!KEY.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + ": '" + shorten(value) + "' is not a key: 1 to 200 letters,"
+                    + " digits, '_', '.', '-' or '/', starting with a letter or digit");
         }
         return value;
     }

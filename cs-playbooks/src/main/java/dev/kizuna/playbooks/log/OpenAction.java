@@ -27,7 +27,7 @@ public record OpenAction(String dedupeKey, String playbook, String rule, ActionK
 
     /** Validates the parts. */
     public OpenAction {
-        Checks.id(dedupeKey, "openAction.dedupeKey");
+        Checks.key(dedupeKey, "openAction.dedupeKey");
         Checks.id(playbook, "openAction.playbook");
         Checks.id(rule, "openAction.rule");
         Objects.requireNonNull(kind, "openAction.kind");
