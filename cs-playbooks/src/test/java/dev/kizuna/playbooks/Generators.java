@@ -35,15 +35,15 @@ public final class Generators {
     private Generators() {
     }
 
-    static Arbitrary<Duration> days(int min, int max) {
+    public static Arbitrary<Duration> days(int min, int max) {
         return Arbitraries.integers().between(min, max).map(d -> Duration.ofDays(d));
     }
 
-    static Arbitrary<Double> numbers() {
+    public static Arbitrary<Double> numbers() {
         return Arbitraries.integers().between(-4, 100).map(i -> i / (i % 3 == 0 ? 1.0 : 4.0));
     }
 
-    static Arbitrary<Condition> numericTest(Arbitrary<NumericFact> fact) {
+    public static Arbitrary<Condition> numericTest(Arbitrary<NumericFact> fact) {
         return Combinators.combine(fact, numbers(), numbers(), Arbitraries.integers().between(0, 4))
                 .as((f, a, b, op) -> switch (op) {
                     case 0 -> f.below(a);
@@ -54,7 +54,7 @@ public final class Generators {
                 });
     }
 
-    static Arbitrary<Condition> leaf() {
+    public static Arbitrary<Condition> leaf() {
         Arbitrary<SignalName> signal = Arbitraries.of(SIGNALS);
         return Arbitraries.oneOf(
                 numericTest(signal.map(Condition::signal)),
@@ -75,7 +75,7 @@ public final class Generators {
                 Arbitraries.of("beta", "vip").map(s -> Condition.tags().is(s)));
     }
 
-    static Arbitrary<Condition> condition(int depth) {
+    public static Arbitrary<Condition> condition(int depth) {
         if (depth == 0) {
             return leaf();
         }
@@ -87,7 +87,7 @@ public final class Generators {
                 net.jqwik.api.Tuple.of(1, sub.map(Condition::not)));
     }
 
-    static Arbitrary<Action> action() {
+    public static Arbitrary<Action> action() {
         return Combinators.combine(Arbitraries.of(ActionKind.class), Arbitraries.of(CsRole.class),
                         Arbitraries.of(ActionPriority.class), days(0, 14), Arbitraries.of("a", "b", "c"),
                         Arbitraries.of(Optional.<String>empty(), Optional.of("shared-key")),
@@ -101,7 +101,7 @@ public final class Generators {
                 });
     }
 
-    static Arbitrary<Rule> rule(String id) {
+    public static Arbitrary<Rule> rule(String id) {
         return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of(Trigger.Kind.class),
                         condition(2), action().list().ofMinSize(1).ofMaxSize(2), days(0, 30),
                         Arbitraries.integers().between(0, 3), days(1, 60))
@@ -116,7 +116,7 @@ public final class Generators {
                 });
     }
 
-    static Arbitrary<Playbook> playbook(String id) {
+    public static Arbitrary<Playbook> playbook(String id) {
         Arbitrary<List<Rule>> rules = Arbitraries.integers().between(1, 4).flatMap(n -> {
             List<Arbitrary<Rule>> list = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -134,7 +134,7 @@ public final class Generators {
                 });
     }
 
-    static Arbitrary<RuleSet> ruleSet() {
+    public static Arbitrary<RuleSet> ruleSet() {
         Arbitrary<List<Playbook>> playbooks = Arbitraries.integers().between(1, 3).flatMap(n -> {
             List<Arbitrary<Playbook>> list = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -147,7 +147,7 @@ public final class Generators {
                         OneVoice.of(voice, window)));
     }
 
-    static Arbitrary<EvaluationContext> context() {
+    public static Arbitrary<EvaluationContext> context() {
         Arbitrary<Account> account = Combinators.combine(Arbitraries.integers().between(0, 999),
                         Arbitraries.of("enterprise", "smb"), Arbitraries.integers().between(1, 3),
                         Arbitraries.of(JourneyStage.class), Arbitraries.integers().between(1, 400),

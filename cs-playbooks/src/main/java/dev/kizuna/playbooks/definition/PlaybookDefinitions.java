@@ -571,21 +571,35 @@ public final class PlaybookDefinitions {
             }
             Criterion c = t.criterion();
             if (c instanceof Criterion.Below x) {
-                out.put("below", x.value());
+                number(out, "below", x.value());
             } else if (c instanceof Criterion.AtMost x) {
-                out.put("atMost", x.value());
+                number(out, "atMost", x.value());
             } else if (c instanceof Criterion.Above x) {
-                out.put("above", x.value());
+                number(out, "above", x.value());
             } else if (c instanceof Criterion.AtLeast x) {
-                out.put("atLeast", x.value());
+                number(out, "atLeast", x.value());
             } else if (c instanceof Criterion.Between x) {
-                out.putArray("between").add(x.low()).add(x.high());
+                ArrayNode between = out.putArray("between");
+                between.add(number(x.low()));
+                between.add(number(x.high()));
             } else {
                 ArrayNode in = out.putArray("in");
                 new TreeSet<>(((Criterion.In) c).values()).forEach(in::add);
             }
         }
         return out;
+    }
+
+    private static void number(ObjectNode out, String field, double value) {
+        out.set(field, number(value));
+    }
+
+    /** Writes whole numbers without a fraction ({@code 40}, not {@code 40.0}), so files read as people write them. */
+    private static JsonNode number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return JsonNodeFactory.instance.numberNode((long) value);
+        }
+        return JsonNodeFactory.instance.numberNode(value);
     }
 
     /** Returns a duration as ISO-8601, in days when it is whole days ({@code P30D} rather than {@code PT720H}). */
