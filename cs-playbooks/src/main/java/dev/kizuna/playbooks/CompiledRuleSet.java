@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A {@link RuleSet} compiled for evaluation: rules in their evaluation order, conditions compiled to primitive
@@ -58,6 +56,9 @@ public final class CompiledRuleSet {
         final boolean exclusive;
         final @Nullable String previousStep;
         final String[] dedupeKeys;
+        /** The firings this rule reports, built once: a firing allocates nothing. */
+        final RuleFiring fired;
+        final RuleFiring heldOut;
 
         CompiledRule(Playbook playbook, int playbookIndex, Rule rule, Node node, @Nullable String previousStep) {
             this.playbook = playbook;
@@ -67,6 +68,8 @@ public final class CompiledRuleSet {
             this.edge = rule.trigger().kind() == Trigger.Kind.EDGE;
             this.exclusive = playbook.mode() == Playbook.Mode.EXCLUSIVE;
             this.previousStep = previousStep;
+            this.fired = new RuleFiring(playbook.id(), rule.id(), rule.priority(), false);
+            this.heldOut = new RuleFiring(playbook.id(), rule.id(), rule.priority(), true);
             this.dedupeKeys = new String[rule.actions().size()];
             for (int i = 0; i < dedupeKeys.length; i++) {
                 dedupeKeys[i] = rule.actions().get(i).dedupeKeyIn(playbook.id(), rule.id());
@@ -186,7 +189,7 @@ public final class CompiledRuleSet {
                             : RuleStatus.FIRING_LIMIT;
                     detail = held.get().detail();
                 } else if (r.playbook.control().isHeldOut(account, r.playbook.id())) {
-                    run.firings.add(new RuleFiring(r.playbook.id(), r.rule.id(), r.rule.priority(), true));
+                    run.firings.add(r.heldOut);
                     status = RuleStatus.HELD_OUT;
                     ControlGroup cg = r.playbook.control();
                     detail = "in the control group (share " + cg.share() + ", salt " + cg.salt() + ")";
@@ -216,7 +219,6 @@ public final class CompiledRuleSet {
         final List<RecommendedAction> actions = new ArrayList<>();
         final List<RuleFiring> firings = new ArrayList<>();
         final List<Suppression> suppressions = new ArrayList<>();
-        final Set<String> keys = new HashSet<>();
         int contacts = -1;
 
         Run(int playbooks) {
@@ -276,7 +278,7 @@ public final class CompiledRuleSet {
             Action a = actions.get(i);
             String key = r.dedupeKeys[i];
             Instant due = now.plus(a.dueIn());
-            if (run.keys.contains(key) || history.open(key).isPresent()) {
+            if (recommended(run, key) || history.open(key).isPresent()) {
                 run.actions.add(new RecommendedAction(pb, id, a, due, key, RecommendedAction.Disposition.UPDATE));
                 recommended++;
                 continue;
@@ -294,15 +296,23 @@ public final class CompiledRuleSet {
                 }
                 run.contacts++;
             }
-            run.keys.add(key);
             run.actions.add(new RecommendedAction(pb, id, a, due, key, RecommendedAction.Disposition.NEW));
             recommended++;
         }
         boolean fired = recommended > 0 || !voiceSuppressed;
         if (fired) {
-            run.firings.add(new RuleFiring(pb, id, r.rule.priority(), false));
+            run.firings.add(r.fired);
         }
         return fired;
+    }
+
+    private static boolean recommended(Run run, String key) {
+        for (int i = 0; i < run.actions.size(); i++) {
+            if (run.actions.get(i).dedupeKey().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<ConditionTrace> previousTrace(CompiledRule r, double[] values, int n,

@@ -18,6 +18,9 @@ final class Node {
     private static final int ALL = 1;
     private static final int ANY = 2;
     private static final int NOT = 3;
+    /** An all or any whose parts are all tests: evaluated in one loop over arrays, without recursion. */
+    private static final int ALL_TESTS = 4;
+    private static final int ANY_TESTS = 5;
 
     private static final int BELOW = 0;
     private static final int AT_MOST = 1;
@@ -33,15 +36,34 @@ final class Node {
     private final double b;
     private final Node[] parts;
     private final Condition source;
+    private final int[] slots;
+    private final int[] ops;
+    private final double[] as;
+    private final double[] bs;
 
     private Node(int kind, int op, int slot, double a, double b, Node[] parts, Condition source) {
-        this.kind = kind;
         this.op = op;
         this.slot = slot;
         this.a = a;
         this.b = b;
         this.parts = parts;
         this.source = source;
+        boolean flat = (kind == ALL || kind == ANY) && parts.length > 0;
+        for (Node p : parts) {
+            flat &= p.kind == TEST;
+        }
+        int n = flat ? parts.length : 0;
+        this.kind = flat ? (kind == ALL ? ALL_TESTS : ANY_TESTS) : kind;
+        this.slots = new int[n];
+        this.ops = new int[n];
+        this.as = new double[n];
+        this.bs = new double[n];
+        for (int i = 0; i < n; i++) {
+            slots[i] = parts[i].slot;
+            ops[i] = parts[i].op;
+            as[i] = parts[i].a;
+            bs[i] = parts[i].b;
+        }
     }
 
     /** Compiles {@code condition}, registering the slots it reads in {@code table}. */
@@ -87,33 +109,33 @@ final class Node {
     /** Returns the truth of this condition over {@code values}, reading slot {@code i} at {@code offset + i}. */
     int eval(double[] values, int offset) {
         switch (kind) {
-            case TEST: {
-                double x = values[offset + slot];
-                if (x != x) {
-                    return UNKNOWN;
+            case TEST:
+                return test(op, values[offset + slot], a, b);
+            case ALL_TESTS: {
+                int result = TRUE;
+                for (int i = 0; i < slots.length; i++) {
+                    int t = test(ops[i], values[offset + slots[i]], as[i], bs[i]);
+                    if (t == FALSE) {
+                        return FALSE;
+                    }
+                    if (t == UNKNOWN) {
+                        result = UNKNOWN;
+                    }
                 }
-                boolean r;
-                switch (op) {
-                    case BELOW:
-                        r = x < a;
-                        break;
-                    case AT_MOST:
-                        r = x <= a;
-                        break;
-                    case ABOVE:
-                        r = x > a;
-                        break;
-                    case AT_LEAST:
-                        r = x >= a;
-                        break;
-                    case BETWEEN:
-                        r = x >= a && x <= b;
-                        break;
-                    default:
-                        r = x == 1;
-                        break;
+                return result;
+            }
+            case ANY_TESTS: {
+                int result = FALSE;
+                for (int i = 0; i < slots.length; i++) {
+                    int t = test(ops[i], values[offset + slots[i]], as[i], bs[i]);
+                    if (t == TRUE) {
+                        return TRUE;
+                    }
+                    if (t == UNKNOWN) {
+                        result = UNKNOWN;
+                    }
                 }
-                return r ? TRUE : FALSE;
+                return result;
             }
             case ALL: {
                 int result = TRUE;
@@ -148,6 +170,35 @@ final class Node {
         }
     }
 
+    /** One primitive comparison; NaN (a missing fact) is unknown. */
+    private static int test(int op, double x, double a, double b) {
+        if (x != x) {
+            return UNKNOWN;
+        }
+        boolean r;
+        switch (op) {
+            case BELOW:
+                r = x < a;
+                break;
+            case AT_MOST:
+                r = x <= a;
+                break;
+            case ABOVE:
+                r = x > a;
+                break;
+            case AT_LEAST:
+                r = x >= a;
+                break;
+            case BETWEEN:
+                r = x >= a && x <= b;
+                break;
+            default:
+                r = x == 1;
+                break;
+        }
+        return r ? TRUE : FALSE;
+    }
+
     /** Returns the trace of this condition: every part evaluated, tests with their actual values. */
     ConditionTrace trace(double[] values, int offset, Facts facts, boolean previous) {
         Truth truth = truth(eval(values, offset));
@@ -160,7 +211,7 @@ final class Node {
         for (Node p : parts) {
             traces.add(p.trace(values, offset, facts, previous));
         }
-        String name = kind == ALL ? "all" : kind == ANY ? "any" : "not";
+        String name = kind == ALL || kind == ALL_TESTS ? "all" : kind == ANY || kind == ANY_TESTS ? "any" : "not";
         return new ConditionTrace(name, source.describe(), truth, "", "", traces);
     }
 

@@ -36,7 +36,7 @@ class RuleEngineEquivalenceTest {
             quiet += kizunaFired.isEmpty() ? 1 : 0;
             assertTrue(quietRules.evaluate(c).firings().isEmpty());
         }
-        assertTrue(firings > contexts.size() / 2, "the rules fire often enough to compare: " + firings);
-        assertTrue(quiet > 0, "and some accounts fire nothing");
+        assertTrue(firings > contexts.size() / 4, "the rules fire often enough to compare: " + firings);
+        assertTrue(quiet > contexts.size() / 2, "most accounts fire nothing, as in practice: " + quiet);
     }
 }

@@ -2,7 +2,6 @@ package dev.kizuna.playbooks.internal;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Argument checks shared by the playbook module's values, so that every message has the same shape:
@@ -12,8 +11,6 @@ public final class Checks {
     /** The longest window or delay a playbook may use: ten years. */
     public static final Duration MAX_WINDOW = Duration.ofDays(3653);
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-/]{0,199}");
     private static final int MAX_TEXT = 10_000;
 
     private Checks() {
@@ -22,7 +19,7 @@ public final class Checks {
     /** Returns an id: 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit. */
     public static String id(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (!ID.matcher(value).matches()) {
+        if (!isId(value)) {
             throw new IllegalArgumentException(field + ": '" + shorten(value) + "' is not an id: 1 to 64 letters,"
                     + " digits, '_', '.' or '-', starting with a letter or digit");
         }
@@ -32,7 +29,7 @@ public final class Checks {
     /** Returns a key: 1 to 200 letters, digits, '_', '.', '-' or '/', starting with a letter or digit. */
     public static String key(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (!KEY.matcher(value).matches()) {
+        if (!matches(value, 200, true)) {
             throw new IllegalArgumentException(field + ": '" + shorten(value) + "' is not a key: 1 to 200 letters,"
                     + " digits, '_', '.', '-' or '/', starting with a letter or digit");
         }
@@ -41,7 +38,29 @@ public final class Checks {
 
     /** Returns whether {@code value} is a valid id (see {@link #id}). */
     public static boolean isId(String value) {
-        return ID.matcher(value).matches();
+        return matches(value, 64, false);
+    }
+
+    /**
+     * Checks the id and key syntax by hand rather than with a regular expression: ids are checked every time an
+     * evaluation builds a result, and a matcher would allocate.
+     */
+    private static boolean matches(String value, int maxLength, boolean slash) {
+        int n = value.length();
+        if (n == 0 || n > maxLength || !letterOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = value.charAt(i);
+            if (!letterOrDigit(c) && c != '_' && c != '.' && c != '-' && !(slash && c == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** Returns the text if it is not blank and at most 10,000 characters. */
