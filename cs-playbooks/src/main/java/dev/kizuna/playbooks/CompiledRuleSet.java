@@ -44,6 +44,17 @@ public final class CompiledRuleSet {
     private final FactTable table = new FactTable();
     private final CompiledRule[] rules;
     private final int playbooks;
+    // The hot loop reads these arrays rather than the rule objects: conditions that are plain conjunctions of tests
+    // (most are) become ranges of one contiguous table of tests, so a sweep stays in a few cache lines.
+    private final boolean[] conjunction;
+    private final boolean[] edge;
+    private final boolean[] exclusive;
+    private final int[] playbookOf;
+    private final Node[] nodes;
+    private final int[] leafStart;
+    private final int[] leafSlot;
+    private final double[] leafLo;
+    private final double[] leafHi;
     private final @Nullable OneVoice oneVoice;
 
     /** One rule, ready to evaluate. */
@@ -95,6 +106,38 @@ public final class CompiledRuleSet {
                 .thenComparing(r -> r.rule.id()));
         this.rules = list.toArray(new CompiledRule[0]);
         this.playbooks = pbs.size();
+        int count = rules.length;
+        this.conjunction = new boolean[count];
+        this.edge = new boolean[count];
+        this.exclusive = new boolean[count];
+        this.playbookOf = new int[count];
+        this.nodes = new Node[count];
+        this.leafStart = new int[count + 1];
+        int leaves = 0;
+        for (CompiledRule r : rules) {
+            leaves += r.node.isConjunction() ? r.node.leafCount() : 0;
+        }
+        this.leafSlot = new int[leaves];
+        this.leafLo = new double[leaves];
+        this.leafHi = new double[leaves];
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            CompiledRule r = rules[i];
+            conjunction[i] = r.node.isConjunction();
+            edge[i] = r.edge;
+            exclusive[i] = r.exclusive;
+            playbookOf[i] = r.playbookIndex;
+            nodes[i] = r.node;
+            leafStart[i] = next;
+            if (conjunction[i]) {
+                for (int j = 0; j < r.node.leafCount(); j++, next++) {
+                    leafSlot[next] = r.node.leafSlot(j);
+                    leafLo[next] = r.node.leafLo(j);
+                    leafHi[next] = r.node.leafHi(j);
+                }
+            }
+        }
+        leafStart[count] = next;
         this.oneVoice = ruleSet.oneVoice().orElse(null);
     }
 
@@ -119,7 +162,19 @@ public final class CompiledRuleSet {
 
     /** Evaluates for an account with no history, without trace. */
     public Evaluation evaluate(EvaluationContext context) {
-        return evaluate(context, AccountHistory.empty(context.account().id()), false);
+        return evaluate(context, false);
+    }
+
+    /**
+     * Evaluates for an account with no history (nothing fired before, nothing is open): what a first run or a
+     * stateless preview decides.
+     *
+     * @param context the account and its facts, at {@code context.now()}
+     * @param trace   whether to build the {@link Trace} (slower, and allocates)
+     */
+    public Evaluation evaluate(EvaluationContext context, boolean trace) {
+        Objects.requireNonNull(context, "context");
+        return run(context, null, trace);
     }
 
     /**
@@ -134,31 +189,40 @@ public final class CompiledRuleSet {
     public Evaluation evaluate(EvaluationContext context, AccountHistory history, boolean trace) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(history, "history");
-        AccountId account = context.account().id();
-        if (!history.account().equals(account)) {
+        if (!history.account().equals(context.id())) {
             throw new IllegalArgumentException("history.account: " + history.account()
-                    + " is not the context's account " + account);
+                    + " is not the context's account " + context.id());
         }
+        return run(context, history.isEmpty() ? null : history, trace);
+    }
+
+    /** Evaluates; a null history is an empty one, and is never read. */
+    private Evaluation run(EvaluationContext context, @Nullable AccountHistory history, boolean trace) {
+        AccountId account = context.id();
         double[] values = context.values(table);
         int n = table.size();
         Instant now = context.now();
         Run run = null;
         List<RuleTrace> traces = trace ? new ArrayList<>(rules.length) : null;
         Facts facts = trace ? new Facts(context) : null;
-        for (CompiledRule r : rules) {
-            if (r.exclusive && run != null && run.shadowed[r.playbookIndex]) {
+        for (int i = 0; i < rules.length; i++) {
+            if (exclusive[i] && run != null && run.isShadowed(playbookOf[i])) {
                 if (traces != null) {
-                    traces.add(ruleTrace(r, RuleStatus.SHADOWED, "an earlier rule of the exclusive playbook matched",
-                            Optional.empty(), Optional.empty()));
+                    traces.add(ruleTrace(rules[i], RuleStatus.SHADOWED,
+                            "an earlier rule of the exclusive playbook matched", Optional.empty(), Optional.empty()));
                 }
                 continue;
             }
-            int current = r.node.eval(values, 0);
+            int current = truth(i, values, 0);
             int truth = current;
-            if (r.edge && current == Node.TRUE) {
-                int before = r.node.eval(values, n);
+            if (edge[i] && current == Node.TRUE) {
+                int before = truth(i, values, n);
                 truth = before == Node.FALSE ? Node.TRUE : before == Node.TRUE ? Node.FALSE : Node.UNKNOWN;
             }
+            if (truth != Node.TRUE && traces == null) {
+                continue;
+            }
+            CompiledRule r = rules[i];
             if (truth != Node.TRUE) {
                 if (traces != null) {
                     String detail = current == Node.TRUE ? (truth == Node.FALSE ? "already true in the previous state"
@@ -170,19 +234,20 @@ public final class CompiledRuleSet {
                 continue;
             }
             if (run == null) {
-                run = new Run(playbooks);
+                run = new Run();
             }
             if (r.exclusive) {
-                run.shadowed[r.playbookIndex] = true;
+                run.shadow(r.playbookIndex, playbooks);
             }
             RuleStatus status = RuleStatus.FIRED;
             String detail = "";
-            Optional<String> notDue = r.previousStep == null ? Optional.empty() : notDue(r, history, now);
+            Optional<String> notDue = r.previousStep == null ? Optional.empty()
+                    : notDue(r, history == null ? AccountHistory.empty(account) : history, now);
             if (notDue.isPresent()) {
                 status = RuleStatus.NOT_DUE;
                 detail = notDue.get();
             } else {
-                Optional<Suppression> held = rhythm(r, history, now);
+                Optional<Suppression> held = history == null ? Optional.empty() : rhythm(r, history, now);
                 if (held.isPresent()) {
                     run.suppressions.add(held.get());
                     status = held.get().reason() == Suppression.Reason.COOLDOWN ? RuleStatus.COOLDOWN
@@ -213,16 +278,31 @@ public final class CompiledRuleSet {
         return new Evaluation(account, now, false, run.actions, run.firings, run.suppressions, t);
     }
 
+    /** Returns the truth of rule {@code i}'s condition over the values at {@code offset} (current or previous). */
+    private int truth(int i, double[] values, int offset) {
+        if (!conjunction[i]) {
+            return nodes[i].eval(values, offset);
+        }
+        return Node.all(values, offset, leafSlot, leafLo, leafHi, leafStart[i], leafStart[i + 1]);
+    }
+
     /** What one evaluation has decided so far, allocated only once a rule matches. */
     private static final class Run {
-        final boolean[] shadowed;
+        @Nullable boolean[] shadowed;
         final List<RecommendedAction> actions = new ArrayList<>();
         final List<RuleFiring> firings = new ArrayList<>();
         final List<Suppression> suppressions = new ArrayList<>();
         int contacts = -1;
 
-        Run(int playbooks) {
-            this.shadowed = new boolean[playbooks];
+        boolean isShadowed(int playbook) {
+            return shadowed != null && shadowed[playbook];
+        }
+
+        void shadow(int playbook, int playbooks) {
+            if (shadowed == null) {
+                shadowed = new boolean[playbooks];
+            }
+            shadowed[playbook] = true;
         }
     }
 
@@ -268,7 +348,7 @@ public final class CompiledRuleSet {
     }
 
     /** Recommends the rule's actions; returns whether the rule counts as fired. */
-    private boolean act(CompiledRule r, Run run, AccountHistory history, Instant now) {
+    private boolean act(CompiledRule r, Run run, @Nullable AccountHistory history, Instant now) {
         String pb = r.playbook.id();
         String id = r.rule.id();
         List<Action> actions = r.rule.actions();
@@ -278,14 +358,14 @@ public final class CompiledRuleSet {
             Action a = actions.get(i);
             String key = r.dedupeKeys[i];
             Instant due = now.plus(a.dueIn());
-            if (recommended(run, key) || history.open(key).isPresent()) {
+            if (recommended(run, key) || (history != null && history.open(key).isPresent())) {
                 run.actions.add(new RecommendedAction(pb, id, a, due, key, RecommendedAction.Disposition.UPDATE));
                 recommended++;
                 continue;
             }
             if (a.customerFacing() && oneVoice != null) {
                 if (run.contacts < 0) {
-                    run.contacts = history.contactsAfter(now.minus(oneVoice.window()));
+                    run.contacts = history == null ? 0 : history.contactsAfter(now.minus(oneVoice.window()));
                 }
                 if (run.contacts >= oneVoice.max()) {
                     run.suppressions.add(new Suppression(pb, id, Optional.of(a), Suppression.Reason.ONE_VOICE,

@@ -1,6 +1,7 @@
 package dev.kizuna.playbooks;
 
 import dev.kizuna.core.Account;
+import dev.kizuna.core.AccountId;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.signal.SignalHistory;
@@ -30,6 +31,7 @@ import java.util.Optional;
  */
 public final class EvaluationContext {
     private final Account account;
+    private final AccountId id;
     private final Instant now;
     private final Optional<HealthScore> health;
     private final Optional<HealthScore> previousHealth;
@@ -54,6 +56,7 @@ public final class EvaluationContext {
 
     private EvaluationContext(Builder b) {
         this.account = b.account;
+        this.id = account.id();
         this.now = b.now;
         this.health = Optional.ofNullable(b.health);
         this.previousHealth = Optional.ofNullable(b.previousHealth);
@@ -98,6 +101,11 @@ public final class EvaluationContext {
     /** Returns the account. */
     public Account account() {
         return account;
+    }
+
+    /** Returns the account's id. */
+    public AccountId id() {
+        return id;
     }
 
     /** Returns the instant of the evaluation. */

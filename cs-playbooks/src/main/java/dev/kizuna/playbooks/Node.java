@@ -30,22 +30,31 @@ final class Node {
     private static final int MEMBER = 5;
 
     private final int kind;
-    private final int op;
     private final int slot;
-    private final double a;
-    private final double b;
+    /** Every test is {@code lo <= x <= hi}: x < a is x <= nextDown(a), x > a is x >= nextUp(a), x in set is x == 1. */
+    private final double lo;
+    private final double hi;
     private final Node[] parts;
     private final Condition source;
     private final int[] slots;
-    private final int[] ops;
-    private final double[] as;
-    private final double[] bs;
+    private final double[] los;
+    private final double[] his;
 
     private Node(int kind, int op, int slot, double a, double b, Node[] parts, Condition source) {
-        this.op = op;
         this.slot = slot;
-        this.a = a;
-        this.b = b;
+        this.lo = switch (op) {
+            case ABOVE -> Math.nextUp(a);
+            case AT_LEAST, BETWEEN -> a;
+            case MEMBER -> 1;
+            default -> Double.NEGATIVE_INFINITY;
+        };
+        this.hi = switch (op) {
+            case BELOW -> Math.nextDown(a);
+            case AT_MOST -> a;
+            case BETWEEN -> b;
+            case MEMBER -> 1;
+            default -> Double.POSITIVE_INFINITY;
+        };
         this.parts = parts;
         this.source = source;
         boolean flat = (kind == ALL || kind == ANY) && parts.length > 0;
@@ -55,14 +64,12 @@ final class Node {
         int n = flat ? parts.length : 0;
         this.kind = flat ? (kind == ALL ? ALL_TESTS : ANY_TESTS) : kind;
         this.slots = new int[n];
-        this.ops = new int[n];
-        this.as = new double[n];
-        this.bs = new double[n];
+        this.los = new double[n];
+        this.his = new double[n];
         for (int i = 0; i < n; i++) {
             slots[i] = parts[i].slot;
-            ops[i] = parts[i].op;
-            as[i] = parts[i].a;
-            bs[i] = parts[i].b;
+            los[i] = parts[i].lo;
+            his[i] = parts[i].hi;
         }
     }
 
@@ -110,32 +117,18 @@ final class Node {
     int eval(double[] values, int offset) {
         switch (kind) {
             case TEST:
-                return test(op, values[offset + slot], a, b);
-            case ALL_TESTS: {
-                int result = TRUE;
-                for (int i = 0; i < slots.length; i++) {
-                    int t = test(ops[i], values[offset + slots[i]], as[i], bs[i]);
-                    if (t == FALSE) {
-                        return FALSE;
-                    }
-                    if (t == UNKNOWN) {
-                        result = UNKNOWN;
-                    }
-                }
-                return result;
-            }
+                return test(values[offset + slot], lo, hi);
+            case ALL_TESTS:
+                return all(values, offset, slots, los, his, 0, slots.length);
             case ANY_TESTS: {
-                int result = FALSE;
+                boolean anyTrue = false;
+                boolean anyUnknown = false;
                 for (int i = 0; i < slots.length; i++) {
-                    int t = test(ops[i], values[offset + slots[i]], as[i], bs[i]);
-                    if (t == TRUE) {
-                        return TRUE;
-                    }
-                    if (t == UNKNOWN) {
-                        result = UNKNOWN;
-                    }
+                    double x = values[offset + slots[i]];
+                    anyTrue |= x >= los[i] & x <= his[i];
+                    anyUnknown |= x != x;
                 }
-                return result;
+                return anyTrue ? TRUE : anyUnknown ? UNKNOWN : FALSE;
             }
             case ALL: {
                 int result = TRUE;
@@ -170,33 +163,57 @@ final class Node {
         }
     }
 
-    /** One primitive comparison; NaN (a missing fact) is unknown. */
-    private static int test(int op, double x, double a, double b) {
+    /** One test, {@code lo <= x <= hi}; NaN (a missing fact) is unknown. */
+    static int test(double x, double lo, double hi) {
         if (x != x) {
             return UNKNOWN;
         }
-        boolean r;
-        switch (op) {
-            case BELOW:
-                r = x < a;
-                break;
-            case AT_MOST:
-                r = x <= a;
-                break;
-            case ABOVE:
-                r = x > a;
-                break;
-            case AT_LEAST:
-                r = x >= a;
-                break;
-            case BETWEEN:
-                r = x >= a && x <= b;
-                break;
-            default:
-                r = x == 1;
-                break;
+        return x >= lo & x <= hi ? TRUE : FALSE;
+    }
+
+    /**
+     * The conjunction of tests {@code from} to {@code to} (exclusive) of the given tables, in Kleene's logic: false if
+     * a test is false, else unknown if a fact is missing, else true. Stops at the first false test: most rules
+     * target few accounts, so their first test is usually false.
+     */
+    static int all(double[] values, int offset, int[] slots, double[] los, double[] his, int from, int to) {
+        boolean unknown = false;
+        for (int i = from; i < to; i++) {
+            double x = values[offset + slots[i]];
+            if (x >= los[i] & x <= his[i]) {
+                continue;
+            }
+            if (x == x) {
+                return FALSE;
+            }
+            unknown = true;
         }
-        return r ? TRUE : FALSE;
+        return unknown ? UNKNOWN : TRUE;
+    }
+
+    /** Returns whether this node is a test, or an all of tests: a plain conjunction of {@link #leafCount()} tests. */
+    boolean isConjunction() {
+        return kind == TEST || kind == ALL_TESTS;
+    }
+
+    /** Returns the number of tests of a conjunction. */
+    int leafCount() {
+        return kind == TEST ? 1 : slots.length;
+    }
+
+    /** Returns the slot of test {@code i} of a conjunction. */
+    int leafSlot(int i) {
+        return kind == TEST ? slot : slots[i];
+    }
+
+    /** Returns the lower bound of test {@code i} of a conjunction. */
+    double leafLo(int i) {
+        return kind == TEST ? lo : los[i];
+    }
+
+    /** Returns the upper bound of test {@code i} of a conjunction. */
+    double leafHi(int i) {
+        return kind == TEST ? hi : his[i];
     }
 
     /** Returns the trace of this condition: every part evaluated, tests with their actual values. */

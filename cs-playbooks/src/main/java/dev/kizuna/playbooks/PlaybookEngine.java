@@ -57,7 +57,7 @@ public final class PlaybookEngine {
 
     /** Evaluates one account, records the result in the log, and tells the listeners. */
     public Evaluation evaluate(EvaluationContext context) {
-        Evaluation e = compiled.evaluate(context, log.history(context.account().id()), trace);
+        Evaluation e = compiled.evaluate(context, log.history(context.id()), trace);
         log.record(e);
         notify(e);
         return e;
@@ -65,7 +65,7 @@ public final class PlaybookEngine {
 
     /** Evaluates one account as {@link #evaluate} would, tells the listeners, and records nothing. */
     public Evaluation dryRun(EvaluationContext context) {
-        Evaluation e = compiled.evaluate(context, log.history(context.account().id()), trace).asDryRun(true);
+        Evaluation e = compiled.evaluate(context, log.history(context.id()), trace).asDryRun(true);
         notify(e);
         return e;
     }
@@ -90,7 +90,7 @@ public final class PlaybookEngine {
 
     /** Returns the trace of one account as a dry run would see it, whatever the engine's trace setting. */
     public Trace explain(EvaluationContext context) {
-        return compiled.evaluate(context, log.history(context.account().id()), true).trace().orElseThrow();
+        return compiled.evaluate(context, log.history(context.id()), true).trace().orElseThrow();
     }
 
     private void notify(Evaluation e) {

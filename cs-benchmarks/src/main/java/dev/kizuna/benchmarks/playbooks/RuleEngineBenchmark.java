@@ -3,7 +3,6 @@ package dev.kizuna.benchmarks.playbooks;
 import dev.kizuna.playbooks.CompiledRuleSet;
 import dev.kizuna.playbooks.Evaluation;
 import dev.kizuna.playbooks.EvaluationContext;
-import dev.kizuna.playbooks.log.AccountHistory;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rules;
 import org.jeasy.rules.api.RulesEngine;
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * is ops/s times the number of accounts (printed at setup).
  *
  * <ul>
- *   <li>{@link #kizuna()}: the compiled rule set, trace off, no history: what a sweep pays per account;</li>
+ *   <li>{@link #kizuna()}: the compiled rule set, trace off, no history (a first run, or a stateless preview);</li>
  *   <li>{@link #kizunaTraced()}: the same with the full trace, for reference;</li>
  *   <li>{@link #kizunaNothingFires()}: 50 rules none of which match, to show the allocation of the quiet path;</li>
  *   <li>{@link #easyRules()}: the same 50 rules as Easy Rules rules with lambda conditions over prebuilt
@@ -53,7 +52,6 @@ public class RuleEngineBenchmark {
     public int size;
 
     private List<EvaluationContext> contexts;
-    private AccountHistory[] histories;
     private CompiledRuleSet compiled;
     private CompiledRuleSet quiet;
     private Facts[] facts;
@@ -64,10 +62,8 @@ public class RuleEngineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         contexts = BenchmarkRules.contexts(size);
-        histories = new AccountHistory[contexts.size()];
         facts = new Facts[contexts.size()];
         for (int i = 0; i < contexts.size(); i++) {
-            histories[i] = AccountHistory.empty(contexts.get(i).account().id());
             facts[i] = BenchmarkRules.facts(contexts.get(i));
         }
         compiled = BenchmarkRules.kizuna().compile();
@@ -80,8 +76,8 @@ public class RuleEngineBenchmark {
     /** Kizuna, trace off. */
     @Benchmark
     public void kizuna(Blackhole bh) {
-        for (int i = 0; i < histories.length; i++) {
-            Evaluation e = compiled.evaluate(contexts.get(i), histories[i], false);
+        for (int i = 0; i < contexts.size(); i++) {
+            Evaluation e = compiled.evaluate(contexts.get(i), false);
             bh.consume(e);
         }
     }
@@ -89,16 +85,16 @@ public class RuleEngineBenchmark {
     /** Kizuna with the full trace. */
     @Benchmark
     public void kizunaTraced(Blackhole bh) {
-        for (int i = 0; i < histories.length; i++) {
-            bh.consume(compiled.evaluate(contexts.get(i), histories[i], true));
+        for (int i = 0; i < contexts.size(); i++) {
+            bh.consume(compiled.evaluate(contexts.get(i), true));
         }
     }
 
     /** Kizuna, trace off, with 50 rules that never match. */
     @Benchmark
     public void kizunaNothingFires(Blackhole bh) {
-        for (int i = 0; i < histories.length; i++) {
-            bh.consume(quiet.evaluate(contexts.get(i), histories[i], false));
+        for (int i = 0; i < contexts.size(); i++) {
+            bh.consume(quiet.evaluate(contexts.get(i), false));
         }
     }
 
