@@ -200,17 +200,54 @@ public final class CompiledRuleSet {
     private Evaluation run(EvaluationContext context, @Nullable AccountHistory history, boolean trace) {
         AccountId account = context.id();
         double[] values = context.values(table);
-        int n = table.size();
         Instant now = context.now();
+        if (trace) {
+            return traced(context, values, history);
+        }
         Run run = null;
-        List<RuleTrace> traces = trace ? new ArrayList<>(rules.length) : null;
-        Facts facts = trace ? new Facts(context) : null;
+        for (int i = nextMatch(0, values, null); i < rules.length;
+             i = nextMatch(i + 1, values, run == null ? null : run.shadowed)) {
+            if (run == null) {
+                run = new Run();
+            }
+            decide(rules[i], run, history, now, account);
+        }
+        if (run == null) {
+            return new Evaluation(account, now, false, List.of(), List.of(), List.of(), Optional.empty());
+        }
+        return new Evaluation(account, now, false, run.actions, run.firings, run.suppressions, Optional.empty());
+    }
+
+    /**
+     * Returns the first rule at or after {@code from} whose trigger fires on {@code values}, skipping rules of
+     * exclusive playbooks already matched; {@code rules.length} if there is none. The hot loop of a sweep: it reads
+     * only primitive arrays.
+     */
+    private int nextMatch(int from, double[] values, @Nullable boolean[] shadowed) {
+        for (int i = from; i < rules.length; i++) {
+            if (shadowed != null && exclusive[i] && shadowed[playbookOf[i]]) {
+                continue;
+            }
+            if (truth(i, values, 0) == Node.TRUE && (!edge[i] || truth(i, values, table.size()) == Node.FALSE)) {
+                return i;
+            }
+        }
+        return rules.length;
+    }
+
+    /** Evaluates with the full trace: every rule, every condition, every suppression. */
+    private Evaluation traced(EvaluationContext context, double[] values, @Nullable AccountHistory history) {
+        AccountId account = context.id();
+        Instant now = context.now();
+        int n = table.size();
+        Run run = new Run();
+        List<RuleTrace> traces = new ArrayList<>(rules.length);
+        Facts facts = new Facts(context);
         for (int i = 0; i < rules.length; i++) {
-            if (exclusive[i] && run != null && run.isShadowed(playbookOf[i])) {
-                if (traces != null) {
-                    traces.add(ruleTrace(rules[i], RuleStatus.SHADOWED,
-                            "an earlier rule of the exclusive playbook matched", Optional.empty(), Optional.empty()));
-                }
+            CompiledRule r = rules[i];
+            if (exclusive[i] && run.isShadowed(playbookOf[i])) {
+                traces.add(ruleTrace(r, RuleStatus.SHADOWED, "an earlier rule of the exclusive playbook matched",
+                        Optional.empty(), Optional.empty()));
                 continue;
             }
             int current = truth(i, values, 0);
@@ -219,63 +256,60 @@ public final class CompiledRuleSet {
                 int before = truth(i, values, n);
                 truth = before == Node.FALSE ? Node.TRUE : before == Node.TRUE ? Node.FALSE : Node.UNKNOWN;
             }
-            if (truth != Node.TRUE && traces == null) {
-                continue;
-            }
-            CompiledRule r = rules[i];
+            RuleStatus status;
+            String detail;
             if (truth != Node.TRUE) {
-                if (traces != null) {
-                    String detail = current == Node.TRUE ? (truth == Node.FALSE ? "already true in the previous state"
-                            : "the previous state is unknown") : "";
-                    traces.add(ruleTrace(r, truth == Node.FALSE ? RuleStatus.NOT_MATCHED : RuleStatus.UNKNOWN, detail,
-                            Optional.of(r.node.trace(values, 0, facts, false)), previousTrace(r, values, n, facts,
-                                    current)));
-                }
-                continue;
-            }
-            if (run == null) {
-                run = new Run();
-            }
-            if (r.exclusive) {
-                run.shadow(r.playbookIndex, playbooks);
-            }
-            RuleStatus status = RuleStatus.FIRED;
-            String detail = "";
-            Optional<String> notDue = r.previousStep == null ? Optional.empty()
-                    : notDue(r, history == null ? AccountHistory.empty(account) : history, now);
-            if (notDue.isPresent()) {
-                status = RuleStatus.NOT_DUE;
-                detail = notDue.get();
+                status = truth == Node.FALSE ? RuleStatus.NOT_MATCHED : RuleStatus.UNKNOWN;
+                detail = current == Node.TRUE ? (truth == Node.FALSE ? "already true in the previous state"
+                        : "the previous state is unknown") : "";
             } else {
-                Optional<Suppression> held = history == null ? Optional.empty() : rhythm(r, history, now);
-                if (held.isPresent()) {
-                    run.suppressions.add(held.get());
-                    status = held.get().reason() == Suppression.Reason.COOLDOWN ? RuleStatus.COOLDOWN
-                            : RuleStatus.FIRING_LIMIT;
-                    detail = held.get().detail();
-                } else if (r.playbook.control().isHeldOut(account, r.playbook.id())) {
-                    run.firings.add(r.heldOut);
-                    status = RuleStatus.HELD_OUT;
-                    ControlGroup cg = r.playbook.control();
-                    detail = "in the control group (share " + cg.share() + ", salt " + cg.salt() + ")";
-                } else if (!act(r, run, history, now)) {
-                    status = RuleStatus.ONE_VOICE;
-                    detail = "every action is customer-facing and the one-voice cap is used up";
-                }
+                status = decide(r, run, history, now, account);
+                detail = run.detail;
             }
-            if (traces != null) {
-                traces.add(ruleTrace(r, status, detail, Optional.of(r.node.trace(values, 0, facts, false)),
-                        previousTrace(r, values, n, facts, current)));
+            traces.add(ruleTrace(r, status, detail, Optional.of(r.node.trace(values, 0, facts, false)),
+                    previousTrace(r, values, n, facts, current)));
+        }
+        Trace t = new Trace(account, now, traces, run.suppressions);
+        return new Evaluation(account, now, false, run.actions, run.firings, run.suppressions, Optional.of(t));
+    }
+
+    /**
+     * Decides what a matching rule does (see the class comment), recording it in {@code run}; returns the status,
+     * and leaves its particulars in {@code run.detail}.
+     */
+    private RuleStatus decide(CompiledRule r, Run run, @Nullable AccountHistory history, Instant now,
+                              AccountId account) {
+        if (r.exclusive) {
+            run.shadow(r.playbookIndex, playbooks);
+        }
+        run.detail = "";
+        if (r.previousStep != null) {
+            Optional<String> notDue = notDue(r, history == null ? AccountHistory.empty(account) : history, now);
+            if (notDue.isPresent()) {
+                run.detail = notDue.get();
+                return RuleStatus.NOT_DUE;
             }
         }
-        if (run == null) {
-            Optional<Trace> t = traces == null ? Optional.empty()
-                    : Optional.of(new Trace(account, now, traces, List.of()));
-            return new Evaluation(account, now, false, List.of(), List.of(), List.of(), t);
+        if (history != null) {
+            Optional<Suppression> held = rhythm(r, history, now);
+            if (held.isPresent()) {
+                run.suppressions.add(held.get());
+                run.detail = held.get().detail();
+                return held.get().reason() == Suppression.Reason.COOLDOWN ? RuleStatus.COOLDOWN
+                        : RuleStatus.FIRING_LIMIT;
+            }
         }
-        Optional<Trace> t = traces == null ? Optional.empty()
-                : Optional.of(new Trace(account, now, traces, run.suppressions));
-        return new Evaluation(account, now, false, run.actions, run.firings, run.suppressions, t);
+        ControlGroup control = r.playbook.control();
+        if (control.isHeldOut(account, r.playbook.id())) {
+            run.firings.add(r.heldOut);
+            run.detail = "in the control group (share " + control.share() + ", salt " + control.salt() + ")";
+            return RuleStatus.HELD_OUT;
+        }
+        if (!act(r, run, history, now)) {
+            run.detail = "every action is customer-facing and the one-voice cap is used up";
+            return RuleStatus.ONE_VOICE;
+        }
+        return RuleStatus.FIRED;
     }
 
     /** Returns the truth of rule {@code i}'s condition over the values at {@code offset} (current or previous). */
@@ -293,6 +327,7 @@ public final class CompiledRuleSet {
         final List<RuleFiring> firings = new ArrayList<>();
         final List<Suppression> suppressions = new ArrayList<>();
         int contacts = -1;
+        String detail = "";
 
         boolean isShadowed(int playbook) {
             return shadowed != null && shadowed[playbook];
