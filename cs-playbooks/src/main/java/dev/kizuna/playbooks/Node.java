@@ -1,5 +1,7 @@
 package dev.kizuna.playbooks;
 
+import dev.kizuna.playbooks.internal.Numbers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,9 @@ final class Node {
     private final double hi;
     private final Node[] parts;
     private final Condition source;
+    /** The texts a trace shows, built once at compile time. */
+    private final String description;
+    private final String expected;
     private final int[] slots;
     private final double[] los;
     private final double[] his;
@@ -57,6 +62,8 @@ final class Node {
         };
         this.parts = parts;
         this.source = source;
+        this.description = source.describe();
+        this.expected = source instanceof Condition.Test t ? t.criterion().describe() : "";
         boolean flat = (kind == ALL || kind == ANY) && parts.length > 0;
         for (Node p : parts) {
             flat &= p.kind == TEST;
@@ -221,15 +228,16 @@ final class Node {
         Truth truth = truth(eval(values, offset));
         if (kind == TEST) {
             Condition.Test t = (Condition.Test) source;
-            return new ConditionTrace("test", t.describe(), truth, facts.display(t.fact(), previous),
-                    t.criterion().describe(), List.of());
+            String actual = t.fact().kind().isNumeric() ? Numbers.plain(values[offset + slot])
+                    : facts.display(t.fact(), previous);
+            return new ConditionTrace("test", description, truth, actual, expected, List.of());
         }
         List<ConditionTrace> traces = new ArrayList<>(parts.length);
         for (Node p : parts) {
             traces.add(p.trace(values, offset, facts, previous));
         }
         String name = kind == ALL || kind == ALL_TESTS ? "all" : kind == ANY || kind == ANY_TESTS ? "any" : "not";
-        return new ConditionTrace(name, source.describe(), truth, "", "", traces);
+        return new ConditionTrace(name, description, truth, "", "", traces);
     }
 
     static Truth truth(int t) {
