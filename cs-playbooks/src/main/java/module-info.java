@@ -1,7 +1,18 @@
 /**
- * Kizuna's playbooks module. Its API packages are added by the issues that build them.
+ * Kizuna's playbooks: typed conditions over an account's health, signals, renewal, journey, success plan and
+ * surveys; rules and playbooks with owned actions; a compiled, thread-safe engine with a trace of why each rule
+ * fired or not, one voice per customer and control groups; playbook definitions as JSON or YAML data; and the
+ * starter playbooks of customer-success practice.
  */
 module dev.kizuna.playbooks {
     requires transitive dev.kizuna.core;
     requires transitive dev.kizuna.health;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
+
+    exports dev.kizuna.playbooks;
+    exports dev.kizuna.playbooks.log;
+    exports dev.kizuna.playbooks.control;
+    exports dev.kizuna.playbooks.definition;
+    exports dev.kizuna.playbooks.starter;
 }

@@ -1,0 +1,609 @@
+package dev.kizuna.playbooks.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.core.plan.CsRole;
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.playbooks.Action;
+import dev.kizuna.playbooks.ActionKind;
+import dev.kizuna.playbooks.ActionPriority;
+import dev.kizuna.playbooks.Condition;
+import dev.kizuna.playbooks.Criterion;
+import dev.kizuna.playbooks.Fact;
+import dev.kizuna.playbooks.FactKind;
+import dev.kizuna.playbooks.FiringLimit;
+import dev.kizuna.playbooks.OneVoice;
+import dev.kizuna.playbooks.Playbook;
+import dev.kizuna.playbooks.Rule;
+import dev.kizuna.playbooks.RuleSet;
+import dev.kizuna.playbooks.Trigger;
+import dev.kizuna.playbooks.control.ControlGroup;
+import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.playbooks.internal.DocumentNode;
+import dev.kizuna.playbooks.internal.Numbers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads and writes playbooks and rule sets as JSON or YAML. A definition is data: a closed set of typed nodes, no
+ * expression language, nothing that can reach Java. Reading is strict (unknown fields, wrong types, impossible
+ * windows, unknown action kinds and, when a catalogue is given, unknown signals are all errors) and reports every
+ * problem at once with its path, in a {@link DefinitionException}. Documents are bounded (see
+ * {@link DefinitionFormat}). Writing produces the canonical form, which reads back to an equal value.
+ *
+ * <p>A <b>playbook</b> document:
+ * <pre>
+ * id: red-account-escalation
+ * purpose: RISK                      # EDUCATION, ONBOARDING, RISK, RENEWAL, EXPANSION, ADVOCACY, VOICE_OF_CUSTOMER
+ * description: Health turns red.     # optional
+ * mode: EXCLUSIVE                    # INCLUSIVE (default), EXCLUSIVE or SEQUENCE
+ * control: {share: 0.1, salt: q3}    # optional; salt defaults to "kizuna"
+ * rules:
+ *   - id: enter-red
+ *     priority: 100                  # optional, default 0; higher first
+ *     trigger: EDGE                  # optional: LEVEL (default) or EDGE
+ *     when: {fact: health_band, in: [red]}
+ *     actions:
+ *       - {kind: ESCALATION, owner: CS_LEAD, priority: URGENT, dueIn: P1D, template: red-intake}
+ *     cooldown: P30D                 # optional
+ *     limit: {max: 2, window: P90D}  # optional
+ *     delay: P7D                     # optional, later steps of a SEQUENCE only
+ * </pre>
+ * An action has {@code kind} ({@link ActionKind}), {@code owner} ({@link CsRole}), {@code template}, and optionally
+ * {@code priority} ({@link ActionPriority}, default NORMAL), {@code dueIn} (default now), {@code parameters} (an
+ * object of strings), {@code dedupeKey} and {@code customerFacing} (default: the kind's).
+ *
+ * <p>A <b>condition</b> is one of
+ * <ul>
+ *   <li>{@code {all: [...]}}, {@code {any: [...]}}, {@code {not: {...}}};</li>
+ *   <li>{@code {signal: usage.active_users, below: 5}}, or with {@code change: {window: P30D}} for the relative
+ *       change over the window: {@code {signal: usage.active_users, change: {window: P30D}, below: -0.3}};</li>
+ *   <li>{@code {fact: KIND, ...}} for the other {@linkplain FactKind fact kinds} by their keys, such as
+ *       {@code {fact: days_to_renewal, between: [61, 90]}}, {@code {fact: stage, in: [CONVERSION]}} or
+ *       {@code {fact: promoters, window: P90D, atLeast: 1}};</li>
+ * </ul>
+ * with exactly one criterion: {@code below}, {@code atMost}, {@code above}, {@code atLeast}, {@code between: [low,
+ * high]} for numeric facts, {@code in: [...]} for categorical ones.
+ *
+ * <p>A <b>rule set</b> document is {@code {oneVoice: {max: 2, window: P7D}, playbooks: [...]}}, {@code oneVoice}
+ * optional. Durations are ISO-8601 ({@code P30D}, {@code PT12H}); windows are positive and at most ten years.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PlaybookDefinitions {
+    private static final List<String> CRITERIA = List.of("below", "atMost", "above", "atLeast", "between", "in");
+    private static final PlaybookDefinitions ANY_SIGNAL = new PlaybookDefinitions(Optional.empty());
+
+    private final Optional<Set<SignalName>> catalogue;
+
+    private PlaybookDefinitions(Optional<Set<SignalName>> catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** Returns the reader that accepts any well-formed signal name. */
+    public static PlaybookDefinitions standard() {
+        return ANY_SIGNAL;
+    }
+
+    /** Returns the reader that accepts only the signals of {@code catalogue}, such as {@link SignalName#catalogue()}. */
+    public static PlaybookDefinitions withCatalogue(Set<SignalName> catalogue) {
+        return new PlaybookDefinitions(Optional.of(Set.copyOf(Objects.requireNonNull(catalogue, "catalogue"))));
+    }
+
+    // ---- Reading ----
+
+    /**
+     * Reads a playbook document.
+     *
+     * @throws DefinitionException listing every problem with its path
+     */
+    public Playbook readPlaybook(String text, DefinitionFormat format) {
+        Objects.requireNonNull(format, "format");
+        return readPlaybook(format.parse(text));
+    }
+
+    /** Reads a playbook file, JSON or YAML by its extension. */
+    public Playbook readPlaybook(Path file) {
+        Objects.requireNonNull(file, "file");
+        return readPlaybook(DefinitionFormat.ofFileName(file.getFileName().toString()).parse(file));
+    }
+
+    /** Reads a parsed playbook document. */
+    public Playbook readPlaybook(JsonNode tree) {
+        DocumentNode root = DocumentNode.root(tree, catalogue);
+        Optional<Playbook> p = playbook(root);
+        root.throwIfErrors();
+        return p.orElseThrow();
+    }
+
+    /**
+     * Reads a rule-set document.
+     *
+     * @throws DefinitionException listing every problem with its path
+     */
+    public RuleSet readRuleSet(String text, DefinitionFormat format) {
+        Objects.requireNonNull(format, "format");
+        return readRuleSet(format.parse(text));
+    }
+
+    /** Reads a rule-set file, JSON or YAML by its extension. */
+    public RuleSet readRuleSet(Path file) {
+        Objects.requireNonNull(file, "file");
+        return readRuleSet(DefinitionFormat.ofFileName(file.getFileName().toString()).parse(file));
+    }
+
+    /** Reads a parsed rule-set document. */
+    public RuleSet readRuleSet(JsonNode tree) {
+        DocumentNode root = DocumentNode.root(tree, catalogue);
+        Optional<OneVoice> oneVoice = root.optional("oneVoice").flatMap(n -> {
+            int max = n.required("max").integer(1, 1_000);
+            Optional<Duration> window = window(n.required("window"));
+            n.finish();
+            return window.flatMap(w -> n.build(() -> OneVoice.of(max, w)));
+        });
+        List<Playbook> playbooks = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        DocumentNode list = root.required("playbooks");
+        List<DocumentNode> elements = list.elements();
+        if (elements.size() > RuleSet.MAX_PLAYBOOKS) {
+            list.error(elements.size() + " playbooks is over the limit of " + RuleSet.MAX_PLAYBOOKS);
+        }
+        for (DocumentNode p : elements) {
+            playbook(p).ifPresent(pb -> {
+                String earlier = seen.putIfAbsent(pb.id(), p.path());
+                if (earlier != null) {
+                    p.error("id '" + pb.id() + "' is a duplicate of " + earlier);
+                } else {
+                    playbooks.add(pb);
+                }
+            });
+        }
+        root.finish();
+        root.throwIfErrors();
+        return new RuleSet(playbooks, oneVoice);
+    }
+
+    private Optional<Playbook> playbook(DocumentNode n) {
+        Optional<String> id = n.required("id").id();
+        Optional<Playbook.Archetype> purpose = n.required("purpose").enumValue(Playbook.Archetype.class, "purpose");
+        Optional<String> description = n.optional("description").map(DocumentNode::text);
+        Playbook.Mode mode = n.optional("mode").flatMap(m -> m.enumValue(Playbook.Mode.class, "mode"))
+                .orElse(Playbook.Mode.INCLUSIVE);
+        ControlGroup control = n.optional("control").flatMap(c -> {
+            double share = c.required("share").number();
+            String salt = c.optional("salt").flatMap(DocumentNode::id).orElse(ControlGroup.DEFAULT_SALT);
+            c.finish();
+            return c.build(() -> ControlGroup.of(share, salt));
+        }).orElse(ControlGroup.none());
+        DocumentNode rulesNode = n.required("rules");
+        List<DocumentNode> ruleNodes = rulesNode.elements();
+        if (rulesNode.isPresent() && ruleNodes.isEmpty()) {
+            rulesNode.error("a playbook needs at least one rule");
+        } else if (ruleNodes.size() > Playbook.MAX_RULES) {
+            rulesNode.error(ruleNodes.size() + " rules is over the limit of " + Playbook.MAX_RULES);
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < ruleNodes.size(); i++) {
+            DocumentNode r = ruleNodes.get(i);
+            boolean laterStep = mode == Playbook.Mode.SEQUENCE && i > 0;
+            Optional<Rule> rule = rule(r, laterStep);
+            if (rule.isPresent()) {
+                String earlier = seen.putIfAbsent(rule.get().id(), r.path());
+                if (earlier != null) {
+                    r.error("id '" + rule.get().id() + "' is a duplicate of " + earlier);
+                } else {
+                    rules.add(rule.get());
+                }
+            }
+        }
+        n.finish();
+        if (id.isEmpty() || purpose.isEmpty() || rules.size() != ruleNodes.size() || rules.isEmpty()) {
+            return Optional.empty();
+        }
+        return n.build(() -> new Playbook(id.get(), purpose.get(), description, mode, rules, control));
+    }
+
+    private Optional<Rule> rule(DocumentNode n, boolean laterStep) {
+        Optional<String> id = n.required("id").id();
+        int priority = n.optional("priority").map(p -> p.integer(-1_000_000, 1_000_000)).orElse(0);
+        Optional<String> description = n.optional("description").map(DocumentNode::text);
+        Trigger.Kind kind = n.optional("trigger").flatMap(t -> t.enumValue(Trigger.Kind.class, "trigger"))
+                .orElse(Trigger.Kind.LEVEL);
+        Optional<Condition> when = condition(n.required("when"));
+        DocumentNode actionsNode = n.required("actions");
+        List<DocumentNode> actionNodes = actionsNode.elements();
+        if (actionsNode.isPresent() && (actionNodes.isEmpty() || actionNodes.size() > Rule.MAX_ACTIONS)) {
+            actionsNode.error(actionNodes.size() + " actions; a rule needs 1 to " + Rule.MAX_ACTIONS);
+        }
+        List<Action> actions = new ArrayList<>();
+        for (DocumentNode a : actionNodes) {
+            action(a).ifPresent(actions::add);
+        }
+        Duration cooldown = n.optional("cooldown").flatMap(PlaybookDefinitions::delay).orElse(Duration.ZERO);
+        Optional<FiringLimit> limit = n.optional("limit").flatMap(l -> {
+            int max = l.required("max").integer(1, 1_000_000);
+            Optional<Duration> window = window(l.required("window"));
+            l.finish();
+            return window.flatMap(w -> l.build(() -> FiringLimit.of(max, w)));
+        });
+        Duration delay = Duration.ZERO;
+        Optional<DocumentNode> delayNode = n.optional("delay");
+        if (delayNode.isPresent()) {
+            if (laterStep) {
+                delay = delay(delayNode.get()).orElse(Duration.ZERO);
+            } else {
+                delayNode.get().error("a delay is only allowed on the second and later steps of a SEQUENCE"
+                        + " playbook");
+            }
+        }
+        n.finish();
+        if (id.isEmpty() || when.isEmpty() || actions.size() != actionNodes.size() || actions.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration d = delay;
+        return n.build(() -> new Rule(id.get(), priority, description, new Trigger(kind, when.get()), actions,
+                cooldown, limit, d));
+    }
+
+    private Optional<Action> action(DocumentNode n) {
+        Optional<ActionKind> kind = n.required("kind").enumValue(ActionKind.class, "action kind");
+        Optional<CsRole> owner = n.required("owner").enumValue(CsRole.class, "owner role");
+        ActionPriority priority = n.optional("priority")
+                .flatMap(p -> p.enumValue(ActionPriority.class, "action priority")).orElse(ActionPriority.NORMAL);
+        Duration dueIn = n.optional("dueIn").flatMap(PlaybookDefinitions::delay).orElse(Duration.ZERO);
+        Optional<String> template = n.required("template").id();
+        TreeMap<String, String> parameters = new TreeMap<>();
+        n.optional("parameters").ifPresent(p -> {
+            for (String name : p.fieldNames()) {
+                DocumentNode value = p.required(name);
+                if (!Checks.isId(name)) {
+                    value.error("'" + Checks.shorten(name) + "' is not a parameter name: 1 to 64 letters, digits,"
+                            + " '_', '.' or '-'");
+                }
+                parameters.put(name, value.text());
+            }
+        });
+        Optional<String> dedupeKey = n.optional("dedupeKey").map(DocumentNode::text);
+        Optional<Boolean> customerFacing = n.optional("customerFacing").map(DocumentNode::bool);
+        n.finish();
+        if (kind.isEmpty() || owner.isEmpty() || template.isEmpty()) {
+            return Optional.empty();
+        }
+        return n.build(() -> new Action(kind.get(), owner.get(), priority, dueIn, template.get(), parameters,
+                dedupeKey, customerFacing.orElse(kind.get().isCustomerFacingByDefault())));
+    }
+
+    private Optional<Condition> condition(DocumentNode n) {
+        if (!n.isPresent()) {
+            return Optional.empty();
+        }
+        for (String combinator : List.of("all", "any")) {
+            if (n.has(combinator)) {
+                DocumentNode list = n.required(combinator);
+                List<DocumentNode> elements = list.elements();
+                if (list.isPresent() && (elements.isEmpty() || elements.size() > Condition.MAX_PARTS)) {
+                    list.error(elements.size() + " parts; there must be 1 to " + Condition.MAX_PARTS);
+                }
+                List<Condition> parts = new ArrayList<>();
+                for (DocumentNode e : elements) {
+                    condition(e).ifPresent(parts::add);
+                }
+                n.finish();
+                if (parts.size() != elements.size() || parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                return n.build(() -> combinator.equals("all") ? Condition.all(parts) : Condition.any(parts));
+            }
+        }
+        if (n.has("not")) {
+            Optional<Condition> part = condition(n.required("not"));
+            n.finish();
+            return part.map(Condition::not);
+        }
+        Optional<Fact> fact;
+        if (n.has("signal")) {
+            Optional<SignalName> signal = n.required("signal").signal();
+            Optional<DocumentNode> change = n.optional("change");
+            if (change.isPresent()) {
+                Optional<Duration> window = window(change.get().required("window"));
+                change.get().finish();
+                fact = signal.isEmpty() || window.isEmpty() ? Optional.empty()
+                        : Optional.of(Fact.signalChange(signal.get(), window.get()));
+            } else {
+                fact = signal.map(Fact::signal);
+            }
+        } else if (n.has("fact")) {
+            fact = fact(n);
+        } else {
+            int before = n.errorCount();
+            n.optional("fact");
+            if (n.errorCount() == before) {
+                n.error("a condition needs one of the fields all, any, not, signal or fact, but has "
+                        + n.fieldNames());
+            }
+            return Optional.empty();
+        }
+        Optional<Criterion> criterion = criterion(n);
+        n.finish();
+        if (fact.isEmpty() || criterion.isEmpty()) {
+            return Optional.empty();
+        }
+        return n.build(() -> new Condition.Test(fact.get(), criterion.get()));
+    }
+
+    private Optional<Fact> fact(DocumentNode n) {
+        DocumentNode kindNode = n.required("fact");
+        String key = kindNode.text();
+        if (!kindNode.isPresent() || key.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<FactKind> kind = FactKind.ofKey(key);
+        if (kind.isEmpty() || kind.get().needsSignal()) {
+            List<String> known = new ArrayList<>();
+            for (FactKind k : FactKind.values()) {
+                if (!k.needsSignal()) {
+                    known.add(k.key());
+                }
+            }
+            kindNode.error("unknown fact '" + Checks.shorten(key) + "'; the known facts are " + known
+                    + " (signals are read with 'signal: NAME', changes with 'change: {window: P30D}')");
+            return Optional.empty();
+        }
+        if (kind.get().needsWindow()) {
+            Optional<Duration> window = window(n.required("window"));
+            return window.map(w -> Fact.within(kind.get(), w));
+        }
+        return Optional.of(Fact.of(kind.get()));
+    }
+
+    private static Optional<Criterion> criterion(DocumentNode n) {
+        List<String> present = new ArrayList<>();
+        for (String c : CRITERIA) {
+            if (n.has(c)) {
+                present.add(c);
+            }
+        }
+        if (present.isEmpty()) {
+            n.error("missing criterion: a test needs one of " + CRITERIA);
+            for (String c : CRITERIA) {
+                n.optional(c);
+            }
+            return Optional.empty();
+        }
+        if (present.size() > 1) {
+            n.error("a test has one criterion, but this one has " + present);
+            for (String c : CRITERIA) {
+                n.optional(c);
+            }
+            return Optional.empty();
+        }
+        for (String c : CRITERIA) {
+            if (!c.equals(present.get(0))) {
+                n.optional(c);
+            }
+        }
+        String key = present.get(0);
+        DocumentNode v = n.required(key);
+        int before = v.errorCount();
+        switch (key) {
+            case "between": {
+                List<DocumentNode> bounds = v.elements();
+                if (v.errorCount() > before) {
+                    return Optional.empty();
+                }
+                if (bounds.size() != 2) {
+                    v.error("expected [low, high] but found " + bounds.size() + " numbers");
+                    return Optional.empty();
+                }
+                double low = bounds.get(0).number();
+                double high = bounds.get(1).number();
+                return v.errorCount() > before ? Optional.empty()
+                        : v.build(() -> new Criterion.Between(low, high));
+            }
+            case "in": {
+                List<DocumentNode> values = v.elements();
+                List<String> names = new ArrayList<>();
+                for (DocumentNode e : values) {
+                    names.add(e.text());
+                }
+                if (v.errorCount() > before) {
+                    return Optional.empty();
+                }
+                return v.build(() -> Criterion.In.of(names));
+            }
+            default: {
+                double x = v.number();
+                if (v.errorCount() > before) {
+                    return Optional.empty();
+                }
+                return Optional.of(switch (key) {
+                    case "below" -> new Criterion.Below(x);
+                    case "atMost" -> new Criterion.AtMost(x);
+                    case "above" -> new Criterion.Above(x);
+                    default -> new Criterion.AtLeast(x);
+                });
+            }
+        }
+    }
+
+    private static Optional<Duration> window(DocumentNode n) {
+        Optional<Duration> d = n.duration();
+        if (d.isEmpty()) {
+            return d;
+        }
+        Duration w = d.get();
+        if (w.isZero() || w.isNegative() || w.compareTo(Checks.MAX_WINDOW) > 0) {
+            n.error(format(w) + " is not a possible window: it must be positive and at most "
+                    + Checks.MAX_WINDOW.toDays() + " days");
+            return Optional.empty();
+        }
+        return d;
+    }
+
+    private static Optional<Duration> delay(DocumentNode n) {
+        Optional<Duration> d = n.duration();
+        if (d.isEmpty()) {
+            return d;
+        }
+        Duration w = d.get();
+        if (w.isNegative() || w.compareTo(Checks.MAX_WINDOW) > 0) {
+            n.error(format(w) + " must be from zero to " + Checks.MAX_WINDOW.toDays() + " days");
+            return Optional.empty();
+        }
+        return d;
+    }
+
+    // ---- Writing ----
+
+    /** Writes a playbook in the given format; {@link #readPlaybook} reads it back to an equal playbook. */
+    public String write(Playbook playbook, DefinitionFormat format) {
+        return Objects.requireNonNull(format, "format").write(tree(playbook));
+    }
+
+    /** Writes a rule set in the given format; {@link #readRuleSet} reads it back to an equal rule set. */
+    public String write(RuleSet ruleSet, DefinitionFormat format) {
+        return Objects.requireNonNull(format, "format").write(tree(ruleSet));
+    }
+
+    /** Returns a rule set as a tree in the canonical form. */
+    public ObjectNode tree(RuleSet ruleSet) {
+        Objects.requireNonNull(ruleSet, "ruleSet");
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ruleSet.oneVoice().ifPresent(v -> out.putObject("oneVoice").put("max", v.max())
+                .put("window", format(v.window())));
+        ArrayNode list = out.putArray("playbooks");
+        for (Playbook p : ruleSet.playbooks()) {
+            list.add(tree(p));
+        }
+        return out;
+    }
+
+    /** Returns a playbook as a tree in the canonical form. */
+    public ObjectNode tree(Playbook playbook) {
+        Objects.requireNonNull(playbook, "playbook");
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("id", playbook.id());
+        out.put("purpose", playbook.purpose().name());
+        playbook.description().ifPresent(d -> out.put("description", d));
+        out.put("mode", playbook.mode().name());
+        if (!playbook.control().equals(ControlGroup.none())) {
+            out.putObject("control").put("share", playbook.control().share()).put("salt", playbook.control().salt());
+        }
+        ArrayNode rules = out.putArray("rules");
+        for (Rule r : playbook.rules()) {
+            rules.add(tree(r));
+        }
+        return out;
+    }
+
+    private static ObjectNode tree(Rule r) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("id", r.id());
+        out.put("priority", r.priority());
+        r.description().ifPresent(d -> out.put("description", d));
+        out.put("trigger", r.trigger().kind().name());
+        out.set("when", tree(r.trigger().condition()));
+        ArrayNode actions = out.putArray("actions");
+        for (Action a : r.actions()) {
+            actions.add(tree(a));
+        }
+        if (!r.cooldown().isZero()) {
+            out.put("cooldown", format(r.cooldown()));
+        }
+        r.limit().ifPresent(l -> out.putObject("limit").put("max", l.max()).put("window", format(l.window())));
+        if (!r.delay().isZero()) {
+            out.put("delay", format(r.delay()));
+        }
+        return out;
+    }
+
+    private static ObjectNode tree(Action a) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("kind", a.kind().name());
+        out.put("owner", a.owner().name());
+        out.put("priority", a.priority().name());
+        out.put("dueIn", format(a.dueIn()));
+        out.put("template", a.template());
+        if (!a.parameters().isEmpty()) {
+            ObjectNode p = out.putObject("parameters");
+            a.parameters().forEach(p::put);
+        }
+        a.dedupeKey().ifPresent(k -> out.put("dedupeKey", k));
+        if (a.customerFacing() != a.kind().isCustomerFacingByDefault()) {
+            out.put("customerFacing", a.customerFacing());
+        }
+        return out;
+    }
+
+    /** Returns a condition as a tree in the canonical form. */
+    public static ObjectNode tree(Condition condition) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (condition instanceof Condition.All all) {
+            ArrayNode parts = out.putArray("all");
+            all.parts().forEach(p -> parts.add(tree(p)));
+        } else if (condition instanceof Condition.Any any) {
+            ArrayNode parts = out.putArray("any");
+            any.parts().forEach(p -> parts.add(tree(p)));
+        } else if (condition instanceof Condition.Not not) {
+            out.set("not", tree(not.part()));
+        } else {
+            Condition.Test t = (Condition.Test) condition;
+            Fact f = t.fact();
+            if (f.kind() == FactKind.SIGNAL || f.kind() == FactKind.SIGNAL_CHANGE) {
+                out.put("signal", f.signal().orElseThrow().value());
+                f.window().ifPresent(w -> out.putObject("change").put("window", format(w)));
+            } else {
+                out.put("fact", f.kind().key());
+                f.window().ifPresent(w -> out.put("window", format(w)));
+            }
+            Criterion c = t.criterion();
+            if (c instanceof Criterion.Below x) {
+                number(out, "below", x.value());
+            } else if (c instanceof Criterion.AtMost x) {
+                number(out, "atMost", x.value());
+            } else if (c instanceof Criterion.Above x) {
+                number(out, "above", x.value());
+            } else if (c instanceof Criterion.AtLeast x) {
+                number(out, "atLeast", x.value());
+            } else if (c instanceof Criterion.Between x) {
+                ArrayNode between = out.putArray("between");
+                between.add(number(x.low()));
+                between.add(number(x.high()));
+            } else {
+                ArrayNode in = out.putArray("in");
+                new TreeSet<>(((Criterion.In) c).values()).forEach(in::add);
+            }
+        }
+        return out;
+    }
+
+    private static void number(ObjectNode out, String field, double value) {
+        out.set(field, number(value));
+    }
+
+    /** Writes whole numbers without a fraction ({@code 40}, not {@code 40.0}), so files read as people write them. */
+    private static JsonNode number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return JsonNodeFactory.instance.numberNode((long) value);
+        }
+        return JsonNodeFactory.instance.numberNode(value);
+    }
+
+    /** Returns a duration as ISO-8601, in days when it is whole days ({@code P30D} rather than {@code PT720H}). */
+    public static String format(Duration d) {
+        return Numbers.duration(Objects.requireNonNull(d, "duration"));
+    }
+}
