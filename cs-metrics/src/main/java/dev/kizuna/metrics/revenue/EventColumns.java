@@ -34,15 +34,25 @@ final class EventColumns {
     final byte[] kind;
     /** The subscription id (the event's own reference, compared by identity first). */
     final String[] subscription;
+    /** The subscription id's hash, so that two different ids are told apart without reading them. */
+    final int[] subscriptionHash;
     /** The MRR of the charge in units, for {@code START} and {@code CHANGE}; {@link Units#NONE} when not known here. */
     final long[] mrr;
 
-    private EventColumns(SubscriptionEvent[] events, int[] day, byte[] kind, String[] subscription, long[] mrr) {
+    private EventColumns(SubscriptionEvent[] events, int[] day, byte[] kind, String[] subscription,
+                         int[] subscriptionHash, long[] mrr) {
         this.events = events;
         this.day = day;
         this.kind = kind;
         this.subscription = subscription;
+        this.subscriptionHash = subscriptionHash;
         this.mrr = mrr;
+    }
+
+    /** Returns whether rows {@code i} and {@code j} are of the same subscription. */
+    boolean sameSubscription(int i, int j) {
+        return subscription[i] == subscription[j]
+                || (subscriptionHash[i] == subscriptionHash[j] && subscription[i].equals(subscription[j]));
     }
 
     /**
@@ -55,6 +65,7 @@ final class EventColumns {
         int[] day = new int[n];
         byte[] kind = new byte[n];
         String[] subscription = new String[n];
+        int[] subscriptionHash = new int[n];
         long[] mrr = new long[n];
         int size = Math.min(BATCH, n);
         AccountId[] ids = new AccountId[size];
@@ -85,6 +96,7 @@ final class EventColumns {
             }
             for (int j = 0; j < len; j++) {
                 hashes[j] = ids[j].hashCode(); // the string's hash, read after the loop above fetched it
+                subscriptionHash[base + j] = subscription[base + j].hashCode();
                 RecurringCharge c = charges[j];
                 prices[j] = c == null ? null : c.unitPrice();
                 discounts[j] = c == null ? null : c.discount();
@@ -105,7 +117,7 @@ final class EventColumns {
                 }
             }
         }
-        return new EventColumns(input, day, kind, subscription, mrr);
+        return new EventColumns(input, day, kind, subscription, subscriptionHash, mrr);
     }
 
     /**
@@ -119,6 +131,7 @@ final class EventColumns {
         int[] d = new int[n];
         byte[] k = new byte[n];
         String[] s = new String[n];
+        int[] h = new int[n];
         long[] m = new long[n];
         for (int i = 0; i < n; i++) {
             int at = fill[group[i]]++;
@@ -126,9 +139,10 @@ final class EventColumns {
             d[at] = day[i];
             k[at] = kind[i];
             s[at] = subscription[i];
+            h[at] = subscriptionHash[i];
             m[at] = mrr[i];
         }
-        return new EventColumns(e, d, k, s, m);
+        return new EventColumns(e, d, k, s, h, m);
     }
 
     /** Swaps rows into the order {@code from}: row {@code lo + j} becomes old row {@code lo + from[j]}. */
@@ -138,6 +152,7 @@ final class EventColumns {
         System.arraycopy(day, lo, s.day, 0, k);
         System.arraycopy(kind, lo, s.kind, 0, k);
         System.arraycopy(subscription, lo, s.subscription, 0, k);
+        System.arraycopy(subscriptionHash, lo, s.subscriptionHash, 0, k);
         System.arraycopy(mrr, lo, s.mrr, 0, k);
         for (int j = 0; j < k; j++) {
             int f = from[j];
@@ -145,6 +160,7 @@ final class EventColumns {
             day[lo + j] = s.day[f];
             kind[lo + j] = s.kind[f];
             subscription[lo + j] = s.subscription[f];
+            subscriptionHash[lo + j] = s.subscriptionHash[f];
             mrr[lo + j] = s.mrr[f];
         }
     }
@@ -155,6 +171,7 @@ final class EventColumns {
         int[] day = new int[16];
         byte[] kind = new byte[16];
         String[] subscription = new String[16];
+        int[] subscriptionHash = new int[16];
         long[] mrr = new long[16];
 
         void ensure(int k) {
@@ -164,6 +181,7 @@ final class EventColumns {
                 day = new int[size];
                 kind = new byte[size];
                 subscription = new String[size];
+                subscriptionHash = new int[size];
                 mrr = new long[size];
             }
         }

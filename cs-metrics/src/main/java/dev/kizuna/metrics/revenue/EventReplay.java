@@ -90,12 +90,10 @@ final class EventReplay {
         big = false;
         decimals = exact;
         boolean single = true;
-        String[] subscriptions = rows.subscription;
         int a = lo;
         while (a < hi) {
-            String subscription = subscriptions[a];
             int b = a + 1;
-            while (b < hi && sameId(subscriptions[b], subscription)) {
+            while (b < hi && rows.sameSubscription(b, a)) {
                 b++;
             }
             if (a != lo) {
@@ -105,10 +103,6 @@ final class EventReplay {
             a = b;
         }
         return single;
-    }
-
-    private static boolean sameId(String a, String b) {
-        return a == b || a.equals(b);
     }
 
     /**

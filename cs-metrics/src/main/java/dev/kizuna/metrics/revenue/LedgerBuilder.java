@@ -53,6 +53,7 @@ final class LedgerBuilder {
     private final SubscriptionEvent[] input;
     private int out;
     private String[] subscriptionIds = new String[FEW_SUBSCRIPTIONS];
+    private int[] subscriptionHashes = new int[FEW_SUBSCRIPTIONS];
     private int[] subscriptionOf = new int[16];
     private int[] rankOf = new int[FEW_SUBSCRIPTIONS];
 
@@ -147,9 +148,8 @@ final class LedgerBuilder {
      */
     private int rankSubscriptions(int lo, int hi) {
         String[] subs = rows.subscription;
-        String first = subs[lo];
         int i = lo + 1;
-        while (i < hi && sameId(subs[i], first)) {
+        while (i < hi && rows.sameSubscription(i, lo)) {
             i++;
         }
         if (i == hi) {
@@ -169,7 +169,8 @@ final class LedgerBuilder {
                 s = known == null ? -1 : known;
             } else {
                 for (int t = distinct - 1; t >= 0; t--) {
-                    if (sameId(subscriptionIds[t], id)) {
+                    if (subscriptionIds[t] == id
+                            || (subscriptionHashes[t] == rows.subscriptionHash[i] && subscriptionIds[t].equals(id))) {
                         s = t;
                         break;
                     }
@@ -179,9 +180,11 @@ final class LedgerBuilder {
                 s = distinct++;
                 if (s == subscriptionIds.length) {
                     subscriptionIds = Arrays.copyOf(subscriptionIds, s * 2);
+                    subscriptionHashes = Arrays.copyOf(subscriptionHashes, s * 2);
                     rankOf = new int[s * 2];
                 }
                 subscriptionIds[s] = id;
+                subscriptionHashes[s] = rows.subscriptionHash[i];
                 if (many == null && distinct > FEW_SUBSCRIPTIONS) {
                     many = new HashMap<>();
                     for (int t = 0; t < distinct; t++) {
@@ -203,10 +206,6 @@ final class LedgerBuilder {
             rankOf[byId[r]] = r;
         }
         return distinct;
-    }
-
-    private static boolean sameId(String a, String b) {
-        return a == b || a.equals(b);
     }
 
     private Currency ledgerCurrency() {
