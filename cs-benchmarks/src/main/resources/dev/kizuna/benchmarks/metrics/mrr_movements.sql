@@ -8,7 +8,9 @@
 --   * churn is recognised when service ends, or optionally on the day the cancellation was requested (never before
 --     the subscription's start), changes from that day on then having no effect.
 -- Amounts are exact integers of 10^-12 currency units (HUGEINT) until the last step, which shows them as
--- DECIMAL(38, 12).
+-- DECIMAL(38, 12). A monthly amount that does not terminate is rounded half-even at 12 places, as Kizuna does; one that
+-- terminates beyond 12 places, which Kizuna keeps exact, is rounded here: that needs a price with more than 7 decimal
+-- places (or a percentage discount whose decimals and the price's add up to more than 7).
 --
 -- Parameters, in order: (1) the first day of the first month, (2) the first day after the last month,
 -- (3) whether churn is recognised at the cancellation request, (4) the reactivation window in days, NULL for

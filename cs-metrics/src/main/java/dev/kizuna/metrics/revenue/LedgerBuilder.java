@@ -4,7 +4,6 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.event.SubscriptionEvent;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,9 +12,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Builds an {@link MrrLedger}'s arrays: numbers the accounts in the order they are first seen (one probe of an
- * {@link AccountIndex} per event), groups the events by account with a counting sort, sorts each account's events on
- * packed {@code long} keys, replays each account once and classifies its daily MRR changes. Amounts are exact
+ * Builds an {@link MrrLedger}'s arrays: reads every event once into {@link EventColumns} (numbering the accounts in
+ * the order they are first seen, one probe of an {@link AccountIndex} per event), groups the rows by account with a
+ * counting sort, sorts each account's rows on packed {@code long} keys, replays each account once and classifies its
+ * daily MRR changes. Amounts are exact
  * {@code long} units; an account with an amount that does not fit is replayed again with {@link BigDecimal}. Accounts
  * are not sorted here: the ledger sorts them only for the methods that list them in order.
  */

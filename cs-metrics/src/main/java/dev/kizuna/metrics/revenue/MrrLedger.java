@@ -76,10 +76,12 @@ import java.util.Optional;
  * accounts that never paid (trials only), which are in no customer count.
  *
  * <h2>Cost</h2>
- * One probe of an open-addressing table per event to number its account, a counting sort by account, one sort per
- * account (linear when its events come in date order), and one pass per account that keeps one running total per
- * subscription and per customer, in exact {@code long} units of 10<sup>-12</sup> (an account with an amount beyond
- * about 9.2 million is done again in {@link BigDecimal}). Movements are stored in flat arrays; {@link #summaries} is a
+ * Linear in the events. Each event is read once, in input order, into flat arrays (its account numbered by one probe
+ * of an open-addressing table, its day, kind, subscription and the MRR of its charge); the memory reads of a batch of
+ * events overlap instead of waiting one after the other, which is what the cost of reading objects comes down to.
+ * Then a counting sort by account, one sort per account (linear when its events come in date order), and one pass per
+ * account that keeps one running total per subscription and per customer, in exact {@code long} units of
+ * 10<sup>-12</sup> (an account with an amount beyond about 9.2 million is done again in {@link BigDecimal}). Movements are stored in flat arrays; {@link #summaries} is a
  * single pass over them. Accounts are sorted by id only when first listed in order ({@link #accounts},
  * {@link #histories}, {@link #movements}). The benchmarks and the CLI call {@link #build(Collection, LedgerOptions)}
  * once and then {@link #summaries(ReportingPeriod, LocalDate, LocalDate)}.
