@@ -1,8 +1,10 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.event.ActivityRecord;
 import dev.kizuna.metrics.DateRange;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,6 +32,19 @@ public final class ActiveUsers {
             counts.merge(user.account(), 1L, Long::sum);
         }
         return counts;
+    }
+
+    /**
+     * Returns the number of distinct users with an {@link ActivityRecord} on a day of {@code window}, days being
+     * calendar days in {@code zone} (see {@link UserActivity#from(ActivityRecord, ZoneId)}).
+     */
+    public static long count(Collection<ActivityRecord> records, DateRange window, ZoneId zone) {
+        return count(UserActivity.fromRecords(records, zone), window);
+    }
+
+    /** Returns {@link #count(Collection, DateRange, ZoneId)} per account, in account order. */
+    public static Map<AccountId, Long> byAccount(Collection<ActivityRecord> records, DateRange window, ZoneId zone) {
+        return byAccount(UserActivity.fromRecords(records, zone), window);
     }
 
     static Set<UserActivity.UserKey> users(Collection<UserActivity> activities, DateRange window) {

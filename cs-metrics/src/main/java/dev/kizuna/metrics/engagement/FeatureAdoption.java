@@ -1,9 +1,11 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.event.ActivityRecord;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -118,6 +120,16 @@ public record FeatureAdoption(DateRange window, Set<String> keyFeatures, long ac
             perFeature.add(new FeatureUse(f, users.getOrDefault(f, Set.of()).size(), uses.getOrDefault(f, 0L)));
         }
         return new FeatureAdoption(window, keyFeatures, active.size(), perFeature, other, without);
+    }
+
+    /**
+     * Returns the adoption of {@code keyFeatures} in {@code window} from cs-core {@link ActivityRecord}s, days being
+     * calendar days in {@code zone}. For account-level usage counts ({@link dev.kizuna.core.event.UsageRecord}), which
+     * do not say which user used a feature, see {@link UsageAdoption}.
+     */
+    public static FeatureAdoption of(Collection<ActivityRecord> records, DateRange window, Set<String> keyFeatures,
+                                     ZoneId zone) {
+        return of(UserActivity.fromRecords(records, zone), window, keyFeatures);
     }
 
     /** Returns each account's adoption of {@code keyFeatures} in {@code window}, for accounts active in it. */

@@ -1,6 +1,7 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 
@@ -50,6 +51,31 @@ public record LicenceUtilisation(long activeUsers, long licensedSeats) {
             result.put(account, new LicenceUtilisation(active.getOrDefault(account, 0L), count));
         });
         active.forEach((account, users) -> result.putIfAbsent(account, new LicenceUtilisation(users, 0)));
+        return result;
+    }
+
+    /**
+     * Returns the utilisation of one cs-core {@link UsageRecord}: its active users over its licensed seats; an account
+     * not licensed by seat has zero seats here, so its ratio is empty.
+     */
+    public static LicenceUtilisation of(UsageRecord record) {
+        Objects.requireNonNull(record, "record");
+        return new LicenceUtilisation(record.activeUsers(), record.licensedSeats().orElse(0));
+    }
+
+    /**
+     * Returns each account's utilisation in {@code window} from cs-core {@link UsageRecord}s, in account order: the
+     * one record of each account whose period lies in the window (a monthly record for a calendar-month window).
+     * Records outside the window are not read.
+     *
+     * @throws IllegalArgumentException naming the record, if an account has two records in the window (distinct users
+     *                                  of two periods cannot be added) or a record straddles the window
+     */
+    public static Map<AccountId, LicenceUtilisation> byAccount(Collection<UsageRecord> usage, DateRange window) {
+        Map<AccountId, LicenceUtilisation> result = new TreeMap<>();
+        for (UsageRecord r : UsageWindows.inside(usage, window, true)) {
+            result.put(r.account(), of(r));
+        }
         return result;
     }
 

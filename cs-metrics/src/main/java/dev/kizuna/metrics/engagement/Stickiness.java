@@ -1,9 +1,11 @@
 package dev.kizuna.metrics.engagement;
 
+import dev.kizuna.core.event.ActivityRecord;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,6 +71,19 @@ public record Stickiness(DateRange window, long dailyActiveTotal, long windowAct
         long dau = ActiveUsers.count(activities, DateRange.inclusive(day, day));
         long mau = ActiveUsers.count(activities, DateRange.trailing(day.plusDays(1), 30));
         return new Stickiness(DateRange.inclusive(day, day), dau, mau);
+    }
+
+    /**
+     * Returns the stickiness of {@code window} from cs-core {@link ActivityRecord}s, days being calendar days in
+     * {@code zone} (see {@link UserActivity#from(ActivityRecord, ZoneId)}).
+     */
+    public static Stickiness of(Collection<ActivityRecord> records, DateRange window, ZoneId zone) {
+        return of(UserActivity.fromRecords(records, zone), window);
+    }
+
+    /** Returns {@link #onDay(Collection, LocalDate)} from cs-core {@link ActivityRecord}s, days in {@code zone}. */
+    public static Stickiness onDay(Collection<ActivityRecord> records, LocalDate day, ZoneId zone) {
+        return onDay(UserActivity.fromRecords(records, zone), day);
     }
 
     /** Returns the mean daily active users over the window. */

@@ -1,6 +1,8 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.plan.MilestoneKind;
+import dev.kizuna.core.plan.SuccessPlan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,6 +53,30 @@ public record TimeToValue(List<Long> days, long pending) {
                         + contractStart + " for account " + account);
             }
         }
+
+        /**
+         * Returns the path to first value a cs-core {@link SuccessPlan} records: from {@code contractStart} to the
+         * earliest completion of its {@link MilestoneKind#FIRST_VALUE} milestones (not reached while none is
+         * completed). Empty for a plan without such a milestone (a renewal plan), which tracks no first value.
+         *
+         * @throws IllegalArgumentException naming the account, if first value was completed before the contract start
+         */
+        public static Optional<Milestone> of(SuccessPlan plan, LocalDate contractStart) {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(contractStart, "contractStart");
+            boolean tracked = false;
+            Optional<LocalDate> first = Optional.empty();
+            for (dev.kizuna.core.plan.Milestone m : plan.milestones()) {
+                if (m.kind() != MilestoneKind.FIRST_VALUE) {
+                    continue;
+                }
+                tracked = true;
+                if (m.completedOn().isPresent() && (first.isEmpty() || m.completedOn().get().isBefore(first.get()))) {
+                    first = m.completedOn();
+                }
+            }
+            return tracked ? Optional.of(new Milestone(plan.account(), contractStart, first)) : Optional.empty();
+        }
     }
 
     /** Validates and copies the parts. */
@@ -79,6 +106,27 @@ public record TimeToValue(List<Long> days, long pending) {
             }
         }
         return new TimeToValue(days, pending);
+    }
+
+    /**
+     * Returns the time to value of the cs-core {@link SuccessPlan}s that track a first value
+     * ({@link Milestone#of(SuccessPlan, LocalDate)}), each measured from its account's date in {@code contractStarts}
+     * (for example the account's first subscription start). Plans without a first-value milestone are not in it.
+     *
+     * @throws IllegalArgumentException naming the plan, if its account has no contract start, or naming the account,
+     *                                  if first value came before the contract start
+     */
+    public static TimeToValue ofPlans(Collection<SuccessPlan> plans, Map<AccountId, LocalDate> contractStarts) {
+        Objects.requireNonNull(plans, "plans");
+        Objects.requireNonNull(contractStarts, "contractStarts");
+        List<Milestone> milestones = new ArrayList<>();
+        for (SuccessPlan plan : plans) {
+            Objects.requireNonNull(plan, "plans: null plan");
+            if (plan.milestones().stream().anyMatch(m -> m.kind() == MilestoneKind.FIRST_VALUE)) {
+                Milestone.of(plan, PlanStarts.contractStart(plan, contractStarts)).ifPresent(milestones::add);
+            }
+        }
+        return of(milestones);
     }
 
     /** Returns the median days to value of the accounts that reached it, or empty if none did. */

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.engagement;
 
+import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 import dev.kizuna.metrics.ReportingPeriod;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * Usage over consecutive windows, and its trend.
  * <pre>
  * point(window)  = (active users, activities) in the window
+ *                  from usage records: (sum of the accounts' active users, sum of their logins)
  * change         = (last active users - first active users) / first active users
  * slope          = least-squares slope of active users against the window's position (users per window)
  * </pre>
@@ -32,15 +34,16 @@ public record UsageTrend(List<Point> points) {
      *
      * @param window      the window
      * @param activeUsers distinct users active in it
-     * @param activities  activities in it
+     * @param activities  activities in it (logins, for a trend of usage records, which can be fewer than the
+     *                    active users when some use the product without logging in, through an API or a session)
      */
     public record Point(DateRange window, long activeUsers, long activities) {
         /** Validates the counts. */
         public Point {
             Objects.requireNonNull(window, "window");
-            if (activeUsers < 0 || activities < activeUsers) {
+            if (activeUsers < 0 || activities < 0) {
                 throw new IllegalArgumentException("activeUsers " + activeUsers + " and activities " + activities
-                        + " must satisfy 0 <= activeUsers <= activities");
+                        + " must be >= 0");
             }
         }
     }
@@ -67,6 +70,41 @@ public record UsageTrend(List<Point> points) {
         for (DateRange w : windows) {
             long count = activities.stream().filter(a -> w.contains(a.date())).count();
             points.add(new Point(w, ActiveUsers.count(activities, w), count));
+        }
+        return new UsageTrend(points);
+    }
+
+    /**
+     * Returns the usage of every period of {@code unit} overlapping {@code first} to {@code last}, from cs-core
+     * {@link UsageRecord}s; see {@link #ofUsage(Collection, List)}.
+     */
+    public static UsageTrend ofUsage(Collection<UsageRecord> usage, ReportingPeriod unit, LocalDate first,
+                                     LocalDate last) {
+        Objects.requireNonNull(unit, "unit");
+        return ofUsage(usage, unit.between(first, last));
+    }
+
+    /**
+     * Returns the usage of each window from cs-core {@link UsageRecord}s, in the order given: the sum of the active
+     * users and of the logins of the records whose period lies in the window (each account's distinct users, summed
+     * over accounts). Filter the records to one account or segment beforehand for its own trend.
+     *
+     * @throws IllegalArgumentException naming the record, if an account has two records in one window (distinct users
+     *                                  of two periods cannot be added: use windows of the records' period) or a record
+     *                                  straddles a window
+     */
+    public static UsageTrend ofUsage(Collection<UsageRecord> usage, List<DateRange> windows) {
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(windows, "windows");
+        List<Point> points = new ArrayList<>();
+        for (DateRange w : windows) {
+            long users = 0;
+            long logins = 0;
+            for (UsageRecord r : UsageWindows.inside(usage, w, true)) {
+                users += r.activeUsers();
+                logins += r.logins();
+            }
+            points.add(new Point(w, users, logins));
         }
         return new UsageTrend(points);
     }

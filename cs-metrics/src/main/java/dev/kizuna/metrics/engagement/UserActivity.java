@@ -1,8 +1,13 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.event.ActivityRecord;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +46,34 @@ public record UserActivity(AccountId account, String userId, LocalDate date, Opt
     /** Returns a use of {@code feature}. */
     public static UserActivity ofFeature(AccountId account, String userId, LocalDate date, String feature) {
         return new UserActivity(account, userId, date, Optional.of(feature));
+    }
+
+    /**
+     * Returns the activity of a cs-core {@link ActivityRecord}: its account, user and feature, on the day its instant
+     * falls in {@code zone} (the zone whose calendar days count as "daily" for DAU; UTC unless the business reports
+     * in a local zone). The record's activity type is not kept: every activity counts the same.
+     */
+    public static UserActivity from(ActivityRecord record, ZoneId zone) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(zone, "zone");
+        return new UserActivity(record.account(), record.userId(), LocalDate.ofInstant(record.at(), zone),
+                record.feature());
+    }
+
+    /** Returns {@link #from(ActivityRecord, ZoneId)} of every record, in iteration order. */
+    public static List<UserActivity> fromRecords(Collection<ActivityRecord> records, ZoneId zone) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(zone, "zone");
+        List<UserActivity> out = new ArrayList<>(records.size());
+        int i = 0;
+        for (ActivityRecord r : records) {
+            if (r == null) {
+                throw new NullPointerException("records[" + i + "]: null record");
+            }
+            out.add(from(r, zone));
+            i++;
+        }
+        return List.copyOf(out);
     }
 
     /** Returns the user's identity: its account and its id. */

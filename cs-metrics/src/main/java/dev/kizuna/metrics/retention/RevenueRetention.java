@@ -22,7 +22,9 @@ import java.util.Optional;
  *                   = (start - churn - contraction + expansion + reactivation) / start  reactivation count)
  * </pre>
  * New customers who start paying in the period are left out (their number is {@link #newCustomersExcluded()}); the
- * group's own returns after churning count as reactivation. GRR never exceeds NRR under either method.
+ * group's own returns after churning count as reactivation, including a return the ledger classifies as new business
+ * because it came after a limited {@link dev.kizuna.metrics.revenue.ReactivationWindow}. GRR never exceeds NRR under
+ * either method.
  *
  * <p>Conventions of the tools: ChartMogul's Net MRR Retention and Gross MRR Retention are cohort figures computed
  * this way ({@link #ofCohort}; help.chartmogul.com, "Cohort: Net MRR Retention"). Baremetrics computes
@@ -41,7 +43,8 @@ import java.util.Optional;
  * @param churnedMrr           their churn movements in the span
  * @param contractionMrr       their contraction movements in the span
  * @param expansionMrr         their expansion movements in the span
- * @param reactivationMrr      their reactivation movements in the span
+ * @param reactivationMrr      their returns in the span: reactivation movements, and new-business movements of a
+ *                             customer who paid before
  * @param endMrr               their MRR at the end
  * @param cappedEndMrr         sum over them of {@code min(end MRR, start MRR)}
  * @param newCustomersExcluded customers who started paying in the span and so are not followed
@@ -195,7 +198,9 @@ public record RevenueRetention(
             churn = churn.plus(s.churnedMrr());
             contraction = contraction.plus(s.contractionMrr());
             expansion = expansion.plus(s.expansionMrr());
-            reactivation = reactivation.plus(s.reactivationMrr());
+            // A followed customer already paid, so any return is a reactivation here, also one the ledger calls new
+            // business because it came back after its reactivation window.
+            reactivation = reactivation.plus(s.reactivationMrr()).plus(s.newMrr());
             end = end.plus(s.endMrr());
             capped = capped.plus(s.endMrr().min(customerStart));
         }

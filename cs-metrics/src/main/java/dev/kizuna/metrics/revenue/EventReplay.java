@@ -21,8 +21,13 @@ import java.util.Set;
 
 /**
  * Replays one account's events subscription by subscription: checks their order and computes, for each event (a
- * "slot"), the day the ledger applies it and the subscription's MRR before and after it. The arrays are reused across
- * accounts, so that replaying allocates nothing per event; a charge's MRR is computed once per distinct charge.
+ * "slot"), the day the ledger applies it and the change in the subscription's MRR. The arrays are reused across
+ * accounts, so that replaying allocates nothing per event.
+ *
+ * <p>Two modes. In units mode a charge's MRR is computed in {@code long} arithmetic ({@link Units#mrr}) and only
+ * {@link #deltaUnits} is filled; when an amount does not fit, {@link #big} is set and the caller replays the account
+ * again in decimal mode, which also fills {@link #before} and {@link #after} with exact decimals (a charge's MRR
+ * computed once per distinct charge).
  */
 final class EventReplay {
     /** The event had no effect: {@link ChurnRecognition#CANCELLATION_REQUEST} had already ended the subscription. */
@@ -47,6 +52,8 @@ final class EventReplay {
     long[] keys = new long[16];
     /** Whether the last account replayed has an amount that does not fit in units. */
     boolean big;
+    /** Whether the replay computes exact decimals too. */
+    private boolean decimals;
     long excluded;
 
     private BigDecimal value = BigDecimal.ZERO;
@@ -64,10 +71,11 @@ final class EventReplay {
     }
 
     /**
-     * Replays {@code ev[lo, hi)}, one account's events sorted by subscription, effective date and kind, into slots
-     * {@code 0 .. hi-lo-1}. Returns whether the account has a single subscription (its slots are then in day order).
+     * Replays rows {@code lo} to {@code hi} of {@code rows}, one account's events sorted by subscription, effective
+     * date and kind, into slots {@code 0 .. hi-lo-1}; in decimal mode if {@code exact}. Returns whether the account has
+     * a single subscription (its slots are then in day order).
      */
-    boolean replay(SubscriptionEvent[] ev, int lo, int hi) {
+    boolean replay(EventColumns rows, int lo, int hi, boolean exact) {
         int k = hi - lo;
         if (day.length < k) {
             int size = Math.max(k, day.length * 2);
@@ -80,18 +88,18 @@ final class EventReplay {
             keys = new long[size];
         }
         big = false;
+        decimals = exact;
         boolean single = true;
         int a = lo;
         while (a < hi) {
-            String subscription = ev[a].subscriptionId();
             int b = a + 1;
-            while (b < hi && ev[b].subscriptionId().equals(subscription)) {
+            while (b < hi && rows.sameSubscription(b, a)) {
                 b++;
             }
             if (a != lo) {
                 single = false;
             }
-            replaySubscription(ev, a, b, lo);
+            replaySubscription(rows, a, b, lo);
             a = b;
         }
         return single;
@@ -122,113 +130,132 @@ final class EventReplay {
         return steps;
     }
 
-    private void replaySubscription(SubscriptionEvent[] ev, int a, int b, int lo) {
+    private void replaySubscription(EventColumns rows, int a, int b, int lo) {
+        SubscriptionEvent[] ev = rows.events;
+        int[] days = rows.day;
+        byte[] kinds = rows.kind;
         boolean active = false;
-        LocalDate startedOn = null;
-        LocalDate endedOn = null;
+        int startedOn = 0;
+        int endedOn = Integer.MIN_VALUE;
         BigDecimal current = BigDecimal.ZERO;
         long currentUnits = 0;
         long cutoff = Long.MAX_VALUE;
         for (int i = a; i < b; i++) {
-            SubscriptionEvent e = ev[i];
             int j = i - lo;
-            if (i > a && ev[i - 1].kind() == e.kind() && ev[i - 1].effectiveDate().equals(e.effectiveDate())) {
-                throw new IllegalArgumentException(where(e) + " is a duplicate: the subscription already has a "
-                        + e.kind() + " event effective that day");
+            byte kind = kinds[i];
+            int effective = days[i];
+            if (i > a && kinds[i - 1] == kind && days[i - 1] == effective) {
+                throw new IllegalArgumentException(where(ev[i]) + " is a duplicate: the subscription already has a "
+                        + EventColumns.KINDS[kind] + " event effective that day");
             }
-            int effective = MrrLedger.day(e.effectiveDate());
-            before[j] = current;
-            switch (e.kind()) {
-                case START -> {
-                    if (active) {
-                        throw new IllegalArgumentException(where(e) + " is out of order: the subscription is already"
-                                + " active since " + startedOn + " (to restart it on the day it ends, use a CHANGE)");
+            if (decimals) {
+                before[j] = current;
+            }
+            day[j] = effective;
+            if (kind == EventColumns.START) {
+                if (active) {
+                    throw new IllegalArgumentException(where(ev[i]) + " is out of order: the subscription is already"
+                            + " active since " + LocalDate.ofEpochDay(startedOn)
+                            + " (to restart it on the day it ends, use a CHANGE)");
+                }
+                active = true;
+                startedOn = effective;
+                cutoff = atRequest ? requestCutoff(rows, i, b, effective) : Long.MAX_VALUE;
+                evaluate(rows, i);
+                apply(j, current, currentUnits);
+                current = value;
+                currentUnits = valueUnits;
+            } else if (kind == EventColumns.CHANGE) {
+                requireActive(rows, i, b, active, endedOn);
+                if (effective >= cutoff) {
+                    excluded++;
+                    state[j] = EXCLUDED;
+                    if (decimals) {
+                        after[j] = current;
                     }
-                    active = true;
-                    startedOn = e.effectiveDate();
-                    cutoff = atRequest ? requestCutoff(ev, i, b, effective) : Long.MAX_VALUE;
-                    evaluate(e);
-                    day[j] = effective;
+                } else {
+                    evaluate(rows, i);
                     apply(j, current, currentUnits);
                     current = value;
                     currentUnits = valueUnits;
                 }
-                case CHANGE -> {
-                    requireActive(ev, i, b, active, endedOn);
-                    day[j] = effective;
-                    if (effective >= cutoff) {
-                        excluded++;
-                        state[j] = EXCLUDED;
-                        after[j] = current;
-                    } else {
-                        evaluate(e);
-                        apply(j, current, currentUnits);
-                        current = value;
-                        currentUnits = valueUnits;
-                    }
+            } else {
+                requireActive(rows, i, b, active, endedOn);
+                if (kind == EventColumns.CANCEL && cutoff != Long.MAX_VALUE) {
+                    day[j] = (int) cutoff;
                 }
-                case CANCEL, END -> {
-                    requireActive(ev, i, b, active, endedOn);
-                    day[j] = e.kind() == SubscriptionEvent.Kind.CANCEL && cutoff != Long.MAX_VALUE ? (int) cutoff : effective;
-                    value = BigDecimal.ZERO;
-                    valueUnits = 0;
-                    apply(j, current, currentUnits);
-                    current = BigDecimal.ZERO;
-                    currentUnits = 0;
-                    active = false;
-                    endedOn = e.effectiveDate();
-                }
+                value = BigDecimal.ZERO;
+                valueUnits = 0;
+                apply(j, current, currentUnits);
+                current = BigDecimal.ZERO;
+                currentUnits = 0;
+                active = false;
+                endedOn = effective;
             }
         }
     }
 
     /** Records slot {@code j} moving the subscription from {@code current} to {@link #value}. */
     private void apply(int j, BigDecimal current, long currentUnits) {
-        after[j] = value;
         boolean same;
         if (valueUnits != Units.NONE && currentUnits != Units.NONE) {
             same = valueUnits == currentUnits;
             deltaUnits[j] = valueUnits - currentUnits;
-        } else {
+        } else if (decimals) {
             same = value.compareTo(current) == 0;
             big |= !same;
+        } else {
+            same = false;
+            big = true;
+        }
+        if (decimals) {
+            after[j] = value;
         }
         state[j] = same ? UNCHANGED : CHANGED;
     }
 
-    /** Returns the day a cancellation request ends the run that starts at {@code ev[i]}, or no cutoff. */
-    private static long requestCutoff(SubscriptionEvent[] ev, int i, int b, int startDay) {
+    /** Returns the day a cancellation request ends the run that starts at row {@code i}, or no cutoff. */
+    private static long requestCutoff(EventColumns rows, int i, int b, int startDay) {
         for (int t = i + 1; t < b; t++) {
-            SubscriptionEvent.Kind kind = ev[t].kind();
-            if (kind == SubscriptionEvent.Kind.CANCEL) {
-                return Math.max(ev[t].recordedOn().toEpochDay(), startDay);
+            byte kind = rows.kind[t];
+            if (kind == EventColumns.CANCEL) {
+                return Math.max(rows.events[t].recordedOn().toEpochDay(), startDay);
             }
-            if (kind != SubscriptionEvent.Kind.CHANGE) {
+            if (kind != EventColumns.CHANGE) {
                 return Long.MAX_VALUE;
             }
         }
         return Long.MAX_VALUE;
     }
 
-    private void requireActive(SubscriptionEvent[] ev, int i, int b, boolean active, LocalDate endedOn) {
+    private void requireActive(EventColumns rows, int i, int b, boolean active, int endedOn) {
         if (active) {
             return;
         }
-        SubscriptionEvent e = ev[i];
-        if (endedOn != null) {
-            throw new IllegalArgumentException(where(e) + " is out of order: the subscription ended on " + endedOn);
+        SubscriptionEvent e = rows.events[i];
+        if (endedOn != Integer.MIN_VALUE) {
+            throw new IllegalArgumentException(where(e) + " is out of order: the subscription ended on "
+                    + LocalDate.ofEpochDay(endedOn));
         }
         for (int t = i + 1; t < b; t++) {
-            if (ev[t].kind() == SubscriptionEvent.Kind.START) {
+            if (rows.kind[t] == EventColumns.START) {
                 throw new IllegalArgumentException(where(e) + " is out of order: it comes before the subscription's"
-                        + " START on " + ev[t].effectiveDate());
+                        + " START on " + rows.events[t].effectiveDate());
             }
         }
         throw new IllegalArgumentException(where(e) + " is for an unknown subscription: it has no START event");
     }
 
-    /** Sets {@link #value} and {@link #valueUnits} to the MRR of the event's charge, in the ledger's currency. */
-    private void evaluate(SubscriptionEvent e) {
+    /**
+     * Sets {@link #valueUnits} (and in decimal mode {@link #value}) to the MRR of the event's charge, in the ledger's
+     * currency.
+     */
+    private void evaluate(EventColumns rows, int i) {
+        if (!decimals && rows.mrr[i] != Units.NONE) {
+            valueUnits = rows.mrr[i];
+            return;
+        }
+        SubscriptionEvent e = rows.events[i];
         RecurringCharge charge = e.charge().orElseThrow();
         Cached cached = mrrByCharge.get(charge);
         if (cached == null) {
@@ -272,10 +299,11 @@ final class EventReplay {
     }
 
     /** Replays one account and adds what each of its applied events dated in {@code range} did, in day order. */
-    void subscriptionChanges(AccountId account, SubscriptionEvent[] ev, int lo, int hi, DateRange range,
+    void subscriptionChanges(AccountId account, EventColumns rows, int lo, int hi, DateRange range,
                              List<SubscriptionChange> into) {
+        SubscriptionEvent[] ev = rows.events;
         int k = hi - lo;
-        replay(ev, lo, hi);
+        replay(rows, lo, hi, true);
         long[] byDay = new long[k];
         int n = 0;
         for (int j = 0; j < k; j++) {

@@ -4,20 +4,20 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.event.SubscriptionEvent;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Builds an {@link MrrLedger}'s arrays: groups the events by account (one hash lookup each, then a counting sort),
- * sorts each account's events on packed {@code long} keys, replays each account once and classifies its daily MRR
- * changes. Amounts are summed as exact {@code long} units; an account with an amount that does not fit is done again
- * with {@link BigDecimal}.
+ * Builds an {@link MrrLedger}'s arrays: reads every event once into {@link EventColumns} (numbering the accounts in
+ * the order they are first seen, one probe of an {@link AccountIndex} per event), groups the rows by account with a
+ * counting sort, sorts each account's rows on packed {@code long} keys, replays each account once and classifies its
+ * daily MRR changes. Amounts are exact
+ * {@code long} units; an account with an amount that does not fit is replayed again with {@link BigDecimal}. Accounts
+ * are not sorted here: the ledger sorts them only for the methods that list them in order.
  */
 final class LedgerBuilder {
     /** The order {@link EventReplay} reads an account's events in: by subscription, effective date, then kind. */
@@ -31,12 +31,14 @@ final class LedgerBuilder {
     };
     private static final BigDecimal[] NO_BIG = new BigDecimal[0];
     private static final int LOCAL_BITS = 21;
+    /** Above this many subscriptions an account's subscription ids are ranked with a hash map, not a linear scan. */
+    private static final int FEW_SUBSCRIPTIONS = 16;
 
     final LedgerOptions options;
     final Currency currency;
+    final AccountIndex index;
     final AccountId[] accounts;
-    final Map<AccountId, Integer> positions;
-    final SubscriptionEvent[] ordered;
+    final EventColumns rows;
     final int[] eventStart;
     int[] movementStart;
     int[] movementDay;
@@ -50,108 +52,81 @@ final class LedgerBuilder {
 
     private final SubscriptionEvent[] input;
     private int out;
+    private String[] subscriptionIds = new String[FEW_SUBSCRIPTIONS];
+    private int[] subscriptionHashes = new int[FEW_SUBSCRIPTIONS];
+    private int[] subscriptionOf = new int[16];
+    private int[] rankOf = new int[FEW_SUBSCRIPTIONS];
 
     LedgerBuilder(Collection<SubscriptionEvent> events, LedgerOptions options) {
         this.options = options;
         this.input = events.toArray(new SubscriptionEvent[0]);
-        for (int i = 0; i < input.length; i++) {
+        int n = input.length;
+        index = new AccountIndex(n / 2);
+        for (int i = 0; i < n; i++) {
             if (input[i] == null) {
                 throw new NullPointerException("events[" + i + "]: null event");
             }
         }
-        int n = input.length;
-        HashMap<AccountId, Integer> ids = new HashMap<>(Math.max(16, n / 2));
-        List<AccountId> seen = new ArrayList<>();
+        currency = ledgerCurrency();
         int[] group = new int[n];
-        for (int i = 0; i < n; i++) {
-            AccountId account = input[i].account();
-            Integer id = ids.get(account);
-            if (id == null) {
-                id = seen.size();
-                ids.put(account, id);
-                seen.add(account);
-            }
-            group[i] = id;
-        }
-        int m = seen.size();
-        accounts = seen.toArray(new AccountId[0]);
-        Arrays.sort(accounts);
-        int[] rank = new int[m];
-        for (int r = 0; r < m; r++) {
-            rank[ids.put(accounts[r], r)] = r;
-        }
-        positions = ids;
+        EventColumns read = EventColumns.read(input, currency, index, group);
+        int m = index.size();
+        accounts = index.accounts();
         eventStart = new int[m + 1];
         for (int i = 0; i < n; i++) {
-            eventStart[rank[group[i]] + 1]++;
+            eventStart[group[i] + 1]++;
         }
         for (int c = 0; c < m; c++) {
             eventStart[c + 1] += eventStart[c];
         }
-        int[] fill = Arrays.copyOf(eventStart, m);
-        ordered = new SubscriptionEvent[n];
-        for (int i = 0; i < n; i++) {
-            ordered[fill[rank[group[i]]]++] = input[i];
-        }
+        rows = read.grouped(group, eventStart);
         long[] keys = new long[16];
-        SubscriptionEvent[] scratch = new SubscriptionEvent[16];
+        int[] from = new int[16];
+        EventColumns.Scratch scratch = new EventColumns.Scratch();
         for (int c = 0; c < m; c++) {
             int k = eventStart[c + 1] - eventStart[c];
             if (k > 1) {
                 if (keys.length < k) {
                     keys = new long[Math.max(k, keys.length * 2)];
-                    scratch = new SubscriptionEvent[keys.length];
+                    from = new int[keys.length];
                 }
-                sortAccount(eventStart[c], eventStart[c + 1], keys, scratch);
+                sortAccount(eventStart[c], eventStart[c + 1], keys, from, scratch);
             }
         }
-        currency = ledgerCurrency();
     }
 
     /**
-     * Sorts {@code ordered[lo, hi)} in {@link #TIMELINE} order by packing (subscription rank, day, kind, position)
+     * Sorts rows {@code lo} to {@code hi} in {@link #TIMELINE} order by packing (subscription rank, day, kind, position)
      * into one {@code long} per event; falls back to the comparator when the account's span does not fit.
      */
-    private void sortAccount(int lo, int hi, long[] keys, SubscriptionEvent[] scratch) {
+    private void sortAccount(int lo, int hi, long[] keys, int[] from, EventColumns.Scratch scratch) {
         int k = hi - lo;
-        String first = ordered[lo].subscriptionId();
-        Map<String, Integer> ranks = null;
+        int subscriptions = rankSubscriptions(lo, hi);
+        int[] days = rows.day;
         long minDay = Long.MAX_VALUE;
         long maxDay = Long.MIN_VALUE;
         for (int i = lo; i < hi; i++) {
-            SubscriptionEvent e = ordered[i];
-            long d = e.effectiveDate().toEpochDay();
-            minDay = Math.min(minDay, d);
-            maxDay = Math.max(maxDay, d);
-            if (ranks == null && !e.subscriptionId().equals(first)) {
-                ranks = new HashMap<>();
-            }
-        }
-        int subscriptions = 1;
-        if (ranks != null) {
-            List<String> ids = new ArrayList<>();
-            for (int i = lo; i < hi; i++) {
-                if (ranks.putIfAbsent(ordered[i].subscriptionId(), 0) == null) {
-                    ids.add(ordered[i].subscriptionId());
-                }
-            }
-            ids.sort(Comparator.naturalOrder());
-            for (int r = 0; r < ids.size(); r++) {
-                ranks.put(ids.get(r), r);
-            }
-            subscriptions = ids.size();
+            minDay = Math.min(minDay, days[i]);
+            maxDay = Math.max(maxDay, days[i]);
         }
         long span = maxDay - minDay + 1;
         if (k >= (1 << LOCAL_BITS) || span > (1L << 40) / 4 / subscriptions) {
-            Arrays.sort(ordered, lo, hi, TIMELINE);
+            Integer[] byTimeline = new Integer[k];
+            for (int j = 0; j < k; j++) {
+                byTimeline[j] = j;
+            }
+            SubscriptionEvent[] ev = rows.events;
+            Arrays.sort(byTimeline, (x, y) -> TIMELINE.compare(ev[lo + x], ev[lo + y]));
+            for (int j = 0; j < k; j++) {
+                from[j] = byTimeline[j];
+            }
+            rows.permute(lo, k, from, scratch);
             return;
         }
         boolean sorted = true;
         for (int i = lo; i < hi; i++) {
-            SubscriptionEvent e = ordered[i];
-            long rank = ranks == null ? 0 : ranks.get(e.subscriptionId());
-            long key = (((rank * span + e.effectiveDate().toEpochDay() - minDay) << 2 | e.kind().ordinal()) << LOCAL_BITS)
-                    | (i - lo);
+            long rank = subscriptions == 1 ? 0 : rankOf[subscriptionOf[i - lo]];
+            long key = (((rank * span + days[i] - minDay) << 2 | rows.kind[i]) << LOCAL_BITS) | (i - lo);
             keys[i - lo] = key;
             if (i > lo && key < keys[i - lo - 1]) {
                 sorted = false;
@@ -161,22 +136,88 @@ final class LedgerBuilder {
             return;
         }
         Arrays.sort(keys, 0, k);
-        System.arraycopy(ordered, lo, scratch, 0, k);
         for (int j = 0; j < k; j++) {
-            ordered[lo + j] = scratch[(int) (keys[j] & ((1 << LOCAL_BITS) - 1))];
+            from[j] = (int) (keys[j] & ((1 << LOCAL_BITS) - 1));
         }
+        rows.permute(lo, k, from, scratch);
+    }
+
+    /**
+     * Numbers the distinct subscriptions of rows {@code lo} to {@code hi}: {@link #subscriptionOf} gets each event's
+     * subscription, {@link #rankOf} each subscription's rank in id order. Returns the number of subscriptions.
+     */
+    private int rankSubscriptions(int lo, int hi) {
+        String[] subs = rows.subscription;
+        int i = lo + 1;
+        while (i < hi && rows.sameSubscription(i, lo)) {
+            i++;
+        }
+        if (i == hi) {
+            return 1;
+        }
+        int k = hi - lo;
+        if (subscriptionOf.length < k) {
+            subscriptionOf = new int[Math.max(k, subscriptionOf.length * 2)];
+        }
+        int distinct = 0;
+        Map<String, Integer> many = null;
+        for (i = lo; i < hi; i++) {
+            String id = subs[i];
+            int s = -1;
+            if (many != null) {
+                Integer known = many.get(id);
+                s = known == null ? -1 : known;
+            } else {
+                for (int t = distinct - 1; t >= 0; t--) {
+                    if (subscriptionIds[t] == id
+                            || (subscriptionHashes[t] == rows.subscriptionHash[i] && subscriptionIds[t].equals(id))) {
+                        s = t;
+                        break;
+                    }
+                }
+            }
+            if (s < 0) {
+                s = distinct++;
+                if (s == subscriptionIds.length) {
+                    subscriptionIds = Arrays.copyOf(subscriptionIds, s * 2);
+                    subscriptionHashes = Arrays.copyOf(subscriptionHashes, s * 2);
+                    rankOf = new int[s * 2];
+                }
+                subscriptionIds[s] = id;
+                subscriptionHashes[s] = rows.subscriptionHash[i];
+                if (many == null && distinct > FEW_SUBSCRIPTIONS) {
+                    many = new HashMap<>();
+                    for (int t = 0; t < distinct; t++) {
+                        many.put(subscriptionIds[t], t);
+                    }
+                } else if (many != null) {
+                    many.put(id, s);
+                }
+            }
+            subscriptionOf[i - lo] = s;
+        }
+        Integer[] byId = new Integer[distinct];
+        for (int t = 0; t < distinct; t++) {
+            byId[t] = t;
+        }
+        String[] ids = subscriptionIds;
+        Arrays.sort(byId, (a, b) -> ids[a].compareTo(ids[b]));
+        for (int r = 0; r < distinct; r++) {
+            rankOf[byId[r]] = r;
+        }
+        return distinct;
     }
 
     private Currency ledgerCurrency() {
         if (options.currency().isPresent()) {
             return options.currency().get();
         }
-        for (SubscriptionEvent e : ordered) {
+        for (SubscriptionEvent e : input) {
             if (e.charge().isPresent()) {
                 return e.charge().get().unitPrice().currency();
             }
         }
-        if (ordered.length == 0) {
+        if (input.length == 0) {
             throw new IllegalArgumentException("events: the list is empty and options.currency is not set, so the"
                     + " ledger has no currency; use LedgerOptions.withCurrency");
         }
@@ -186,7 +227,7 @@ final class LedgerBuilder {
 
     /** Replays and classifies every account. */
     LedgerBuilder run() {
-        int n = ordered.length;
+        int n = rows.events.length;
         int m = accounts.length;
         movementStart = new int[m + 1];
         movementDay = new int[n];
@@ -198,11 +239,14 @@ final class LedgerBuilder {
             movementStart[c] = out;
             int lo = eventStart[c];
             int hi = eventStart[c + 1];
-            boolean single = replay.replay(ordered, lo, hi);
-            int steps = replay.changedInDayOrder(hi - lo, single);
+            long excludedBefore = replay.excluded;
+            boolean single = replay.replay(rows, lo, hi, false);
+            int steps = replay.big ? 0 : replay.changedInDayOrder(hi - lo, single);
             if (replay.big || !classifyInUnits(replay, steps)) {
                 out = movementStart[c];
-                classifyInDecimals(replay, steps);
+                replay.excluded = excludedBefore;
+                single = replay.replay(rows, lo, hi, true);
+                classifyInDecimals(replay, replay.changedInDayOrder(hi - lo, single));
             }
             if (out == movementStart[c]) {
                 withoutPaidMrr++;

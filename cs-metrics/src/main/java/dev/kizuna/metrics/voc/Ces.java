@@ -1,8 +1,11 @@
 package dev.kizuna.metrics.voc;
 
+import dev.kizuna.core.event.SurveyResponse;
+import dev.kizuna.core.event.SurveyScale;
 import dev.kizuna.metrics.Ratio;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -71,6 +74,30 @@ public record Ces(long responses, long agreeing, long total) {
                 acc[1]++;
             }
             acc[2] += score;
+        });
+        return new Ces(acc[0], acc[1], acc[2]);
+    }
+
+    /**
+     * Returns the CES of survey responses, all of kind {@link SurveyResponse.Kind#CES} on the 1 to 7 agreement scale
+     * ({@link SurveyScale#CES_DEFAULT}).
+     *
+     * @throws IllegalArgumentException naming the first response of another kind or on another scale: a 1 to 5
+     *                                  effort answer does not mean what a 1 to 7 agreement answer means
+     */
+    public static Ces of(Collection<SurveyResponse> responses) {
+        long[] acc = new long[3];
+        SurveyAnswers.forEach(responses, SurveyResponse.Kind.CES, (i, r) -> {
+            if (!r.scale().equals(SurveyScale.CES_DEFAULT)) {
+                throw new IllegalArgumentException("responses[" + i + "]: the CES answer of respondent '"
+                        + r.respondentId() + "' of account '" + r.account() + "' is on the scale " + r.scale()
+                        + "; CES reads only the 1..7 agreement scale");
+            }
+            acc[0]++;
+            if (r.score() >= AGREE_FROM) {
+                acc[1]++;
+            }
+            acc[2] += r.score();
         });
         return new Ces(acc[0], acc[1], acc[2]);
     }

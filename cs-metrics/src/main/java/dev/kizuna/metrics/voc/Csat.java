@@ -1,8 +1,11 @@
 package dev.kizuna.metrics.voc;
 
+import dev.kizuna.core.event.SurveyResponse;
+import dev.kizuna.core.event.SurveyScale;
 import dev.kizuna.metrics.Ratio;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -65,6 +68,48 @@ public record Csat(CsatScale scale, long satisfied, long responses, long total) 
             }
             acc[1]++;
             acc[2] += score;
+        });
+        return new Csat(scale, acc[0], acc[1], acc[2]);
+    }
+
+    /**
+     * Returns the CSAT of survey responses, all of kind {@link SurveyResponse.Kind#CSAT} and on one scale, with the
+     * top two boxes counted as satisfied ({@link CsatScale#topBoxes topBoxes(min, max, 2)}: 4 and 5 on the usual 1 to
+     * 5 scale, 6 and 7 on 1 to 7). Without responses the scale is {@link CsatScale#ONE_TO_FIVE}. Use
+     * {@link #of(Collection, CsatScale)} for another rule.
+     *
+     * @throws IllegalArgumentException naming the first response of another kind, or on another scale than the first
+     */
+    public static Csat of(Collection<SurveyResponse> responses) {
+        Objects.requireNonNull(responses, "responses");
+        if (responses.isEmpty()) {
+            return new Csat(CsatScale.ONE_TO_FIVE, 0, 0, 0);
+        }
+        SurveyScale first = responses.iterator().next().scale();
+        return of(responses, CsatScale.topBoxes(first.min(), first.max(), 2));
+    }
+
+    /**
+     * Returns the CSAT of survey responses, all of kind {@link SurveyResponse.Kind#CSAT} and on the scale
+     * {@code scale.min()} to {@code scale.max()}, with {@code scale}'s satisfied rule.
+     *
+     * @throws IllegalArgumentException naming the first response of another kind or on another scale: answers on
+     *                                  different scales are never pooled
+     */
+    public static Csat of(Collection<SurveyResponse> responses, CsatScale scale) {
+        Objects.requireNonNull(scale, "scale");
+        long[] acc = new long[3];
+        SurveyAnswers.forEach(responses, SurveyResponse.Kind.CSAT, (i, r) -> {
+            if (r.scale().min() != scale.min() || r.scale().max() != scale.max()) {
+                throw new IllegalArgumentException("responses[" + i + "]: the CSAT answer of respondent '"
+                        + r.respondentId() + "' of account '" + r.account() + "' is on the scale " + r.scale()
+                        + ", not " + scale + "; answers on different scales are never pooled");
+            }
+            if (r.score() >= scale.satisfiedFrom()) {
+                acc[0]++;
+            }
+            acc[1]++;
+            acc[2] += r.score();
         });
         return new Csat(scale, acc[0], acc[1], acc[2]);
     }

@@ -3,7 +3,10 @@ package dev.kizuna.metrics.voc;
 import dev.kizuna.metrics.ConfidenceLevel;
 import dev.kizuna.metrics.Ratio;
 
+import dev.kizuna.core.event.SurveyResponse;
+
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -68,6 +71,20 @@ public record Nps(long promoters, long passives, long detractors) {
             counts[score >= 9 ? 0 : score >= 7 ? 1 : 2]++;
             position[0]++;
         });
+        return new Nps(counts[0], counts[1], counts[2]);
+    }
+
+    /**
+     * Returns the NPS of survey responses, all of kind {@link SurveyResponse.Kind#NPS} (whose scale is always 0 to 10).
+     * Every answer counts, including several answers of one respondent; select the answers to pool (a quarter's, a
+     * segment's, each respondent's latest) beforehand.
+     *
+     * @throws IllegalArgumentException naming the position, the kind and the account of the first answer that is not
+     *                                  an NPS answer: answers of different kinds are never pooled
+     */
+    public static Nps of(Collection<SurveyResponse> responses) {
+        long[] counts = new long[3];
+        SurveyAnswers.forEach(responses, SurveyResponse.Kind.NPS, (i, r) -> counts[r.score() >= 9 ? 0 : r.score() >= 7 ? 1 : 2]++);
         return new Nps(counts[0], counts[1], counts[2]);
     }
 

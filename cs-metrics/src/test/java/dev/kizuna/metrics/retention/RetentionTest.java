@@ -47,6 +47,25 @@ class RetentionTest {
     }
 
     @Test
+    void aReturnAfterTheReactivationWindowStillCountsForTheFollowedGroup() {
+        // a pays 100 from January, churns on 1 March and is back on 1 June at 100: with a 30-day window the ledger
+        // calls the return new business, but a is one of the customers followed over the year, so its return is a
+        // reactivation of the group and NRR is 100%.
+        List<SubscriptionEvent> events = List.of(
+                SubscriptionEvent.start(id("a"), "s1", d("2024-01-01"), plan("100")),
+                SubscriptionEvent.end(id("a"), "s1", d("2024-03-01")),
+                SubscriptionEvent.start(id("a"), "s2", d("2024-06-01"), plan("100")));
+        MrrLedger ledger = MrrLedger.build(events, LedgerOptions.defaults()
+                .withReactivationWindow(dev.kizuna.metrics.revenue.ReactivationWindow.ofDays(30)));
+        RevenueRetention year = RevenueRetention.of(ledger, DateRange.of(d("2024-02-01"), d("2025-01-01")));
+        assertEquals(usd("100"), year.reactivationMrr());
+        assertEquals(usd("100"), year.endMrr());
+        assertEquals(Optional.of(dec("1")), year.nrr().map(Ratio::value));
+        assertEquals(Optional.of(dec("0")), year.grr().map(Ratio::value));
+        assertEquals(0, year.newCustomersExcluded());
+    }
+
+    @Test
     void grossAndNetMrrChurnMatchChartMogulsExample() {
         // help.chartmogul.com, "Gross MRR Churn Rate" and "Net MRR Churn Rate": $100 MRR at the start of the month,
         // $10 lost to churn, $10 to contraction, one customer expands by $10: gross 20%, net 10%.

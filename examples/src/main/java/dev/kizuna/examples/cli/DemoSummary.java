@@ -6,9 +6,13 @@ import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.PlanStatus;
 import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.metrics.retention.LogoChurn;
+import dev.kizuna.metrics.retention.RevenueRetention;
+import dev.kizuna.metrics.revenue.MrrLedger;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -66,6 +70,34 @@ final class DemoSummary {
         totals.append(String.format(" %,7d", all));
         w.println(totals);
         printPlans(w);
+        printMetrics(w);
+    }
+
+    /** The last twelve months' MRR bridge, current MRR and ARR, trailing retention and VoC, from Kizuna's metrics. */
+    private void printMetrics(PrintWriter w) {
+        LocalDate lastDay = portfolio.asOf().minusDays(1);
+        YearMonth last = YearMonth.from(lastDay);
+        MrrLedger ledger = MrrLedger.build(portfolio.subscriptionEvents());
+        MetricsReport report = MetricsReport.of(ledger, last.minusMonths(11), last).withVoc(portfolio.surveys());
+        RevenueRetention trailing = report.trailing();
+        LogoChurn logo = report.trailingLogoChurn();
+        w.println();
+        w.printf("Metrics (churn at service end, every return a reactivation; kizuna metrics --help for options)%n");
+        w.printf("  MRR on %s: %s %s, ARR %s %s, %,d paying customers%n", lastDay,
+                MetricsReport.money(ledger.mrrOn(lastDay)), ledger.currency().getCurrencyCode(),
+                MetricsReport.money(ledger.arrOn(lastDay)), ledger.currency().getCurrencyCode(),
+                ledger.payingCustomersOn(lastDay));
+        w.printf("  Trailing 12 months: GRR %s, NRR %s, logo churn %s (%,d of the %,d customers paying on %s)%n",
+                MetricsReport.percent(trailing.grr()), MetricsReport.percent(trailing.nrr()),
+                MetricsReport.percent(logo.rate()), logo.lost(), logo.base(), logo.period().start().minusDays(1));
+        w.println();
+        w.printf("  MRR bridge of the last 12 months (%s)%n", ledger.currency().getCurrencyCode());
+        MetricsReport.printBridge(w, report.months().stream().map(MetricsReport.Month::bridge).toList(), "  ");
+        w.println();
+        report.voc().ifPresent(v -> {
+            w.print("  ");
+            MetricsReport.printVoc(w, v, "    ");
+        });
     }
 
     private void printPlans(PrintWriter w) {
