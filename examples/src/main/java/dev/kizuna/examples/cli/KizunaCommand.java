@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KizunaCommand.Version.class,
         description = "Customer-success metrics, health scores and playbooks, on your data or the bundled demo.",
-        subcommands = {DemoCommand.class, MetricsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, MetricsCommand.class, PlaysCommand.class, CommandLine.HelpCommand.class})
 public final class KizunaCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -24,7 +24,9 @@ public final class KizunaCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new KizunaCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof InputFiles.InputException || e instanceof InputFiles.UncheckedInputException) {
+            if (e instanceof InputFiles.InputException || e instanceof InputFiles.UncheckedInputException
+                    || e instanceof dev.kizuna.playbooks.definition.DefinitionException
+                    || e instanceof dev.kizuna.health.definition.DefinitionException) {
                 // A bad input file is the user's to fix: say what and where, without a stack trace.
                 commandLine.getErr().println("kizuna: " + e.getMessage());
                 commandLine.getErr().flush();
