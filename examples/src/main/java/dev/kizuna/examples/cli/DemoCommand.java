@@ -42,6 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Portfolio portfolio = DemoPortfolio.builder().seed(seed).accounts(accounts).build();
         new DemoSummary(portfolio).print(w);
+        printPlays(w, portfolio);
         if (out != null) {
             List<Path> written = writeJson(portfolio, out);
             w.println();
@@ -52,6 +53,16 @@ final class DemoCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** This week's playbook actions: the starter playbooks as a dry run over the current customers. */
+    private static void printPlays(PrintWriter w, Portfolio portfolio) {
+        var contexts = dev.kizuna.playbooks.PortfolioContexts.builder(portfolio).build();
+        var evaluations = dev.kizuna.playbooks.PlaybookEngine
+                .builder(dev.kizuna.playbooks.starter.StarterPlaybooks.ruleSet()).trace(false).build()
+                .dryRunAll(contexts);
+        w.println();
+        PlaysCommand.print(w, portfolio, contexts.size(), evaluations);
     }
 
     /** Writes every part of the portfolio as a JSON array, one file each, and returns the files. */
