@@ -133,38 +133,46 @@ final class ClvData {
      * A cohort simulated from the BG/NBD model with the estimates Fader, Hardie and Lee (2005) publish for CDNOW
      * (r = 0.243, alpha = 4.414, a = 0.793, b = 2.426) and spend from the Gamma-Gamma estimates of Fader, Hardie and
      * Lee's iso-value paper (p = 6.25, q = 3.74, gamma = 15.44): first purchases spread over the first quarter of 1997,
-     * calibration to 1997-09-30, times in whole days expressed in weeks, as a transaction log would give them.
+     * calibration to 1997-09-30, times in whole days expressed in weeks, as a transaction log gives them.
      */
     static RfmSummary simulated(int n, long seed) {
+        return simulated(n, seed, true);
+    }
+
+    /**
+     * As {@link #simulated(int, long)}; with {@code wholeDays} false the times are continuous, so that no two
+     * customers share a recency or an age (the worst case for the batch predictions' caches).
+     */
+    static RfmSummary simulated(int n, long seed, boolean wholeDays) {
         RandomDataGenerator rnd = new RandomDataGenerator(seed);
-        int end = (int) (CALIBRATION_END.toEpochDay() - COHORT_START.toEpochDay());
+        double end = CALIBRATION_END.toEpochDay() - COHORT_START.toEpochDay();
         int[] x = new int[n];
         double[] tx = new double[n];
         double[] t = new double[n];
         double[] m = new double[n];
         for (int i = 0; i < n; i++) {
-            int firstDay = rnd.nextInt(0, COHORT_DAYS - 1);
-            double age = (end - firstDay) / 7.0;
+            double first = wholeDays ? rnd.nextInt(0, COHORT_DAYS - 1) : COHORT_DAYS * rnd.nextDouble();
+            double age = (end - first) / 7;
             double lambda = rnd.nextGamma(0.243, 1 / 4.414);
             double p = rnd.nextBeta(0.793, 2.426);
             double now = 0;
-            int lastDay = 0;
+            double last = 0;
             while (true) {
                 now += rnd.nextExponential(1 / lambda);
-                int day = (int) (now * 7);
-                if (day > end - firstDay) {
+                double at = wholeDays ? Math.floor(now * 7) / 7 : now;
+                if (at > age) {
                     break;
                 }
-                if (day > lastDay) {
+                if (at > last) {
                     x[i]++;
-                    lastDay = day;
+                    last = at;
                 }
                 if (rnd.nextDouble() < p) {
                     break;
                 }
             }
             t[i] = age;
-            tx[i] = lastDay / 7.0;
+            tx[i] = last;
             if (x[i] > 0) {
                 double nu = rnd.nextGamma(3.74, 1 / 15.44);
                 m[i] = Math.max(0.01, rnd.nextGamma(6.25 * x[i], 1 / (nu * x[i])));

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Batch predictions for {@code size} customers (one million by default) on one thread: P(alive), the conditional
  * expected transactions E[Y(t) | x, t_x, T] over {@code horizon} weeks, and a 12-month CLV. The customers are a
- * simulated CDNOW-like cohort ({@link ClvData#simulated}: first purchases over a quarter, times in whole days), and
+ * simulated CDNOW-like cohort ({@link ClvData#simulated}: first purchases over a quarter, times in whole days or
+ * continuous), and
  * the models carry the published CDNOW estimates: BG/NBD of Fader, Hardie and Lee (2005), Pareto/NBD of Fader and
  * Hardie's note on the Pareto/NBD, and Gamma-Gamma of Fader, Hardie and Lee's iso-value paper.
  *
@@ -51,6 +52,13 @@ public class ClvPredictBenchmark {
     @Param({"39", "156"})
     public double horizon;
 
+    /**
+     * How the customers' times are measured: in whole days, as a transaction log gives them (customers share
+     * (x, T) pairs, which the batch methods evaluate once each), or continuous (no two alike: the worst case).
+     */
+    @Param({"days", "continuous"})
+    public String times;
+
     private int[] x;
     private double[] recency;
     private double[] age;
@@ -59,7 +67,7 @@ public class ClvPredictBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        RfmSummary summary = ClvData.simulated(size, 7);
+        RfmSummary summary = ClvData.simulated(size, 7, times.equals("days"));
         x = summary.frequencies();
         recency = summary.recencies();
         age = summary.ages();
