@@ -274,15 +274,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
             return 4;
         }
 
-        @Override
-        public boolean analyticGradient() {
-            return true;
-        }
 
-        @Override
-        public boolean analyticHessian() {
-            return true;
-        }
 
         @Override
         public double value(double[] phi) {

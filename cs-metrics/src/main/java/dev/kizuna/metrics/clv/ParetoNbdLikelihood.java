@@ -117,15 +117,7 @@ final class ParetoNbdLikelihood implements LogLikelihood {
         return 4;
     }
 
-    @Override
-    public boolean analyticGradient() {
-        return true;
-    }
 
-    @Override
-    public boolean analyticHessian() {
-        return true;
-    }
 
     @Override
     public double value(double[] phi) {
