@@ -386,54 +386,56 @@ final class ParetoNbdLikelihood implements LogLikelihood {
         if (order == 0) {
             return;
         }
-        // Derivatives of H in (e, R, z), then in theta = (r, alpha, s, beta) by the chain rule.
-        double he = hPsi;
-        double hr = -hPhi;
-        double hz = v0;
-        double[] eJ = alphaMax ? new double[] {1, 0, 0, 0} : new double[] {0, 0, 1, 0};
-        double[] zJ = alphaMax ? new double[] {0, v / (u * u), 0, -1 / u} : new double[] {0, -1 / u, 0, v / (u * u)};
-        double[] gH = new double[4];
-        for (int j = 0; j < 4; j++) {
-            double rJ = j == 0 || j == 2 ? 1 : 0;
-            gH[j] = (he * eJ[j] + hr * rJ + hz * zJ[j]) / sum;
-        }
+        // Derivatives of H in (e, R, z), then in theta = (r, alpha, s, beta) by the chain rule: R = r+s+x, e is r+x
+        // (alpha >= beta) or s+1, and z depends on alpha and beta.
+        double zAlpha = alphaMax ? v / (u * u) : -1 / u;
+        double zBeta = alphaMax ? -1 / u : v / (u * u);
+        double he = hPsi / sum;
+        double hr = -hPhi / sum;
+        double hz = v0 / sum;
+        double gR = hr + (alphaMax ? he : 0);
+        double gS = hr + (alphaMax ? 0 : he);
+        double gA = hz * zAlpha;
+        double gB = hz * zBeta;
         double invAlpha = 1 / (alpha + t);
         double invBeta = 1 / (beta + t);
         int o = 4 * i;
-        gradG[o] = -lnAlphaTime - 1 / bigR + gH[0];
-        gradG[o + 1] = -p * invAlpha + (alphaMax ? 0 : invAlpha) + gH[1];
-        gradG[o + 2] = -lnBetaTime - 1 / bigR + gH[2];
-        gradG[o + 3] = -q * invBeta + (alphaMax ? invBeta : 0) + gH[3];
+        gradG[o] = -lnAlphaTime - 1 / bigR + gR;
+        gradG[o + 1] = -p * invAlpha + (alphaMax ? 0 : invAlpha) + gA;
+        gradG[o + 2] = -lnBetaTime - 1 / bigR + gS;
+        gradG[o + 3] = -q * invBeta + (alphaMax ? invBeta : 0) + gB;
         if (order == 1) {
             return;
         }
-        double hee = hPsiPsi - hPsi2;
-        double hrr = hPhiPhi + hPhi2;
-        double her = -hPsiPhi;
-        double hez = vPsi;
-        double hrz = -vPhi;
-        double hzz = y0;
+        double hee = (hPsiPsi - hPsi2) / sum;
+        double hrr = (hPhiPhi + hPhi2) / sum;
+        double her = -hPsiPhi / sum;
+        double hez = vPsi / sum;
+        double hrz = -vPhi / sum;
+        double hzz = y0 / sum;
+        double zAlphaAlpha = alphaMax ? -2 * v / (u * u * u) : 0;
+        double zBetaBeta = alphaMax ? 0 : -2 * v / (u * u * u);
         double zAlphaBeta = 1 / (u * u);
-        double zMaxMax = -2 * v / (u * u * u);
+        // H''/H in theta for the parameter that carries e (r or s) and the one that does not.
+        double eOwner = hee + hrr + 2 * her;
+        double eOwnerZ = hez + hrz;
         int oh = 16 * i;
-        for (int a = 0; a < 4; a++) {
-            double rA = a == 0 || a == 2 ? 1 : 0;
-            for (int b = a; b < 4; b++) {
-                double rB = b == 0 || b == 2 ? 1 : 0;
-                double zab = 0;
-                if (a == 1 && b == 3) {
-                    zab = zAlphaBeta;
-                } else if ((alphaMax && a == 1 && b == 1) || (!alphaMax && a == 3 && b == 3)) {
-                    zab = zMaxMax;
-                }
-                double d2 = hee * eJ[a] * eJ[b] + hrr * rA * rB + hzz * zJ[a] * zJ[b]
-                        + her * (eJ[a] * rB + rA * eJ[b]) + hez * (eJ[a] * zJ[b] + zJ[a] * eJ[b])
-                        + hrz * (rA * zJ[b] + zJ[a] * rB) + hz * zab;
-                double value = d2 / sum - gH[a] * gH[b];
-                hessG[oh + 4 * a + b] = value;
-                hessG[oh + 4 * b + a] = value;
-            }
-        }
+        double rr = alphaMax ? eOwner : hrr;
+        double ss = alphaMax ? hrr : eOwner;
+        double rAlpha = (alphaMax ? eOwnerZ : hrz) * zAlpha;
+        double rBeta = (alphaMax ? eOwnerZ : hrz) * zBeta;
+        double sAlpha = (alphaMax ? hrz : eOwnerZ) * zAlpha;
+        double sBeta = (alphaMax ? hrz : eOwnerZ) * zBeta;
+        symmetric(oh, 0, 0, rr - gR * gR);
+        symmetric(oh, 0, 1, rAlpha - gR * gA);
+        symmetric(oh, 0, 2, hrr + her - gR * gS);
+        symmetric(oh, 0, 3, rBeta - gR * gB);
+        symmetric(oh, 1, 1, hzz * zAlpha * zAlpha + hz * zAlphaAlpha - gA * gA);
+        symmetric(oh, 1, 2, sAlpha - gA * gS);
+        symmetric(oh, 1, 3, hzz * zAlpha * zBeta + hz * zAlphaBeta - gA * gB);
+        symmetric(oh, 2, 2, ss - gS * gS);
+        symmetric(oh, 2, 3, sBeta - gS * gB);
+        symmetric(oh, 3, 3, hzz * zBeta * zBeta + hz * zBetaBeta - gB * gB);
         double invR2 = 1 / (bigR * bigR);
         hessG[oh] += invR2;
         hessG[oh + 2] += invR2;
@@ -445,6 +447,11 @@ final class ParetoNbdLikelihood implements LogLikelihood {
         hessG[oh + 11] -= invBeta;
         hessG[oh + 14] -= invBeta;
         hessG[oh + 15] += (q - (alphaMax ? 1 : 0)) * invBeta * invBeta;
+    }
+
+    private void symmetric(int offset, int a, int b, double value) {
+        hessG[offset + 4 * a + b] = value;
+        hessG[offset + 4 * b + a] = value;
     }
 
     /**
