@@ -9,7 +9,6 @@
 module dev.kizuna.metrics {
     requires transitive dev.kizuna.core;
     requires hipparchus.core;
-    requires hipparchus.optim;
 
     exports dev.kizuna.metrics;
     exports dev.kizuna.metrics.revenue;

@@ -143,13 +143,23 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The 2F1 part depends on a customer only through x and T, so it is evaluated once per distinct pair (see
+     * {@link HistoryCache}): customers summarised from a transaction log share few such pairs.
+     */
     @Override
     public void conditionalExpectedTransactions(double t, int[] x, double[] recency, double[] age, double[] out) {
         Checks.nonNegative(t, "t");
         Checks.sameLength(x, recency, age, out);
+        HistoryCache cache = HistoryCache.forBatch(x.length);
         for (int i = 0; i < x.length; i++) {
             checkRow(i, x[i], recency[i], age[i]);
-            out[i] = expectedWhileAlive(t, x[i], age[i]) * alive(x[i], recency[i], age[i]);
+            int slot = cache.slot(x[i], age[i]);
+            double whileAlive = cache.holds(slot, x[i], age[i]) ? cache.value(slot)
+                    : cache.put(slot, x[i], age[i], expectedWhileAlive(t, x[i], age[i]));
+            out[i] = whileAlive * alive(x[i], recency[i], age[i]);
         }
     }
 
@@ -163,7 +173,8 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         }
     }
 
-    private double alive(int x, double recency, double age) {
+    /** P(alive) of a valid history, unchecked. */
+    double alive(int x, double recency, double age) {
         if (x == 0) {
             return 1;
         }
@@ -263,15 +274,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
             return 4;
         }
 
-        @Override
-        public boolean analyticGradient() {
-            return true;
-        }
 
-        @Override
-        public boolean analyticHessian() {
-            return true;
-        }
 
         @Override
         public double value(double[] phi) {

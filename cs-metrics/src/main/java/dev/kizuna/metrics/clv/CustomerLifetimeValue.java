@@ -48,13 +48,26 @@ public final class CustomerLifetimeValue {
         Objects.requireNonNull(horizon, "horizon");
         Checks.sameLength(x, recency, age, out);
         spend.conditionalExpectedSpend(x, meanRepeatSpend, out);
+        // The discounted sum depends on a customer only through (x, T), the Pareto/NBD P(alive) terms through
+        // (x, t_x) and (x, T): each is computed once per distinct pair.
+        HistoryCache sums = HistoryCache.forBatch(x.length);
+        HistoryCache aliveTerms = HistoryCache.forBatch(2 * x.length);
         for (int i = 0; i < x.length; i++) {
             try {
                 Checks.history(x[i], recency[i], age[i]);
             } catch (IllegalArgumentException e) {
                 throw Checks.atRow(i, e);
             }
-            out[i] = value(transactions, out[i], horizon, x[i], recency[i], age[i]);
+            double alive = transactions instanceof BgNbdModel bg ? bg.alive(x[i], recency[i], age[i])
+                    : ((ParetoNbdModel) transactions).alive(x[i], recency[i], age[i], aliveTerms);
+            if (alive == 0) {
+                out[i] = 0;
+                continue;
+            }
+            int slot = sums.slot(x[i], age[i]);
+            double sum = sums.holds(slot, x[i], age[i]) ? sums.value(slot)
+                    : sums.put(slot, x[i], age[i], discountedTransactions(transactions, horizon, x[i], age[i]));
+            out[i] = out[i] * alive * sum;
         }
     }
 
@@ -80,6 +93,11 @@ public final class CustomerLifetimeValue {
         if (alive == 0) {
             return 0;
         }
+        return spendPerTransaction * alive * discountedTransactions(model, horizon, x, age);
+    }
+
+    /** {@code sum_k (E[Y(k L)] - E[Y((k-1) L)]) / (1 + d)^k} for a customer alive at T, P(alive) left out. */
+    private static double discountedTransactions(TransactionModel model, ClvHorizon horizon, int x, double age) {
         double total = 0;
         double previous = 0;
         double discount = 1;
@@ -91,6 +109,6 @@ public final class CustomerLifetimeValue {
             total += (cumulative - previous) * discount;
             previous = cumulative;
         }
-        return spendPerTransaction * alive * total;
+        return total;
     }
 }

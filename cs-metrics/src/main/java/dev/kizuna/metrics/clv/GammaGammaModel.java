@@ -279,15 +279,7 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
             return 3;
         }
 
-        @Override
-        public boolean analyticGradient() {
-            return true;
-        }
 
-        @Override
-        public boolean analyticHessian() {
-            return true;
-        }
 
         @Override
         public double value(double[] phi) {

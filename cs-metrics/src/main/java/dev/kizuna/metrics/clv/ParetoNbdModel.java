@@ -84,7 +84,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         double meanT = Math.max(sumT / data.customers, 1e-6);
         double rate = Math.max(sumX / Math.max(sumT, 1e-9), 1e-6);
         double[] first = {0, Math.log(1 / rate), 0, Math.log(meanT)};
-        MaximumLikelihood.Result fit = MaximumLikelihood.maximise(new Likelihood(data),
+        MaximumLikelihood.Result fit = MaximumLikelihood.maximise(new ParetoNbdLikelihood(data),
                 MaximumLikelihood.spread(first, options.starts()), options);
         double[] theta = fit.theta();
         return new ParetoNbdModel(theta[0], theta[1], theta[2], theta[3],
@@ -104,7 +104,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
     /** Returns the log-likelihood of the summary under this model's parameters. */
     public double logLikelihood(RfmSummary summary) {
         Objects.requireNonNull(summary, "summary");
-        return new Likelihood(RepeatData.of(summary))
+        return new ParetoNbdLikelihood(RepeatData.of(summary))
                 .value(new double[] {Math.log(r), Math.log(alpha), Math.log(s), Math.log(beta)});
     }
 
@@ -150,22 +150,31 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         return expectedWhileAlive(t, x, age) * alive(x, recency, age);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each of the two 2F1 terms of A0 depends on a customer only through x and one time (t_x or T), so it is
+     * evaluated once per distinct pair (see {@link HistoryCache}).
+     */
     @Override
     public void probabilityAlive(int[] x, double[] recency, double[] age, double[] out) {
         Checks.sameLength(x, recency, age, out);
+        HistoryCache cache = HistoryCache.forBatch(2 * x.length);
         for (int i = 0; i < x.length; i++) {
             checkRow(i, x[i], recency[i], age[i]);
-            out[i] = alive(x[i], recency[i], age[i]);
+            out[i] = alive(x[i], recency[i], age[i], cache);
         }
     }
 
+    /** {@inheritDoc} P(alive) is evaluated as in {@link #probabilityAlive(int[], double[], double[], double[])}. */
     @Override
     public void conditionalExpectedTransactions(double t, int[] x, double[] recency, double[] age, double[] out) {
         Checks.nonNegative(t, "t");
         Checks.sameLength(x, recency, age, out);
+        HistoryCache cache = HistoryCache.forBatch(2 * x.length);
         for (int i = 0; i < x.length; i++) {
             checkRow(i, x[i], recency[i], age[i]);
-            out[i] = expectedWhileAlive(t, x[i], age[i]) * alive(x[i], recency[i], age[i]);
+            out[i] = expectedWhileAlive(t, x[i], age[i]) * alive(x[i], recency[i], age[i], cache);
         }
     }
 
@@ -185,8 +194,22 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
     }
 
     private double alive(int x, double recency, double age) {
-        double logOdds = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + age) + s * Math.log(beta + age)
-                + logA0(r, alpha, s, beta, x, recency, age);
+        return aliveFromLogA0(x, age, logA0(r, alpha, s, beta, x, recency, age));
+    }
+
+    /** P(alive) of a valid history, unchecked, with the 2F1 terms of A0 looked up in or added to {@code cache}. */
+    double alive(int x, double recency, double age, HistoryCache cache) {
+        int slot1 = cache.slot(x, recency);
+        double u1 = cache.holds(slot1, x, recency) ? cache.value(slot1)
+                : cache.put(slot1, x, recency, logA0Term(r, alpha, s, beta, x, recency));
+        int slot2 = cache.slot(x, age);
+        double u2 = cache.holds(slot2, x, age) ? cache.value(slot2)
+                : cache.put(slot2, x, age, logA0Term(r, alpha, s, beta, x, age));
+        return aliveFromLogA0(x, age, logA0(u1, u2));
+    }
+
+    private double aliveFromLogA0(int x, double age, double logA0) {
+        double logOdds = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + age) + s * Math.log(beta + age) + logA0;
         if (logOdds == Double.NEGATIVE_INFINITY) {
             return 1;
         }
@@ -195,97 +218,23 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
 
     /** ln A0 of the likelihood; negative infinity when t_x = T (then A0 = 0). */
     static double logA0(double r, double alpha, double s, double beta, int x, double recency, double age) {
-        double big = r + s + x;
-        double max = Math.max(alpha, beta);
-        double second = alpha >= beta ? s + 1 : r + x;
-        double diff = Math.abs(alpha - beta);
-        double u1 = Hypergeometric.logF21(big, second, big + 1, diff / (max + recency)) - big * Math.log(max + recency);
-        double u2 = Hypergeometric.logF21(big, second, big + 1, diff / (max + age)) - big * Math.log(max + age);
+        return logA0(logA0Term(r, alpha, s, beta, x, recency), logA0Term(r, alpha, s, beta, x, age));
+    }
+
+    /** ln A0 from its two terms {@code u1} (at t_x) and {@code u2} (at T): {@code ln(e^u1 - e^u2)}. */
+    private static double logA0(double u1, double u2) {
         if (!(u2 < u1)) {
             return Double.NEGATIVE_INFINITY;
         }
         return u1 + Math.log(-Math.expm1(u2 - u1));
     }
 
-    /**
-     * The Pareto/NBD log-likelihood over (ln r, ln alpha, ln s, ln beta); its gradient is taken numerically. The
-     * logarithms and hypergeometric arguments that depend on a time alone are computed once per distinct t_x or T.
-     * Holds scratch arrays: one instance per fit, not shared between threads.
-     */
-    static final class Likelihood implements LogLikelihood {
-        /** The last-resort series budget while fitting; see {@link Hypergeometric#logF21}. */
-        private static final int FIT_TERMS = 20_000;
-        private final RepeatData d;
-        private final double[] sum;
-        private final double[] lnAlphaT;
-        private final double[] lnBetaT;
-        private final double[] lnMaxT;
-        private final double[] z;
-        private final double[] lnOneMinusZ;
-
-        Likelihood(RepeatData d) {
-            this.d = d;
-            this.sum = new double[d.maxX + 1];
-            int n = d.times.length;
-            this.lnAlphaT = new double[n];
-            this.lnBetaT = new double[n];
-            this.lnMaxT = new double[n];
-            this.z = new double[n];
-            this.lnOneMinusZ = new double[n];
-        }
-
-        @Override
-        public int dimension() {
-            return 4;
-        }
-
-        @Override
-        public double value(double[] phi) {
-            double r = Math.exp(phi[0]);
-            double alpha = Math.exp(phi[1]);
-            double s = Math.exp(phi[2]);
-            double beta = Math.exp(phi[3]);
-            for (int i = 0; i < d.maxX; i++) {
-                sum[i + 1] = sum[i] + Math.log(r + i);
-            }
-            double max = Math.max(alpha, beta);
-            double diff = Math.abs(alpha - beta);
-            for (int j = 0; j < d.times.length; j++) {
-                double v = d.times[j];
-                lnAlphaT[j] = Math.log(alpha + v);
-                lnBetaT[j] = Math.log(beta + v);
-                lnMaxT[j] = alpha >= beta ? lnAlphaT[j] : lnBetaT[j];
-                z[j] = diff / (max + v);
-                // 1 - z = min(alpha, beta) + v over max + v, without cancellation
-                lnOneMinusZ[j] = Math.log(Math.min(alpha, beta) + v) - lnMaxT[j];
-            }
-            double head = r * Math.log(alpha) + s * Math.log(beta);
-            double lnS = Math.log(s);
-            double ll = 0;
-            try {
-                for (int k = 0; k < d.x.length; k++) {
-                    int x = d.x[k];
-                    int iT = d.tIndex[k];
-                    int iTx = d.txIndex[k];
-                    double big = r + s + x;
-                    double second = alpha >= beta ? s + 1 : r + x;
-                    double part2 = -(r + x) * lnAlphaT[iT] - s * lnBetaT[iT];
-                    double part3 = Double.NEGATIVE_INFINITY;
-                    if (iTx != iT) {
-                        double u1 = Hypergeometric.logF21(big, second, big + 1, z[iTx], lnOneMinusZ[iTx], FIT_TERMS) - big * lnMaxT[iTx];
-                        double u2 = Hypergeometric.logF21(big, second, big + 1, z[iT], lnOneMinusZ[iT], FIT_TERMS) - big * lnMaxT[iT];
-                        if (u2 < u1) {
-                            part3 = lnS - Math.log(big) + u1 + Math.log(-Math.expm1(u2 - u1));
-                        }
-                    }
-                    double top = Math.max(part2, part3);
-                    double tail = part3 == Double.NEGATIVE_INFINITY ? 0 : Math.log(1 + Math.exp(-Math.abs(part2 - part3)));
-                    ll += d.weight[k] * (sum[x] + head + top + tail);
-                }
-            } catch (ArithmeticException notConverged) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            return Double.isNaN(ll) ? Double.NEGATIVE_INFINITY : ll;
-        }
+    /** One term of A0: {@code ln[2F1(r+s+x, s+1 or r+x; r+s+x+1; |alpha-beta|/(max+time)) / (max+time)^(r+s+x)]}. */
+    private static double logA0Term(double r, double alpha, double s, double beta, int x, double time) {
+        double big = r + s + x;
+        double max = Math.max(alpha, beta);
+        double second = alpha >= beta ? s + 1 : r + x;
+        return Hypergeometric.logF21(big, second, big + 1, Math.abs(alpha - beta) / (max + time))
+                - big * Math.log(max + time);
     }
 }

@@ -272,15 +272,7 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
             return 2;
         }
 
-        @Override
-        public boolean analyticGradient() {
-            return true;
-        }
 
-        @Override
-        public boolean analyticHessian() {
-            return true;
-        }
 
         @Override
         public double value(double[] phi) {

@@ -92,6 +92,40 @@ class ClvProperties {
         }
     }
 
+    /**
+     * Batches of a few thousand customers whose histories repeat (times in whole days, as from a transaction log)
+     * or not, so that the batch methods' caches both hit and collide: every result equals the one-by-one value.
+     */
+    @Property(tries = 12)
+    void largeBatchesWithRepeatedHistoriesEqualOneByOne(@ForAll("models") TransactionModel m, @ForAll long seed,
+                                                        @ForAll boolean wholeDays) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int n = 3000;
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        double[] spend = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextInt(12);
+            t[i] = wholeDays ? (190 + rnd.nextInt(90)) / 7.0 : 27 + 12 * rnd.nextDouble();
+            tx[i] = x[i] == 0 ? 0 : wholeDays ? Math.floor(rnd.nextDouble() * t[i] * 7) / 7 : rnd.nextDouble() * t[i];
+            spend[i] = x[i] == 0 ? 0 : 5 + 50 * rnd.nextDouble();
+        }
+        double[] alive = new double[n];
+        double[] expected = new double[n];
+        double[] clv = new double[n];
+        m.probabilityAlive(x, tx, t, alive);
+        m.conditionalExpectedTransactions(39, x, tx, t, expected);
+        GammaGammaModel gg = GammaGammaModel.of(6.25, 3.74, 15.44);
+        ClvHorizon horizon = ClvHorizon.months(3, RfmTimeUnit.WEEKS, 0.01);
+        CustomerLifetimeValue.of(m, gg, horizon, x, tx, t, spend, clv);
+        for (int i = 0; i < n; i += 7) {
+            assertEquals(m.probabilityAlive(x[i], tx[i], t[i]), alive[i], 0.0);
+            assertEquals(m.conditionalExpectedTransactions(39, x[i], tx[i], t[i]), expected[i], 0.0);
+            assertEquals(CustomerLifetimeValue.of(m, gg, horizon, x[i], tx[i], t[i], spend[i]), clv[i], 0.0);
+        }
+    }
+
     @Property
     void expectedSpendLiesBetweenThePopulationMeanAndTheCustomersMean(
             @ForAll @DoubleRange(min = 0.1, max = 20) double p, @ForAll @DoubleRange(min = 1.01, max = 20) double q,

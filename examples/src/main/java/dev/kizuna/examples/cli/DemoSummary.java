@@ -71,6 +71,7 @@ final class DemoSummary {
         w.println(totals);
         printPlans(w);
         printMetrics(w);
+        new ClvDemo(portfolio).print(w);
     }
 
     /** The last twelve months' MRR bridge, current MRR and ARR, trailing retention and VoC, from Kizuna's metrics. */

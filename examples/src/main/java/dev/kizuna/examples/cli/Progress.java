@@ -1,0 +1,66 @@
+package dev.kizuna.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Progress of long work on standard error. On a terminal one line is rewritten in place while a stage runs; otherwise
+ * (a pipe, a file, a test) each finished stage is one plain line. Standard output stays for results only.
+ */
+final class Progress {
+    private static final String CLEAR_TO_END = "\u001b[K";
+    private static final long UPDATE_NANOS = 200_000_000L;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final boolean quiet;
+    private String task = "";
+    private long started;
+    private long lastUpdate;
+
+    Progress(PrintWriter err, boolean terminal, boolean quiet) {
+        this.err = err;
+        this.terminal = terminal;
+        this.quiet = quiet;
+    }
+
+    /** Progress to the command's error stream; a terminal when the JVM has a console. */
+    static Progress of(PrintWriter err, boolean quiet) {
+        return new Progress(err, System.console() != null, quiet);
+    }
+
+    /** Starts a stage, such as "reading sales.csv". */
+    void start(String what) {
+        task = what;
+        started = System.nanoTime();
+        lastUpdate = started;
+        if (terminal && !quiet) {
+            err.print("\rkizuna: " + what + "..." + CLEAR_TO_END);
+            err.flush();
+        }
+    }
+
+    /** Shows how far the stage has got, at most five times a second and only on a terminal. */
+    void update(String detail) {
+        long now = System.nanoTime();
+        if (terminal && !quiet && now - lastUpdate >= UPDATE_NANOS) {
+            lastUpdate = now;
+            err.print("\rkizuna: " + task + ": " + detail + CLEAR_TO_END);
+            err.flush();
+        }
+    }
+
+    /** Ends the stage with a line that says what it did and how long it took. */
+    void done(String result) {
+        if (quiet) {
+            return;
+        }
+        String line = String.format(Locale.ROOT, "kizuna: %s (%.2f s)", result, (System.nanoTime() - started) / 1e9);
+        if (terminal) {
+            err.print("\r" + line + CLEAR_TO_END + System.lineSeparator());
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+}
