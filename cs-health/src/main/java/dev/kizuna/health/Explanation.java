@@ -2,7 +2,6 @@ package dev.kizuna.health;
 
 import dev.kizuna.health.internal.Numbers;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -59,38 +58,52 @@ public record Explanation(
     /** Returns the explanation of {@code score}, with the drivers and the reason derived from its contributions. */
     public static Explanation of(HealthScore score, List<BandLever> levers) {
         List<Contribution> all = score.contributions();
-        Contribution[] down = new Contribution[all.size()];
-        Contribution[] up = new Contribution[all.size()];
+        int n = all.size();
+        // Sorted by insertion of positions, not references: a model has a dozen inputs, and int stores are cheap.
+        // Positions pulling down fill the front half, lifting ones the back half.
+        int[] order = new int[2 * n];
         int downs = 0;
         int ups = 0;
-        for (int i = 0; i < all.size(); i++) {
+        for (int i = 0; i < n; i++) {
             Contribution c = all.get(i);
             if (c.kind() == Contribution.Kind.BASELINE) {
                 continue;
             }
             if (c.impact() < 0 || (c.kind() == Contribution.Kind.CAP && c.points() < 0)) {
-                down[downs++] = c;
+                int j = downs++;
+                while (j > 0 && STRONGEST_DOWN.compare(all.get(order[j - 1]), c) > 0) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = i;
             } else if (c.impact() > 0) {
-                up[ups++] = c;
+                int j = n + ups++;
+                while (j > n && STRONGEST_UP.compare(all.get(order[j - 1]), c) > 0) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = i;
             }
         }
-        insertionSort(down, downs, STRONGEST_DOWN);
-        insertionSort(up, ups, STRONGEST_UP);
-        List<Contribution> pullingDown = List.of(Arrays.copyOf(down, downs));
-        List<Contribution> lifting = List.of(Arrays.copyOf(up, ups));
+        List<Contribution> pullingDown = pick(all, order, 0, downs);
+        List<Contribution> lifting = pick(all, order, n, ups);
         return new Explanation(score, pullingDown, lifting, levers, reason(score, pullingDown, lifting));
     }
 
-    /** Sorts the first {@code n} elements in place; cheaper than a general sort for the dozen inputs of a model. */
-    private static void insertionSort(Contribution[] array, int n, Comparator<Contribution> order) {
-        for (int i = 1; i < n; i++) {
-            Contribution c = array[i];
-            int j = i - 1;
-            while (j >= 0 && order.compare(array[j], c) > 0) {
-                array[j + 1] = array[j];
-                j--;
-            }
-            array[j + 1] = c;
+    private static List<Contribution> pick(List<Contribution> all, int[] positions, int from, int n) {
+        switch (n) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(all.get(positions[from]));
+            case 2:
+                return List.of(all.get(positions[from]), all.get(positions[from + 1]));
+            default:
+                Contribution[] out = new Contribution[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = all.get(positions[from + i]);
+                }
+                return List.of(out);
         }
     }
 
@@ -105,7 +118,7 @@ public record Explanation(
     }
 
     private static String reason(HealthScore score, List<Contribution> down, List<Contribution> up) {
-        StringBuilder out = new StringBuilder(120);
+        StringBuilder out = new StringBuilder(256);
         if (!score.isScored()) {
             out.append("insufficient data: ").append(score.note().orElseThrow());
             return out.toString();

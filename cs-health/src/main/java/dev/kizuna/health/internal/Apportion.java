@@ -47,19 +47,21 @@ public final class Apportion {
             return out;
         }
         if (missing > 0 && missing <= count) {
-            // The usual case: rank by remainder once (insertion sort: a model has a dozen inputs), then hand out.
-            int[] order = new int[count];
+            // The usual case. A contribution gets a hundredth when fewer than `missing` others rank above it:
+            // those with a larger remainder, and earlier ones with an equal remainder. Counting the dozen inputs of
+            // a model against each other costs less than sorting them, whose branches the data make unpredictable.
             for (int i = 0; i < count; i++) {
-                double remainder = points[i] * 100.0 - out[i];
-                int j = i - 1;
-                while (j >= 0 && points[order[j]] * 100.0 - out[order[j]] < remainder) {
-                    order[j + 1] = order[j];
-                    j--;
+                double r = remainder(points[i]);
+                int above = 0;
+                for (int j = 0; j < i; j++) {
+                    above += remainder(points[j]) >= r ? 1 : 0;
                 }
-                order[j + 1] = i;
-            }
-            for (int k = 0; k < missing; k++) {
-                out[order[k]]++;
+                for (int j = i + 1; j < count; j++) {
+                    above += remainder(points[j]) > r ? 1 : 0;
+                }
+                if (above < missing) {
+                    out[i]++;
+                }
             }
             return out;
         }
@@ -79,5 +81,11 @@ public final class Apportion {
             missing += missing > 0 ? -1 : 1;
         }
         return out;
+    }
+
+    /** Returns what rounding {@code points} down to hundredths leaves, in hundredths: from 0 to below 1. */
+    private static double remainder(double points) {
+        double scaled = points * 100.0;
+        return scaled - Math.floor(scaled);
     }
 }
