@@ -1,6 +1,7 @@
 package dev.kizuna.health;
 
 import dev.kizuna.health.internal.Numbers;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Comparator;
 import java.util.List;
@@ -10,25 +11,17 @@ import java.util.Objects;
  * Why an account has its health score: the inputs that pulled it down and lifted it, the change of each input that
  * would reach the next band, and a one-line reason a person can read.
  *
- * <p>Drivers come from the contributions' {@link Contribution#impact() impact}: {@code pullingDown} holds every
- * input with a negative impact, strongest first; {@code lifting} every input with a positive impact, strongest
+ * <p>Drivers come from the contributions' {@link Contribution#impact() impact}: {@link #pullingDown()} holds every
+ * input with a negative impact, strongest first; {@link #lifting()} every input with a positive impact, strongest
  * first; ties are broken by id, so explanations are deterministic. A cap that lowered the score is listed first
- * among the inputs pulling down. Immutable and thread-safe.
+ * among the inputs pulling down.
  *
- * @param score       the score explained
- * @param pullingDown the contributions with negative impact, strongest first
- * @param lifting     the contributions with positive impact, strongest first
- * @param levers      for each input with data, the change that reaches the next band (empty in the best band, for
- *                    insufficient data, and for models that cannot invert their inputs)
- * @param reason      a one-line reason, such as
- *                    {@code red 38.50: pulled down by NPS (-9.20), open tickets (-4.10); lifted by licence use (+3.00)}
+ * <p>The {@linkplain #reason() reason} of an explanation made by {@link #of} is written the first time it is asked
+ * for, from the score and the drivers, and then kept: a host that explains many accounts and shows the reasons of a
+ * few does not pay for the others' text. It is always the same text, so an explanation is a value all the same:
+ * {@code equals} and {@code hashCode} compare all five parts. Immutable and thread-safe.
  */
-public record Explanation(
-        HealthScore score,
-        List<Contribution> pullingDown,
-        List<Contribution> lifting,
-        List<BandLever> levers,
-        String reason) {
+public final class Explanation {
 
     /** How many drivers the reason names on each side. */
     public static final int REASON_DRIVERS = 2;
@@ -46,65 +39,149 @@ public record Explanation(
         return c != 0 ? c : a.id().compareTo(b.id());
     };
 
-    /** Validates the parts and copies the lists. */
-    public Explanation {
-        Objects.requireNonNull(score, "score");
-        pullingDown = List.copyOf(pullingDown);
-        lifting = List.copyOf(lifting);
-        levers = List.copyOf(levers);
-        Objects.requireNonNull(reason, "reason");
+    private final HealthScore score;
+    private final List<Contribution> pullingDown;
+    private final List<Contribution> lifting;
+    private final List<BandLever> levers;
+    /** The reason, once written; a String is immutable, so a race only writes the same text twice. */
+    private @Nullable String reason;
+
+    /**
+     * Returns an explanation of the given parts; the lists are copied.
+     *
+     * @param score       the score explained
+     * @param pullingDown the contributions with negative impact, strongest first
+     * @param lifting     the contributions with positive impact, strongest first
+     * @param levers      for each input with data, the change that reaches the next band (empty in the best band,
+     *                    for insufficient data, and for models that cannot invert their inputs)
+     * @param reason      a one-line reason, such as
+     *                    {@code red 38.50: pulled down by NPS (-9.20), open tickets (-4.10); lifted by licence use
+     *                    (+3.00)}
+     */
+    public Explanation(HealthScore score, List<Contribution> pullingDown, List<Contribution> lifting,
+                       List<BandLever> levers, String reason) {
+        this(score, pullingDown, lifting, levers);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    private Explanation(HealthScore score, List<Contribution> pullingDown, List<Contribution> lifting,
+                        List<BandLever> levers) {
+        this.score = Objects.requireNonNull(score, "score");
+        this.pullingDown = List.copyOf(pullingDown);
+        this.lifting = List.copyOf(lifting);
+        this.levers = List.copyOf(levers);
+    }
+
+    /** Returns the score explained. */
+    public HealthScore score() {
+        return score;
+    }
+
+    /** Returns the contributions with negative impact, strongest first (a binding cap first of all). */
+    public List<Contribution> pullingDown() {
+        return pullingDown;
+    }
+
+    /** Returns the contributions with positive impact, strongest first. */
+    public List<Contribution> lifting() {
+        return lifting;
+    }
+
+    /**
+     * Returns, for each input with data, the change that reaches the next band: empty in the best band, for
+     * insufficient data, and for models that cannot invert their inputs.
+     */
+    public List<BandLever> levers() {
+        return levers;
+    }
+
+    /**
+     * Returns the one-line reason, such as
+     * {@code red 38.50: pulled down by NPS (-9.20), open tickets (-4.10); lifted by licence use (+3.00)}: the band and
+     * value, the {@value #REASON_DRIVERS} strongest drivers each way, and the signals without data; or
+     * {@code insufficient data: } and why.
+     */
+    public String reason() {
+        String text = reason;
+        if (text == null) {
+            text = reason(score, pullingDown, lifting);
+            reason = text;
+        }
+        return text;
+    }
+
+    /** Returns whether {@code other} is an explanation with equal parts. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Explanation)) {
+            return false;
+        }
+        Explanation that = (Explanation) other;
+        return score.equals(that.score) && pullingDown.equals(that.pullingDown) && lifting.equals(that.lifting)
+                && levers.equals(that.levers) && reason().equals(that.reason());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(score, pullingDown, lifting, levers, reason());
+    }
+
+    /** Returns the parts, as a record would. */
+    @Override
+    public String toString() {
+        return "Explanation[score=" + score + ", pullingDown=" + pullingDown + ", lifting=" + lifting + ", levers="
+                + levers + ", reason=" + reason() + "]";
     }
 
     /** Returns the explanation of {@code score}, with the drivers and the reason derived from its contributions. */
     public static Explanation of(HealthScore score, List<BandLever> levers) {
         List<Contribution> all = score.contributions();
-        int n = all.size();
-        // Sorted by insertion of positions, not references: a model has a dozen inputs, and int stores are cheap.
-        // Positions pulling down fill the front half, lifting ones the back half.
-        int[] order = new int[2 * n];
         int downs = 0;
         int ups = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < all.size(); i++) {
+            int side = side(all.get(i));
+            downs += side < 0 ? 1 : 0;
+            ups += side > 0 ? 1 : 0;
+        }
+        // Each side sorted by insertion into an array of its exact size: a model has a dozen inputs.
+        Contribution[] down = new Contribution[downs];
+        Contribution[] up = new Contribution[ups];
+        downs = 0;
+        ups = 0;
+        for (int i = 0; i < all.size(); i++) {
             Contribution c = all.get(i);
-            if (c.kind() == Contribution.Kind.BASELINE) {
-                continue;
-            }
-            if (c.impact() < 0 || (c.kind() == Contribution.Kind.CAP && c.points() < 0)) {
-                int j = downs++;
-                while (j > 0 && STRONGEST_DOWN.compare(all.get(order[j - 1]), c) > 0) {
-                    order[j] = order[j - 1];
-                    j--;
-                }
-                order[j] = i;
-            } else if (c.impact() > 0) {
-                int j = n + ups++;
-                while (j > n && STRONGEST_UP.compare(all.get(order[j - 1]), c) > 0) {
-                    order[j] = order[j - 1];
-                    j--;
-                }
-                order[j] = i;
+            int side = side(c);
+            if (side < 0) {
+                insert(down, downs++, c, STRONGEST_DOWN);
+            } else if (side > 0) {
+                insert(up, ups++, c, STRONGEST_UP);
             }
         }
-        List<Contribution> pullingDown = pick(all, order, 0, downs);
-        List<Contribution> lifting = pick(all, order, n, ups);
-        return new Explanation(score, pullingDown, lifting, levers, reason(score, pullingDown, lifting));
+        return new Explanation(score, List.of(down), List.of(up), levers);
     }
 
-    private static List<Contribution> pick(List<Contribution> all, int[] positions, int from, int n) {
-        switch (n) {
-            case 0:
-                return List.of();
-            case 1:
-                return List.of(all.get(positions[from]));
-            case 2:
-                return List.of(all.get(positions[from]), all.get(positions[from + 1]));
-            default:
-                Contribution[] out = new Contribution[n];
-                for (int i = 0; i < n; i++) {
-                    out[i] = all.get(positions[from + i]);
-                }
-                return List.of(out);
+    /** Returns -1 if the contribution pulls the score down, 1 if it lifts it, 0 if neither. */
+    private static int side(Contribution c) {
+        if (c.kind() == Contribution.Kind.BASELINE) {
+            return 0;
         }
+        if (c.impact() < 0 || (c.kind() == Contribution.Kind.CAP && c.points() < 0)) {
+            return -1;
+        }
+        return c.impact() > 0 ? 1 : 0;
+    }
+
+    /** Inserts {@code c} into the sorted first {@code n} elements of {@code array}. */
+    private static void insert(Contribution[] array, int n, Contribution c, Comparator<Contribution> order) {
+        int j = n;
+        while (j > 0 && order.compare(array[j - 1], c) > 0) {
+            array[j] = array[j - 1];
+            j--;
+        }
+        array[j] = c;
     }
 
     /** Returns the first {@code n} inputs pulling the score down. */
@@ -118,7 +195,7 @@ public record Explanation(
     }
 
     private static String reason(HealthScore score, List<Contribution> down, List<Contribution> up) {
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = new StringBuilder(160);
         if (!score.isScored()) {
             out.append("insufficient data: ").append(score.note().orElseThrow());
             return out.toString();

@@ -47,21 +47,22 @@ public final class Apportion {
             return out;
         }
         if (missing > 0 && missing <= count) {
-            // The usual case. A contribution gets a hundredth when fewer than `missing` others rank above it:
-            // those with a larger remainder, and earlier ones with an equal remainder. Counting the dozen inputs of
-            // a model against each other costs less than sorting them, whose branches the data make unpredictable.
+            // The usual case: rank by remainder once, largest first and ties to the earlier (an insertion sort of
+            // positions: a model has a dozen inputs), then hand out.
+            double[] remainder = new double[count];
+            int[] order = new int[count];
             for (int i = 0; i < count; i++) {
-                double r = remainder(points[i]);
-                int above = 0;
-                for (int j = 0; j < i; j++) {
-                    above += remainder(points[j]) >= r ? 1 : 0;
+                double r = points[i] * 100.0 - out[i];
+                remainder[i] = r;
+                int j = i - 1;
+                while (j >= 0 && remainder[order[j]] < r) {
+                    order[j + 1] = order[j];
+                    j--;
                 }
-                for (int j = i + 1; j < count; j++) {
-                    above += remainder(points[j]) > r ? 1 : 0;
-                }
-                if (above < missing) {
-                    out[i]++;
-                }
+                order[j + 1] = i;
+            }
+            for (int k = 0; k < missing; k++) {
+                out[order[k]]++;
             }
             return out;
         }
@@ -81,11 +82,5 @@ public final class Apportion {
             missing += missing > 0 ? -1 : 1;
         }
         return out;
-    }
-
-    /** Returns what rounding {@code points} down to hundredths leaves, in hundredths: from 0 to below 1. */
-    private static double remainder(double points) {
-        double scaled = points * 100.0;
-        return scaled - Math.floor(scaled);
     }
 }

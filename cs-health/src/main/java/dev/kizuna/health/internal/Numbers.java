@@ -1,30 +1,10 @@
 package dev.kizuna.health.internal;
 
-import java.util.OptionalDouble;
-
 /**
  * Rounding to hundredths and allocation-light formatting of numbers for messages and reasons.
  */
 public final class Numbers {
     private Numbers() {
-    }
-
-    private static final OptionalDouble ZERO = OptionalDouble.of(0);
-    private static final OptionalDouble ONE = OptionalDouble.of(1);
-    private static final OptionalDouble HUNDRED = OptionalDouble.of(100);
-
-    /**
-     * Returns {@code OptionalDouble.of(value)}, sharing one instance for the values results repeat most (0, 1 and
-     * 100: clamped sub-scores, flags and empty counts). Optionals are values, so sharing them changes nothing.
-     */
-    public static OptionalDouble optional(double value) {
-        if (value == 0 && Double.doubleToRawLongBits(value) == 0) {
-            return ZERO;
-        }
-        if (value == 100) {
-            return HUNDRED;
-        }
-        return value == 1 ? ONE : OptionalDouble.of(value);
     }
 
     /** Returns {@code value} rounded half up to a whole number of hundredths ({@link Math#round(double)}). */

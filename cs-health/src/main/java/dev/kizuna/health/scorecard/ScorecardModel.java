@@ -165,17 +165,14 @@ public final class ScorecardModel implements HealthModel {
             boolean counted = e.counts[node];
             double weight = Math.min(1, e.effective[node]);
             double impact = counted ? Numbers.round2(e.effective[node] * (e.subscore[l] - e.uncapped)) : 0;
-            contributions[l] = new Contribution(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l),
-                    r == r ? Numbers.optional(r) : OptionalDouble.empty(),
-                    counted ? Numbers.optional(e.subscore[l]) : OptionalDouble.empty(),
-                    weight, centi[l] / 100.0, impact);
+            contributions[l] = Contribution.of(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l), r,
+                    counted ? e.subscore[l] : Double.NaN, weight, centi[l] / 100.0, impact);
         }
         if (e.bindingCap >= 0) {
             Cap cap = compiled.caps[e.bindingCap];
             double change = centi[compiled.leaves] / 100.0;
-            contributions[compiled.leaves] = new Contribution(cap.id(), cap.label(), Contribution.Kind.CAP,
-                    Optional.of(cap.signal()), Numbers.optional(e.raw[compiled.capSignal[e.bindingCap]]),
-                    OptionalDouble.empty(), 0, change, change);
+            contributions[compiled.leaves] = Contribution.of(cap.id(), cap.label(), Contribution.Kind.CAP,
+                    Optional.of(cap.signal()), e.raw[compiled.capSignal[e.bindingCap]], Double.NaN, 0, change, change);
         }
         double value = Numbers.round2(e.capped);
         return new HealthScore(snapshot.account(), definition.id(), computedAt, snapshot.at(),
