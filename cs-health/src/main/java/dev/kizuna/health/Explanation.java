@@ -3,7 +3,6 @@ package dev.kizuna.health;
 import dev.kizuna.health.internal.Numbers;
 import org.jspecify.annotations.Nullable;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,19 +24,6 @@ public final class Explanation {
 
     /** How many drivers the reason names on each side. */
     public static final int REASON_DRIVERS = 2;
-
-    private static final Comparator<Contribution> STRONGEST_DOWN = (a, b) -> {
-        boolean capA = a.kind() == Contribution.Kind.CAP;
-        if (capA != (b.kind() == Contribution.Kind.CAP)) {
-            return capA ? -1 : 1;
-        }
-        int c = Double.compare(a.impact(), b.impact());
-        return c != 0 ? c : a.id().compareTo(b.id());
-    };
-    private static final Comparator<Contribution> STRONGEST_UP = (a, b) -> {
-        int c = Double.compare(b.impact(), a.impact());
-        return c != 0 ? c : a.id().compareTo(b.id());
-    };
 
     private final HealthScore score;
     private final List<Contribution> pullingDown;
@@ -155,9 +141,19 @@ public final class Explanation {
             Contribution c = all.get(i);
             int side = side(c);
             if (side < 0) {
-                insert(down, downs++, c, STRONGEST_DOWN);
+                int j = downs++;
+                while (j > 0 && pullsHarder(c, down[j - 1])) {
+                    down[j] = down[j - 1];
+                    j--;
+                }
+                down[j] = c;
             } else if (side > 0) {
-                insert(up, ups++, c, STRONGEST_UP);
+                int j = ups++;
+                while (j > 0 && liftsMore(c, up[j - 1])) {
+                    up[j] = up[j - 1];
+                    j--;
+                }
+                up[j] = c;
             }
         }
         return new Explanation(score, List.of(down), List.of(up), levers);
@@ -174,14 +170,21 @@ public final class Explanation {
         return c.impact() > 0 ? 1 : 0;
     }
 
-    /** Inserts {@code c} into the sorted first {@code n} elements of {@code array}. */
-    private static void insert(Contribution[] array, int n, Contribution c, Comparator<Contribution> order) {
-        int j = n;
-        while (j > 0 && order.compare(array[j - 1], c) > 0) {
-            array[j] = array[j - 1];
-            j--;
+    /**
+     * Returns whether {@code a} comes before {@code b} among the inputs pulling down: a cap first, then the more
+     * negative impact, then the smaller id. Impacts are finite, so {@code <} orders them as {@link Double#compare}.
+     */
+    private static boolean pullsHarder(Contribution a, Contribution b) {
+        boolean capA = a.kind() == Contribution.Kind.CAP;
+        if (capA != (b.kind() == Contribution.Kind.CAP)) {
+            return capA;
         }
-        array[j] = c;
+        return a.impact() < b.impact() || (a.impact() == b.impact() && a.id().compareTo(b.id()) < 0);
+    }
+
+    /** Returns whether {@code a} comes before {@code b} among the lifting inputs: the larger impact, then the id. */
+    private static boolean liftsMore(Contribution a, Contribution b) {
+        return a.impact() > b.impact() || (a.impact() == b.impact() && a.id().compareTo(b.id()) < 0);
     }
 
     /** Returns the first {@code n} inputs pulling the score down. */

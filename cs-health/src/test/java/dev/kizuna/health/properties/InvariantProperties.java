@@ -11,6 +11,7 @@ import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.internal.Apportion;
+import dev.kizuna.health.internal.Numbers;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.logistic.LogisticModel;
 import dev.kizuna.health.logistic.Term;
@@ -117,6 +118,26 @@ class InvariantProperties {
 
     private static String parts(double[] points) {
         return java.util.Arrays.toString(points);
+    }
+
+    @Property
+    void fastRoundingIsExactlyMathRound(@ForAll double x, @ForAll @IntRange(min = -100_000, max = 100_000) int half) {
+        assertEquals(Math.round(x), Numbers.round(x), "x = " + x);
+        double tie = half + 0.5;
+        for (double y : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie), half / 100.0 * 100.0}) {
+            assertEquals(Math.round(y), Numbers.round(y), "y = " + y);
+        }
+    }
+
+    @Property(tries = 1)
+    void fastRoundingAgreesOnTheAwkwardValues() {
+        double[] awkward = {0.49999999999999994, -0.49999999999999994, 0.5, -0.5, -1.5, 2.5, -0.0, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE,
+                Double.MIN_VALUE, -Double.MIN_VALUE, 4503599627370495.5, -4503599627370495.5, 9.223372036854776E18,
+                -9.223372036854776E18, -1e-20, 1 - 1e-16};
+        for (double x : awkward) {
+            assertEquals(Math.round(x), Numbers.round(x), "x = " + x);
+        }
     }
 
     @Provide
