@@ -128,6 +128,12 @@ public record BandScheme(List<HealthBand> bands) {
 
     /** Returns the position of {@code band} in the scheme, 0 for the worst band. */
     public int rank(HealthBand band) {
+        // The band almost always comes from this scheme: find it by identity before comparing by value.
+        for (int i = 0; i < bands.size(); i++) {
+            if (bands.get(i) == band) {
+                return i;
+            }
+        }
         int index = bands.indexOf(band);
         if (index < 0) {
             throw new IllegalArgumentException("band: " + band + " is not in this scheme " + this);

@@ -1,9 +1,8 @@
 package dev.kizuna.health;
 
 import dev.kizuna.health.internal.Numbers;
+import org.jspecify.annotations.Nullable;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,87 +10,181 @@ import java.util.Objects;
  * Why an account has its health score: the inputs that pulled it down and lifted it, the change of each input that
  * would reach the next band, and a one-line reason a person can read.
  *
- * <p>Drivers come from the contributions' {@link Contribution#impact() impact}: {@code pullingDown} holds every
- * input with a negative impact, strongest first; {@code lifting} every input with a positive impact, strongest
+ * <p>Drivers come from the contributions' {@link Contribution#impact() impact}: {@link #pullingDown()} holds every
+ * input with a negative impact, strongest first; {@link #lifting()} every input with a positive impact, strongest
  * first; ties are broken by id, so explanations are deterministic. A cap that lowered the score is listed first
- * among the inputs pulling down. Immutable and thread-safe.
+ * among the inputs pulling down.
  *
- * @param score       the score explained
- * @param pullingDown the contributions with negative impact, strongest first
- * @param lifting     the contributions with positive impact, strongest first
- * @param levers      for each input with data, the change that reaches the next band (empty in the best band, for
- *                    insufficient data, and for models that cannot invert their inputs)
- * @param reason      a one-line reason, such as
- *                    {@code red 38.50: pulled down by NPS (-9.20), open tickets (-4.10); lifted by licence use (+3.00)}
+ * <p>The {@linkplain #reason() reason} of an explanation made by {@link #of} is written the first time it is asked
+ * for, from the score and the drivers, and then kept: a host that explains many accounts and shows the reasons of a
+ * few does not pay for the others' text. It is always the same text, so an explanation is a value all the same:
+ * {@code equals} and {@code hashCode} compare all five parts. Immutable and thread-safe.
  */
-public record Explanation(
-        HealthScore score,
-        List<Contribution> pullingDown,
-        List<Contribution> lifting,
-        List<BandLever> levers,
-        String reason) {
+public final class Explanation {
 
     /** How many drivers the reason names on each side. */
     public static final int REASON_DRIVERS = 2;
 
-    private static final Comparator<Contribution> STRONGEST_DOWN = (a, b) -> {
-        boolean capA = a.kind() == Contribution.Kind.CAP;
-        if (capA != (b.kind() == Contribution.Kind.CAP)) {
-            return capA ? -1 : 1;
-        }
-        int c = Double.compare(a.impact(), b.impact());
-        return c != 0 ? c : a.id().compareTo(b.id());
-    };
-    private static final Comparator<Contribution> STRONGEST_UP = (a, b) -> {
-        int c = Double.compare(b.impact(), a.impact());
-        return c != 0 ? c : a.id().compareTo(b.id());
-    };
+    private final HealthScore score;
+    private final List<Contribution> pullingDown;
+    private final List<Contribution> lifting;
+    private final List<BandLever> levers;
+    /** The reason, once written; a String is immutable, so a race only writes the same text twice. */
+    private @Nullable String reason;
 
-    /** Validates the parts and copies the lists. */
-    public Explanation {
-        Objects.requireNonNull(score, "score");
-        pullingDown = List.copyOf(pullingDown);
-        lifting = List.copyOf(lifting);
-        levers = List.copyOf(levers);
-        Objects.requireNonNull(reason, "reason");
+    /**
+     * Returns an explanation of the given parts; the lists are copied.
+     *
+     * @param score       the score explained
+     * @param pullingDown the contributions with negative impact, strongest first
+     * @param lifting     the contributions with positive impact, strongest first
+     * @param levers      for each input with data, the change that reaches the next band (empty in the best band,
+     *                    for insufficient data, and for models that cannot invert their inputs)
+     * @param reason      a one-line reason, such as
+     *                    {@code red 38.50: pulled down by NPS (-9.20), open tickets (-4.10); lifted by licence use
+     *                    (+3.00)}
+     */
+    public Explanation(HealthScore score, List<Contribution> pullingDown, List<Contribution> lifting,
+                       List<BandLever> levers, String reason) {
+        this(score, pullingDown, lifting, levers);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    private Explanation(HealthScore score, List<Contribution> pullingDown, List<Contribution> lifting,
+                        List<BandLever> levers) {
+        this.score = Objects.requireNonNull(score, "score");
+        this.pullingDown = List.copyOf(pullingDown);
+        this.lifting = List.copyOf(lifting);
+        this.levers = List.copyOf(levers);
+    }
+
+    /** Returns the score explained. */
+    public HealthScore score() {
+        return score;
+    }
+
+    /** Returns the contributions with negative impact, strongest first (a binding cap first of all). */
+    public List<Contribution> pullingDown() {
+        return pullingDown;
+    }
+
+    /** Returns the contributions with positive impact, strongest first. */
+    public List<Contribution> lifting() {
+        return lifting;
+    }
+
+    /**
+     * Returns, for each input with data, the change that reaches the next band: empty in the best band, for
+     * insufficient data, and for models that cannot invert their inputs.
+     */
+    public List<BandLever> levers() {
+        return levers;
+    }
+
+    /**
+     * Returns the one-line reason, such as
+     * {@code red 38.50: pulled down by NPS (-9.20), open tickets (-4.10); lifted by licence use (+3.00)}: the band and
+     * value, the {@value #REASON_DRIVERS} strongest drivers each way, and the signals without data; or
+     * {@code insufficient data: } and why.
+     */
+    public String reason() {
+        String text = reason;
+        if (text == null) {
+            text = reason(score, pullingDown, lifting);
+            reason = text;
+        }
+        return text;
+    }
+
+    /** Returns whether {@code other} is an explanation with equal parts. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Explanation)) {
+            return false;
+        }
+        Explanation that = (Explanation) other;
+        return score.equals(that.score) && pullingDown.equals(that.pullingDown) && lifting.equals(that.lifting)
+                && levers.equals(that.levers) && reason().equals(that.reason());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(score, pullingDown, lifting, levers, reason());
+    }
+
+    /** Returns the parts, as a record would. */
+    @Override
+    public String toString() {
+        return "Explanation[score=" + score + ", pullingDown=" + pullingDown + ", lifting=" + lifting + ", levers="
+                + levers + ", reason=" + reason() + "]";
     }
 
     /** Returns the explanation of {@code score}, with the drivers and the reason derived from its contributions. */
     public static Explanation of(HealthScore score, List<BandLever> levers) {
         List<Contribution> all = score.contributions();
-        Contribution[] down = new Contribution[all.size()];
-        Contribution[] up = new Contribution[all.size()];
         int downs = 0;
         int ups = 0;
         for (int i = 0; i < all.size(); i++) {
+            int side = side(all.get(i));
+            downs += side < 0 ? 1 : 0;
+            ups += side > 0 ? 1 : 0;
+        }
+        // Each side sorted by insertion into an array of its exact size: a model has a dozen inputs.
+        Contribution[] down = new Contribution[downs];
+        Contribution[] up = new Contribution[ups];
+        downs = 0;
+        ups = 0;
+        for (int i = 0; i < all.size(); i++) {
             Contribution c = all.get(i);
-            if (c.kind() == Contribution.Kind.BASELINE) {
-                continue;
-            }
-            if (c.impact() < 0 || (c.kind() == Contribution.Kind.CAP && c.points() < 0)) {
-                down[downs++] = c;
-            } else if (c.impact() > 0) {
-                up[ups++] = c;
+            int side = side(c);
+            if (side < 0) {
+                int j = downs++;
+                while (j > 0 && pullsHarder(c, down[j - 1])) {
+                    down[j] = down[j - 1];
+                    j--;
+                }
+                down[j] = c;
+            } else if (side > 0) {
+                int j = ups++;
+                while (j > 0 && liftsMore(c, up[j - 1])) {
+                    up[j] = up[j - 1];
+                    j--;
+                }
+                up[j] = c;
             }
         }
-        insertionSort(down, downs, STRONGEST_DOWN);
-        insertionSort(up, ups, STRONGEST_UP);
-        List<Contribution> pullingDown = List.of(Arrays.copyOf(down, downs));
-        List<Contribution> lifting = List.of(Arrays.copyOf(up, ups));
-        return new Explanation(score, pullingDown, lifting, levers, reason(score, pullingDown, lifting));
+        return new Explanation(score, List.of(down), List.of(up), levers);
     }
 
-    /** Sorts the first {@code n} elements in place; cheaper than a general sort for the dozen inputs of a model. */
-    private static void insertionSort(Contribution[] array, int n, Comparator<Contribution> order) {
-        for (int i = 1; i < n; i++) {
-            Contribution c = array[i];
-            int j = i - 1;
-            while (j >= 0 && order.compare(array[j], c) > 0) {
-                array[j + 1] = array[j];
-                j--;
-            }
-            array[j + 1] = c;
+    /** Returns -1 if the contribution pulls the score down, 1 if it lifts it, 0 if neither. */
+    private static int side(Contribution c) {
+        if (c.kind() == Contribution.Kind.BASELINE) {
+            return 0;
         }
+        if (c.impact() < 0 || (c.kind() == Contribution.Kind.CAP && c.points() < 0)) {
+            return -1;
+        }
+        return c.impact() > 0 ? 1 : 0;
+    }
+
+    /**
+     * Returns whether {@code a} comes before {@code b} among the inputs pulling down: a cap first, then the more
+     * negative impact, then the smaller id. Impacts are finite, so {@code <} orders them as {@link Double#compare}.
+     */
+    private static boolean pullsHarder(Contribution a, Contribution b) {
+        boolean capA = a.kind() == Contribution.Kind.CAP;
+        if (capA != (b.kind() == Contribution.Kind.CAP)) {
+            return capA;
+        }
+        return a.impact() < b.impact() || (a.impact() == b.impact() && a.id().compareTo(b.id()) < 0);
+    }
+
+    /** Returns whether {@code a} comes before {@code b} among the lifting inputs: the larger impact, then the id. */
+    private static boolean liftsMore(Contribution a, Contribution b) {
+        return a.impact() > b.impact() || (a.impact() == b.impact() && a.id().compareTo(b.id()) < 0);
     }
 
     /** Returns the first {@code n} inputs pulling the score down. */
@@ -105,7 +198,7 @@ public record Explanation(
     }
 
     private static String reason(HealthScore score, List<Contribution> down, List<Contribution> up) {
-        StringBuilder out = new StringBuilder(120);
+        StringBuilder out = new StringBuilder(160);
         if (!score.isScored()) {
             out.append("insufficient data: ").append(score.note().orElseThrow());
             return out.toString();

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -300,6 +302,26 @@ public final class DefinitionNode {
             out.add(new DefinitionNode(node.get(i), path + "[" + i + "]", document));
         }
         return out;
+    }
+
+    /**
+     * Returns the fields of an object, each with its path (such as {@code models.standard}), in document order: for
+     * objects whose field names are data, such as a map from names to definitions. Every field counts as asked for.
+     */
+    public Map<String, DefinitionNode> fields() {
+        if (!require(JsonNodeType.OBJECT, "an object")) {
+            return Map.of();
+        }
+        if (node.size() > MAX_ELEMENTS) {
+            error(node.size() + " fields is over the limit of " + MAX_ELEMENTS);
+            return Map.of();
+        }
+        Map<String, DefinitionNode> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            asked.add(e.getKey());
+            out.put(e.getKey(), new DefinitionNode(e.getValue(), child(e.getKey()), document));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**

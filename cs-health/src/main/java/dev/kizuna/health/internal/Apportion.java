@@ -47,12 +47,15 @@ public final class Apportion {
             return out;
         }
         if (missing > 0 && missing <= count) {
-            // The usual case: rank by remainder once (insertion sort: a model has a dozen inputs), then hand out.
+            // The usual case: rank by remainder once, largest first and ties to the earlier (an insertion sort of
+            // positions: a model has a dozen inputs), then hand out.
+            double[] remainder = new double[count];
             int[] order = new int[count];
             for (int i = 0; i < count; i++) {
-                double remainder = points[i] * 100.0 - out[i];
+                double r = points[i] * 100.0 - out[i];
+                remainder[i] = r;
                 int j = i - 1;
-                while (j >= 0 && points[order[j]] * 100.0 - out[order[j]] < remainder) {
+                while (j >= 0 && remainder[order[j]] < r) {
                     order[j + 1] = order[j];
                     j--;
                 }

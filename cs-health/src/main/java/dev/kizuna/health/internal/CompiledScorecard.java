@@ -11,9 +11,11 @@ import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardItem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * A scorecard flattened into arrays, the form every scoring path runs on.
@@ -48,6 +50,8 @@ public final class CompiledScorecard {
     public final Measure[] measure;
     /** Each measure's normaliser. */
     public final Normaliser[] normaliser;
+    /** Each measure's normaliser, compiled: the same results, faster to evaluate. */
+    public final CompiledNormaliser[] scale;
     /** Each measure's effective missing-data policy. */
     public final MissingDataPolicy[] policy;
     /** Each measure's share of the total weight when every signal has data (for completeness). */
@@ -60,6 +64,17 @@ public final class CompiledScorecard {
     public final double minimumCompleteness;
     /** For each signal number, the measures that read it (usually one). */
     private final int[][] leavesOfSignal;
+    /** The signals in name order (the order of a snapshot's values), and their numbers. */
+    private final SignalName[] sortedSignals;
+    private final int[] sortedSignalNumber;
+    /**
+     * The weighing when every measure counts (the usual case), computed once by the same passes as any other:
+     * which nodes count, the groups' masses, the effective weights and the top-level mass.
+     */
+    private final boolean[] fullCounts;
+    private final double[] fullMass;
+    private final double[] fullEffective;
+    private final double fullRootMass;
 
     private CompiledScorecard(ScorecardDefinition definition) {
         Map<SignalName, Integer> signalIndex = new LinkedHashMap<>();
@@ -87,6 +102,7 @@ public final class CompiledScorecard {
         leafSignal = new int[leaves];
         measure = new Measure[leaves];
         normaliser = new Normaliser[leaves];
+        scale = new CompiledNormaliser[leaves];
         policy = new MissingDataPolicy[leaves];
         designWeight = new double[leaves];
         double[] siblingTotal = new double[nodes + 1];
@@ -104,6 +120,7 @@ public final class CompiledScorecard {
             leafNode[l] = node;
             measure[l] = m;
             normaliser[l] = m.normaliser();
+            scale[l] = CompiledNormaliser.of(m.normaliser());
             policy[l] = m.missingData().orElse(definition.missingData());
             designWeight[l] = share[node];
             leafSignal[l] = signalIndex.computeIfAbsent(m.signal(), k -> signalIndex.size());
@@ -114,6 +131,12 @@ public final class CompiledScorecard {
             capSignal[c] = signalIndex.computeIfAbsent(caps[c].signal(), k -> signalIndex.size());
         }
         signals = signalIndex.keySet().toArray(new SignalName[0]);
+        sortedSignals = signals.clone();
+        Arrays.sort(sortedSignals);
+        sortedSignalNumber = new int[signals.length];
+        for (int s = 0; s < signals.length; s++) {
+            sortedSignalNumber[s] = signalIndex.get(sortedSignals[s]);
+        }
         minimumCompleteness = definition.minimumCompleteness();
         leavesOfSignal = new int[signals.length][];
         for (int s = 0; s < signals.length; s++) {
@@ -129,6 +152,13 @@ public final class CompiledScorecard {
                 }
             }
         }
+        fullCounts = new boolean[nodes];
+        fullMass = new double[nodes];
+        fullEffective = new double[nodes];
+        for (int l = 0; l < leaves; l++) {
+            fullCounts[leafNode[l]] = true;
+        }
+        fullRootMass = weigh(fullCounts, fullMass, fullEffective);
     }
 
     private static void flatten(List<ScorecardItem> items, int parentNode, List<ScorecardItem> order,
@@ -151,82 +181,92 @@ public final class CompiledScorecard {
     /** Returns the snapshot's values of {@link #signals}, NaN where it has none. */
     public double[] read(SignalSnapshot snapshot) {
         double[] raw = new double[signals.length];
-        Map<SignalName, Double> values = snapshot.values();
-        for (int s = 0; s < raw.length; s++) {
-            // Lookups allocate nothing; for a dozen signals they cost about what one merged pass does.
-            Double v = values.get(signals[s]);
-            raw[s] = v == null ? Double.NaN : v;
+        SortedMap<SignalName, Double> values = snapshot.values();
+        if (values.size() > 4 * signals.length) {
+            // A snapshot far wider than the scorecard: look each signal up.
+            for (int s = 0; s < raw.length; s++) {
+                Double v = values.get(signals[s]);
+                raw[s] = v == null ? Double.NaN : v;
+            }
+            return raw;
+        }
+        // One merged pass over both name orders: a snapshot's values are sorted by name. The well-known names are
+        // shared constants, so most matches are found by identity, without comparing strings.
+        Arrays.fill(raw, Double.NaN);
+        int next = 0;
+        for (Map.Entry<SignalName, Double> entry : values.entrySet()) {
+            SignalName name = entry.getKey();
+            while (next < sortedSignals.length) {
+                SignalName wanted = sortedSignals[next];
+                int order = wanted == name ? 0 : wanted.compareTo(name);
+                if (order > 0) {
+                    break;
+                }
+                next++;
+                if (order == 0) {
+                    raw[sortedSignalNumber[next - 1]] = entry.getValue();
+                    break;
+                }
+            }
+            if (next == sortedSignals.length) {
+                break;
+            }
         }
         return raw;
     }
 
-    /** Evaluates the scorecard on raw values in signal order (NaN for no value); {@code raw} is kept, not copied. */
+    /**
+     * Evaluates the scorecard on raw values in signal order (NaN for no value); {@code raw} is kept, not copied.
+     * When every measure counts, the evaluation's {@code counts}, {@code mass} and {@code effective} arrays are the
+     * scorecard's own, shared by every such evaluation; callers only read them.
+     */
     public Evaluation evaluate(double[] raw) {
-        Evaluation e = new Evaluation(this, raw);
-        double[] sub = e.subscore;
-        boolean[] counts = e.counts;
+        double[] sub = new double[leaves];
         double completeness = 0;
+        boolean all = true;
+        int fail = -1;
         for (int l = 0; l < leaves; l++) {
             double r = raw[leafSignal[l]];
-            int node = leafNode[l];
             if (r == r) {
-                sub[l] = normaliser[l].score(r);
-                counts[node] = true;
+                sub[l] = scale[l].score(r);
                 completeness += designWeight[l];
+            } else if (policy[l] == MissingDataPolicy.ZERO) {
+                sub[l] = 0;
             } else {
-                switch (policy[l]) {
-                    case ZERO:
-                        sub[l] = 0;
-                        counts[node] = true;
-                        break;
-                    case FAIL:
-                        e.fail = l;
-                        sub[l] = Double.NaN;
-                        break;
-                    default:
-                        sub[l] = Double.NaN;
-                        break;
+                sub[l] = Double.NaN;
+                all = false;
+                if (policy[l] == MissingDataPolicy.FAIL) {
+                    fail = l;
                 }
+            }
+        }
+        Evaluation e;
+        if (all) {
+            e = new Evaluation(this, raw, sub, fullCounts, fullMass, fullEffective);
+            e.rootMass = fullRootMass;
+        } else {
+            e = new Evaluation(this, raw, sub, new boolean[nodes], new double[nodes], new double[nodes]);
+            for (int l = 0; l < leaves; l++) {
+                e.counts[leafNode[l]] = sub[l] == sub[l];
             }
         }
         e.completeness = Math.min(1, completeness);
-        if (e.fail >= 0) {
+        e.fail = fail;
+        if (fail >= 0) {
             return e;
         }
-        // Backward pass: children before parents, so each group's counting mass is complete when reached.
-        double[] mass = e.mass;
-        double rootMass = 0;
-        for (int n = nodes - 1; n >= 0; n--) {
-            if (leafOfNode[n] < 0) {
-                counts[n] = mass[n] > 0;
-            }
-            if (counts[n]) {
-                if (parent[n] < 0) {
-                    rootMass += localWeight[n];
-                } else {
-                    mass[parent[n]] += localWeight[n];
-                }
-            }
+        if (!all) {
+            e.rootMass = weigh(e.counts, e.mass, e.effective);
         }
-        e.rootMass = rootMass;
-        if (rootMass <= 0) {
+        if (e.rootMass <= 0) {
             return e;
         }
-        // Forward pass: effective weights, redistributing among counting siblings only.
+        boolean[] counts = e.counts;
         double[] eff = e.effective;
         double score = 0;
-        for (int n = 0; n < nodes; n++) {
-            int p = parent[n];
-            if (p >= 0 && !counts[p]) {
-                // A group whose counting items all weigh 0 is left out, and so is everything in it.
-                counts[n] = false;
-            }
-            if (!counts[n]) {
-                continue;
-            }
-            eff[n] = p < 0 ? localWeight[n] / rootMass : eff[p] * localWeight[n] / mass[p];
-            int l = leafOfNode[n];
-            if (l >= 0) {
+        for (int l = 0; l < leaves; l++) {
+            int n = leafNode[l];
+            if (counts[n]) {
                 score += eff[n] * sub[l];
             }
         }
@@ -241,6 +281,43 @@ public final class CompiledScorecard {
             }
         }
         return e;
+    }
+
+    /**
+     * Weighs the tree, given which measures count: marks the groups that count, sums each group's counting mass and
+     * hands the effective weights down, redistributing among counting siblings only. Returns the top-level mass
+     * that counts; the effective weights are left at 0 when it is 0.
+     */
+    private double weigh(boolean[] counts, double[] mass, double[] eff) {
+        // Backward pass: children before parents, so each group's counting mass is complete when reached.
+        double rootMass = 0;
+        for (int n = nodes - 1; n >= 0; n--) {
+            if (leafOfNode[n] < 0) {
+                counts[n] = mass[n] > 0;
+            }
+            if (counts[n]) {
+                if (parent[n] < 0) {
+                    rootMass += localWeight[n];
+                } else {
+                    mass[parent[n]] += localWeight[n];
+                }
+            }
+        }
+        if (rootMass <= 0) {
+            return rootMass;
+        }
+        // Forward pass: effective weights.
+        for (int n = 0; n < nodes; n++) {
+            int p = parent[n];
+            if (p >= 0 && !counts[p]) {
+                // A group whose counting items all weigh 0 is left out, and so is everything in it.
+                counts[n] = false;
+            }
+            if (counts[n]) {
+                eff[n] = p < 0 ? localWeight[n] / rootMass : eff[p] * localWeight[n] / mass[p];
+            }
+        }
+        return rootMass;
     }
 
     /** The evaluation of one account: intermediate arrays, kept for contributions and explanations. */
@@ -270,13 +347,14 @@ public final class CompiledScorecard {
         /** The cap that lowered the score, or -1. */
         public int bindingCap = -1;
 
-        Evaluation(CompiledScorecard card, double[] raw) {
+        Evaluation(CompiledScorecard card, double[] raw, double[] subscore, boolean[] counts, double[] mass,
+                   double[] effective) {
             this.card = card;
             this.raw = raw;
-            this.subscore = new double[card.leaves];
-            this.counts = new boolean[card.nodes];
-            this.mass = new double[card.nodes];
-            this.effective = new double[card.nodes];
+            this.subscore = subscore;
+            this.counts = counts;
+            this.mass = mass;
+            this.effective = effective;
         }
 
         /** Returns whether a score could be computed (before the minimum-completeness check). */
@@ -315,7 +393,7 @@ public final class CompiledScorecard {
             if (raw[signal] == raw[signal]) {
                 for (int l : card.leavesOfSignal[signal]) {
                     if (counts[card.leafNode[l]]) {
-                        score += effective[card.leafNode[l]] * (card.normaliser[l].score(value) - subscore[l]);
+                        score += effective[card.leafNode[l]] * (card.scale[l].score(value) - subscore[l]);
                     }
                 }
             }

@@ -9,7 +9,17 @@ public final class Numbers {
 
     /** Returns {@code value} rounded half up to a whole number of hundredths ({@link Math#round(double)}). */
     public static long centi(double value) {
-        return Math.round(value * 100.0);
+        return round(value * 100.0);
+    }
+
+    /**
+     * Returns exactly {@link Math#round(double)}: the closest long, ties towards positive infinity; NaN gives 0. On the
+     * floor, which is one instruction, rather than on the bits: scores round a few dozen numbers each. The
+     * difference {@code x - floor(x)} is exact whenever it decides anything (Sterbenz), so no tie is misjudged.
+     */
+    public static long round(double x) {
+        double floor = Math.floor(x);
+        return (long) (x - floor >= 0.5 ? floor + 1 : floor);
     }
 
     /** Returns {@code value} rounded to hundredths, as the double nearest to {@code centi(value) / 100}. */

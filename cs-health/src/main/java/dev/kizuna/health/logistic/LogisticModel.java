@@ -187,9 +187,8 @@ public final class LogisticModel implements HealthModel {
             Term t = terms[i];
             double r = e.raw[i];
             double weight = totalWeight > 0 ? Math.abs(t.coefficient()) / totalWeight : 1.0 / terms.length;
-            contributions.add(new Contribution(t.id(), t.label(), Contribution.Kind.INPUT, Optional.of(t.signal()),
-                    r == r ? OptionalDouble.of(r) : OptionalDouble.empty(), OptionalDouble.empty(),
-                    Math.min(1, weight), centi[i + 1] / 100.0, Numbers.round2(points[i + 1])));
+            contributions.add(Contribution.of(t.id(), t.label(), Contribution.Kind.INPUT, Optional.of(t.signal()), r,
+                    Double.NaN, Math.min(1, weight), centi[i + 1] / 100.0, Numbers.round2(points[i + 1])));
         }
         double value = Numbers.round2(s);
         return new HealthScore(snapshot.account(), definition.id(), computedAt, snapshot.at(),

@@ -3,6 +3,7 @@ package dev.kizuna.health.scorecard;
 import dev.kizuna.health.BandLever.Relation;
 import dev.kizuna.health.BandLever.Target;
 import dev.kizuna.health.internal.Checks;
+import dev.kizuna.health.internal.LogScale;
 import dev.kizuna.health.internal.Numbers;
 
 import java.util.List;
@@ -312,13 +313,7 @@ public sealed interface Normaliser
 
         @Override
         public double score(double raw) {
-            double low = Math.log1p(from);
-            double high = Math.log1p(to);
-            if (raw <= -1) {
-                return high > low ? 0 : 100;
-            }
-            double s = (Math.log1p(raw) - low) / (high - low) * 100.0;
-            return s <= 0 ? 0 : (s >= 100 ? 100 : s);
+            return LogScale.score(raw, Math.log1p(from), Math.log1p(to));
         }
 
         @Override
@@ -326,32 +321,14 @@ public sealed interface Normaliser
             return to > from ? 1 : -1;
         }
 
-        private double rawAt(double subscore) {
-            double low = Math.log1p(from);
-            double high = Math.log1p(to);
-            return Math.expm1(low + subscore / 100.0 * (high - low));
-        }
-
         @Override
         public Optional<Target> atLeast(double subscore, double current) {
-            if (score(current) >= subscore) {
-                return Optional.of(new Target(current, Relation.AT_LEAST));
-            }
-            if (subscore > 100) {
-                return Optional.empty();
-            }
-            return Optional.of(new Target(rawAt(subscore), to > from ? Relation.AT_LEAST : Relation.AT_MOST));
+            return LogScale.atLeast(subscore, current, Math.log1p(from), Math.log1p(to), to > from);
         }
 
         @Override
         public Optional<Target> atMost(double subscore, double current) {
-            if (score(current) <= subscore) {
-                return Optional.of(new Target(current, Relation.AT_MOST));
-            }
-            if (subscore < 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new Target(rawAt(subscore), to > from ? Relation.AT_MOST : Relation.AT_LEAST));
+            return LogScale.atMost(subscore, current, Math.log1p(from), Math.log1p(to), to > from);
         }
 
         @Override

@@ -18,6 +18,7 @@ import dev.kizuna.health.internal.Numbers;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,17 @@ import java.util.OptionalDouble;
  */
 public final class ScorecardModel implements HealthModel {
     private static final int NUDGES = 60;
-    private static final String PERFECT_IS_NOT_ENOUGH = "even a sub-score of 100 would not reach the band";
-    private static final String OUT_OF_RANGE = "its normaliser never reaches the sub-score needed";
+    private static final Optional<String> PERFECT_IS_NOT_ENOUGH =
+            Optional.of("even a sub-score of 100 would not reach the band");
+    private static final Optional<String> OUT_OF_RANGE = Optional.of("its normaliser never reaches the sub-score needed");
+    private static final Optional<String> NO_WEIGHT = Optional.of("its weight is 0");
 
     private final ScorecardDefinition definition;
     private final CompiledScorecard compiled;
     /** Each measure's signal, wrapped once: contributions share these immutable optionals. */
     private final List<Optional<SignalName>> leafSignals;
+    /** Each band, wrapped once, worst first: scores share these immutable optionals. */
+    private final List<Optional<HealthBand>> bandOptionals;
 
     private ScorecardModel(ScorecardDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
@@ -69,6 +74,11 @@ public final class ScorecardModel implements HealthModel {
             signals.add(Optional.of(m.signal()));
         }
         this.leafSignals = List.copyOf(signals);
+        List<Optional<HealthBand>> bands = new ArrayList<>();
+        for (HealthBand band : definition.bands().bands()) {
+            bands.add(Optional.of(band));
+        }
+        this.bandOptionals = List.copyOf(bands);
     }
 
     /** Returns the model of a scorecard definition. */
@@ -113,9 +123,12 @@ public final class ScorecardModel implements HealthModel {
     }
 
     private HealthScore toScore(SignalSnapshot snapshot, Instant computedAt, Evaluation e) {
-        List<SignalName> missing = new ArrayList<>(0);
+        List<SignalName> missing = List.of();
         for (int s = 0; s < compiled.signals.length; s++) {
             if (e.raw[s] != e.raw[s]) {
+                if (missing.isEmpty()) {
+                    missing = new ArrayList<>();
+                }
                 missing.add(compiled.signals[s]);
             }
         }
@@ -152,23 +165,19 @@ public final class ScorecardModel implements HealthModel {
             boolean counted = e.counts[node];
             double weight = Math.min(1, e.effective[node]);
             double impact = counted ? Numbers.round2(e.effective[node] * (e.subscore[l] - e.uncapped)) : 0;
-            contributions[l] = new Contribution(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l),
-                    r == r ? OptionalDouble.of(r) : OptionalDouble.empty(),
-                    counted ? OptionalDouble.of(e.subscore[l]) : OptionalDouble.empty(),
-                    weight, centi[l] / 100.0, impact);
+            contributions[l] = Contribution.of(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l), r,
+                    counted ? e.subscore[l] : Double.NaN, weight, centi[l] / 100.0, impact);
         }
         if (e.bindingCap >= 0) {
             Cap cap = compiled.caps[e.bindingCap];
             double change = centi[compiled.leaves] / 100.0;
-            contributions[compiled.leaves] = new Contribution(cap.id(), cap.label(), Contribution.Kind.CAP,
-                    Optional.of(cap.signal()), OptionalDouble.of(e.raw[compiled.capSignal[e.bindingCap]]),
-                    OptionalDouble.empty(), 0, change, change);
+            contributions[compiled.leaves] = Contribution.of(cap.id(), cap.label(), Contribution.Kind.CAP,
+                    Optional.of(cap.signal()), e.raw[compiled.capSignal[e.bindingCap]], Double.NaN, 0, change, change);
         }
         double value = Numbers.round2(e.capped);
-        BandScheme bands = definition.bands();
         return new HealthScore(snapshot.account(), definition.id(), computedAt, snapshot.at(),
-                HealthScore.Status.SCORED, OptionalDouble.of(value), Optional.of(bands.bandOf(value)),
-                List.of(contributions),
+                HealthScore.Status.SCORED, OptionalDouble.of(value),
+                bandOptionals.get(definition.bands().rankOf(value)), List.of(contributions),
                 e.completeness, missing, Optional.empty());
     }
 
@@ -177,14 +186,14 @@ public final class ScorecardModel implements HealthModel {
             return List.of();
         }
         BandScheme bands = definition.bands();
-        Optional<HealthBand> next = bands.above(score.band().orElseThrow());
-        if (next.isEmpty()) {
+        int wanted = bands.rank(score.band().orElseThrow()) + 1;
+        if (wanted == bands.bands().size()) {
             return List.of();
         }
-        HealthBand band = next.get();
-        int wanted = bands.rank(band);
+        HealthBand band = bands.bands().get(wanted);
         double goal = BandScheme.lowestScoreIn(band);
-        List<BandLever> levers = new ArrayList<>(compiled.leaves);
+        BandLever[] levers = new BandLever[compiled.leaves];
+        int count = 0;
         for (int l = 0; l < compiled.leaves; l++) {
             int node = compiled.leafNode[l];
             int signal = compiled.leafSignal[l];
@@ -194,24 +203,19 @@ public final class ScorecardModel implements HealthModel {
             }
             Measure m = compiled.measure[l];
             double weight = e.effective[node];
-            if (weight <= 0) {
-                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band,
-                        "its weight is 0"));
+            double needed = weight <= 0 ? Double.NaN : e.subscore[l] + (goal - e.uncapped) / weight;
+            if (weight <= 0 || needed > 100 + 1e-9) {
+                // Blocked levers share their reasons' optionals: most levers of a red account are blocked.
+                levers[count++] = new BandLever(m.id(), m.label(), m.signal(), current, band, Optional.empty(),
+                        weight <= 0 ? NO_WEIGHT : PERFECT_IS_NOT_ENOUGH);
                 continue;
             }
-            double needed = e.subscore[l] + (goal - e.uncapped) / weight;
-            if (needed > 100 + 1e-9) {
-                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band, PERFECT_IS_NOT_ENOUGH));
-                continue;
-            }
-            Optional<Target> target = compiled.normaliser[l].atLeast(Math.min(100, Math.max(0, needed)), current);
-            if (target.isEmpty()) {
-                levers.add(BandLever.blocked(m.id(), m.label(), m.signal(), current, band, OUT_OF_RANGE));
-                continue;
-            }
-            levers.add(verified(e, l, m, current, band, wanted, target));
+            Optional<Target> target = compiled.scale[l].atLeast(Math.min(100, Math.max(0, needed)), current);
+            levers[count++] = target.isEmpty()
+                    ? new BandLever(m.id(), m.label(), m.signal(), current, band, Optional.empty(), OUT_OF_RANGE)
+                    : verified(e, l, m, current, band, wanted, target);
         }
-        return levers;
+        return List.of(count == levers.length ? levers : Arrays.copyOf(levers, count));
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A health model per segment, tier or journey stage, with a default.
+ * A health model per segment, tier or journey stage, with a default. Build it in code, as below, or read it as data
+ * with {@link SegmentedDefinition}.
  *
  * <pre>{@code
  * SegmentedModel models = SegmentedModel.builder(standard)
@@ -40,6 +41,11 @@ public final class SegmentedModel {
     /** Returns a builder with the model used when no rule matches. */
     public static Builder builder(HealthModel defaultModel) {
         return new Builder(defaultModel);
+    }
+
+    /** Returns the model used when no rule matches. */
+    public HealthModel defaultModel() {
+        return defaultModel;
     }
 
     /** Returns the model for the account and why it was chosen. */

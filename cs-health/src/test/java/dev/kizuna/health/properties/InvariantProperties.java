@@ -11,6 +11,7 @@ import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.internal.Apportion;
+import dev.kizuna.health.internal.Numbers;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.logistic.LogisticModel;
 import dev.kizuna.health.logistic.Term;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 import static dev.kizuna.health.properties.HealthArbitraries.NOW;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +82,62 @@ class InvariantProperties {
             assertTrue(Math.abs(centi[i] - points[i] * 100) < 1 + 1e-6, points[i] + " -> " + centi[i]);
         }
         assertEquals(Math.round(total * 100), sum);
+    }
+
+    /**
+     * The largest-remainder method, written the plain way: rank by remainder, largest first, ties to the earlier
+     * contribution, and give the missing hundredths to the first ranked.
+     */
+    @Property
+    void apportioningGivesTheHundredthsToTheLargestRemaindersTiesToTheEarlier(
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -4000, max = 4000) Integer> thousandths) {
+        // Whole thousandths of a point make equal remainders (ties) common.
+        double[] points = thousandths.stream().mapToDouble(t -> t / 1000.0).toArray();
+        double total = 0;
+        for (double p : points) {
+            total += p;
+        }
+        long[] expected = new long[points.length];
+        long floors = 0;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            expected[i] = (long) Math.floor(points[i] * 100.0);
+            floors += expected[i];
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(points[b] * 100.0 - expected[b], points[a] * 100.0 - expected[a]));
+        long missing = Math.round(total * 100) - floors;
+        if (missing < 0 || missing > points.length) {
+            return;
+        }
+        for (int k = 0; k < missing; k++) {
+            expected[order.get(k)]++;
+        }
+        assertArrayEquals(expected, Apportion.centi(points, points.length, total), parts(points));
+    }
+
+    private static String parts(double[] points) {
+        return java.util.Arrays.toString(points);
+    }
+
+    @Property
+    void fastRoundingIsExactlyMathRound(@ForAll double x, @ForAll @IntRange(min = -100_000, max = 100_000) int half) {
+        assertEquals(Math.round(x), Numbers.round(x), "x = " + x);
+        double tie = half + 0.5;
+        for (double y : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie), half / 100.0 * 100.0}) {
+            assertEquals(Math.round(y), Numbers.round(y), "y = " + y);
+        }
+    }
+
+    @Property(tries = 1)
+    void fastRoundingAgreesOnTheAwkwardValues() {
+        double[] awkward = {0.49999999999999994, -0.49999999999999994, 0.5, -0.5, -1.5, 2.5, -0.0, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE,
+                Double.MIN_VALUE, -Double.MIN_VALUE, 4503599627370495.5, -4503599627370495.5, 9.223372036854776E18,
+                -9.223372036854776E18, -1e-20, 1 - 1e-16};
+        for (double x : awkward) {
+            assertEquals(Math.round(x), Numbers.round(x), "x = " + x);
+        }
     }
 
     @Provide
