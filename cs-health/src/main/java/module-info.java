@@ -20,6 +20,7 @@ module dev.kizuna.health {
     exports dev.kizuna.health.trend;
     exports dev.kizuna.health.rollup;
     exports dev.kizuna.health.report;
+    exports dev.kizuna.health.batch;
 
     uses dev.kizuna.health.HealthModelProvider;
 

@@ -9,7 +9,9 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.Contribution;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthBand;
-import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.batch.BatchHealthModel;
+import dev.kizuna.health.batch.RowFailures;
+import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.internal.Apportion;
 import dev.kizuna.health.internal.CompiledScorecard;
@@ -51,7 +53,7 @@ import java.util.OptionalDouble;
  *
  * <p>Immutable and thread-safe: any number of threads may score with one model.
  */
-public final class ScorecardModel implements HealthModel {
+public final class ScorecardModel implements BatchHealthModel {
     private static final int NUDGES = 60;
     private static final String PERFECT_IS_NOT_ENOUGH = "even a sub-score of 100 would not reach the band";
     private static final String OUT_OF_RANGE = "its normaliser never reaches the sub-score needed";
@@ -272,6 +274,15 @@ public final class ScorecardModel implements HealthModel {
 
     private static String percent(double share) {
         return Numbers.fixed2(share * 100) + "%";
+    }
+
+    /**
+     * Scores rows of a frame without allocating per row, bit for bit as {@link #score} does (see
+     * {@link BatchHealthModel}).
+     */
+    @Override
+    public void scoreRows(SignalFrame frame, int from, int to, double[] values, byte[] bands, RowFailures failures) {
+        new ScorecardBatch(compiled, definition.bands()).scoreRows(frame, from, to, values, bands, failures);
     }
 
     @Override
