@@ -166,6 +166,13 @@ public final class BatchScorer {
         } else {
             runWithHelpers(work, helpers);
         }
+        Throwable error = work.error.get();
+        if (error instanceof Error) {
+            throw (Error) error;
+        }
+        if (error != null) {
+            throw new IllegalStateException("batch scoring failed", error);
+        }
         int scored = 0;
         int insufficient = 0;
         int failed = 0;
@@ -188,29 +195,20 @@ public final class BatchScorer {
     }
 
     private void runWithHelpers(Chunks work, int helpers) {
-        CountDownLatch done = new CountDownLatch(helpers);
-        AtomicReference<Throwable> error = new AtomicReference<>();
         for (int h = 0; h < helpers; h++) {
             try {
-                executor.execute(() -> {
-                    try {
-                        work.run();
-                    } catch (Throwable t) {
-                        // Only an Error gets here (chunks catch runtime exceptions); the caller rethrows it.
-                        error.compareAndSet(null, t);
-                    } finally {
-                        done.countDown();
-                    }
-                });
+                executor.execute(work);
             } catch (RejectedExecutionException e) {
-                done.countDown();
+                break;
             }
         }
         work.run();
         boolean interrupted = false;
         while (true) {
             try {
-                done.await();
+                // Wait for the chunks other threads took, not for the threads: a helper that starts late finds
+                // nothing left and returns at once.
+                work.remaining.await();
                 break;
             } catch (InterruptedException e) {
                 // The helpers write into the caller's arrays: wait for them whatever happens.
@@ -219,16 +217,6 @@ public final class BatchScorer {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-        Throwable t = error.get();
-        if (t instanceof Error) {
-            throw (Error) t;
-        }
-        if (t != null) {
-            throw new IllegalStateException("batch scoring failed", t);
-        }
-        if (!work.complete()) {
-            throw new IllegalStateException("batch scoring stopped before every chunk was scored");
         }
     }
 
@@ -240,7 +228,8 @@ public final class BatchScorer {
         final int chunkSize;
         final int chunks;
         final AtomicInteger next = new AtomicInteger();
-        final AtomicInteger finished = new AtomicInteger();
+        final CountDownLatch remaining;
+        final AtomicReference<Throwable> error = new AtomicReference<>();
         final int[] scored;
         final int[] insufficient;
         final int[] failed;
@@ -256,6 +245,7 @@ public final class BatchScorer {
             this.insufficient = new int[chunks];
             this.failed = new int[chunks];
             this.failures = new RowFailures[chunks];
+            this.remaining = new CountDownLatch(chunks);
         }
 
         @Override
@@ -264,15 +254,17 @@ public final class BatchScorer {
                 int from = c * chunkSize;
                 int to = (int) Math.min(frame.rows(), (long) from + chunkSize);
                 RowFailures sink = new RowFailures();
-                scoreChunk(frame, from, to, values, bands, sink);
-                count(c, from, to, sink);
-                failures[c] = sink;
-                finished.incrementAndGet();
+                try {
+                    scoreChunk(frame, from, to, values, bands, sink);
+                    count(c, from, to, sink);
+                } catch (Throwable t) {
+                    // Only an Error gets here (chunks catch runtime exceptions); the caller rethrows it.
+                    error.compareAndSet(null, t);
+                } finally {
+                    failures[c] = sink;
+                    remaining.countDown();
+                }
             }
-        }
-
-        boolean complete() {
-            return finished.get() == chunks;
         }
 
         /** Counts the chunk's outcomes, reconciling the band codes with the failures reported. */
