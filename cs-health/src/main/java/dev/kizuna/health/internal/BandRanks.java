@@ -4,29 +4,24 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
 
 /**
- * A band scheme flattened into arrays, for finding a value's band on a batch path without touching a list: the
- * same comparisons as {@link HealthBand#contains}, so the same answer as {@link BandScheme#rankOf}. Immutable and
- * thread-safe.
+ * A band scheme's lower bounds in arrays, for finding a value's band on a batch path without touching a list. A
+ * scheme's bands are sorted and cover {@code [0, 100]} exactly once, so the band that contains a value is the last
+ * one whose lower bound admits it ({@link HealthBand#contains}): the same answer as {@link BandScheme#rankOf}.
+ * Immutable and thread-safe.
  */
 public final class BandRanks {
     private final double[] from;
-    private final double[] to;
     private final boolean[] fromInclusive;
-    private final boolean[] toInclusive;
 
     /** Flattens {@code bands}. */
     public BandRanks(BandScheme bands) {
         int count = bands.bands().size();
         from = new double[count];
-        to = new double[count];
         fromInclusive = new boolean[count];
-        toInclusive = new boolean[count];
         for (int b = 0; b < count; b++) {
             HealthBand band = bands.bands().get(b);
             from[b] = band.from();
-            to[b] = band.to();
             fromInclusive[b] = band.fromInclusive();
-            toInclusive[b] = band.toInclusive();
         }
     }
 
@@ -36,13 +31,14 @@ public final class BandRanks {
      * @throws IllegalArgumentException if no band contains it (outside {@code [0, 100]} or NaN)
      */
     public byte rank(double value) {
-        for (int b = 0; b < from.length; b++) {
-            boolean aboveFrom = fromInclusive[b] ? value >= from[b] : value > from[b];
-            boolean belowTo = toInclusive[b] ? value <= to[b] : value < to[b];
-            if (aboveFrom && belowTo) {
-                return (byte) b;
-            }
+        if (!(value >= 0 && value <= 100)) {
+            throw new IllegalArgumentException("value: " + value + " must be between 0 and 100");
         }
-        throw new IllegalArgumentException("value: " + value + " must be between 0 and 100");
+        // The bands are sorted and cover [0, 100] once, so the value's band is the last whose lower bound admits it.
+        int rank = 0;
+        for (int b = 1; b < from.length && (fromInclusive[b] ? value >= from[b] : value > from[b]); b++) {
+            rank = b;
+        }
+        return (byte) rank;
     }
 }

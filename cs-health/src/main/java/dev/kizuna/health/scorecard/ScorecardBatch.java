@@ -1,6 +1,5 @@
 package dev.kizuna.health.scorecard;
 
-import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.batch.BatchScorer;
 import dev.kizuna.health.batch.RowFailures;
@@ -12,39 +11,63 @@ import dev.kizuna.health.internal.Numbers;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The batch path of a {@link ScorecardModel}: the same arithmetic as {@link CompiledScorecard#evaluate}, in the same
  * order, so that every value is bit for bit the object path's, run over columns.
  *
- * <p>Rows are taken in blocks. For each measure, one tight loop per normaliser kind computes the block's sub-scores,
- * and a second loop adds {@code effective weight · sub-score} into each row's sum, in measure order as the object
- * path does. The effective weights are those of the frame's pattern of columns (every present column with a value),
- * taken from one object-path evaluation per call, so they are the object path's own numbers. A row whose pattern
- * differs (a value missing under {@code REDISTRIBUTE} or {@code FAIL}, or an infinite value) is scored again alone
- * with the full algorithm on scratch arrays. Nothing is allocated per row. Immutable and thread-safe; the scratch
- * arrays belong to one call.
+ * <p>Rows are taken in blocks. For each measure, one tight loop per normaliser kind computes the block's sub-scores
+ * (branch-free where it can, so that the JIT vectorises it), and a second loop adds {@code effective weight ·
+ * sub-score} into each row's sum, in measure order as the object path does. The effective weights are those of the
+ * frame's pattern of columns (every column present has a value), taken from one object-path evaluation per call, so
+ * they are the object path's own numbers. The same loop adds {@code raw · 0} into a per-row check, which stays 0 for
+ * finite values and becomes NaN for a missing or infinite one: such a row is scored again alone, with the full
+ * algorithm on scratch arrays. Nothing is allocated per row; the scratch belongs to one call.
+ *
+ * <p>Where the object path clamps with {@code s <= 0 ? 0 : (s >= 100 ? 100 : s)}, this path uses
+ * {@code Math.max(0.0, Math.min(100.0, s))}: the same result for every double, NaN and signed zeros included, and
+ * without branches.
  */
 final class ScorecardBatch {
-    private static final int BLOCK = 256;
+    private static final int BLOCK = 512;
     private static final int LINEAR = 0;
     private static final int LOGARITHMIC = 1;
-    private static final int OTHER = 2;
+    private static final int STEPS = 2;
+    private static final int PIECEWISE = 3;
+    private static final int OTHER = 4;
     /** The column of a signal the frame does not have. */
     private static final double[] ABSENT = new double[0];
+    /** Counts below this read {@code ln(1 + count)} from a table: {@link Math#log1p} costs about 12 ns. */
+    private static final int COUNTS = 1_024;
+    /** {@code Math.log1p(count)} for every count below {@link #COUNTS}, computed once. */
+    private static final double[] LOG1P_OF_COUNT = new double[COUNTS];
+
+    static {
+        for (int i = 0; i < COUNTS; i++) {
+            LOG1P_OF_COUNT[i] = Math.log1p(i);
+        }
+    }
 
     private final CompiledScorecard card;
     private final int[] kind;
     private final boolean[] inverted;
     /** The normaliser that computes each measure's sub-score (inside an inversion, if any). */
     private final Normaliser[] base;
-    /** Linear: {@code from}; logarithmic: {@code ln(1 + from)}. */
+    /** Linear: {@code from}; logarithmic: {@code ln(1 + from)}; steps: {@code below}. */
     private final double[] offset;
     /** Linear: {@code to - from}; logarithmic: {@code ln(1 + to) - ln(1 + from)}. */
     private final double[] span;
     /** Logarithmic: the score of raw values at or below -1. */
     private final double[] floor;
+    /** Steps: each step's {@code from}; piecewise: each point's raw value. */
+    private final double[][] knotRaw;
+    /** Steps: each step's score; piecewise: each point's score. */
+    private final double[][] knotScore;
+    /** Piecewise: the raw and score differences from the previous point (index 0 unused). */
+    private final double[][] knotRawStep;
+    private final double[][] knotScoreStep;
     private final double[] capMax;
     /** Signal numbers in name order, the order in which an infinite value is reported. */
     private final int[] signalsByName;
@@ -59,6 +82,10 @@ final class ScorecardBatch {
         offset = new double[leaves];
         span = new double[leaves];
         floor = new double[leaves];
+        knotRaw = new double[leaves][];
+        knotScore = new double[leaves][];
+        knotRawStep = new double[leaves][];
+        knotScoreStep = new double[leaves][];
         for (int l = 0; l < leaves; l++) {
             Normaliser n = card.normaliser[l];
             if (n instanceof Normaliser.Inverted) {
@@ -66,6 +93,10 @@ final class ScorecardBatch {
                 n = ((Normaliser.Inverted) n).of();
             }
             base[l] = n;
+            knotRaw[l] = ABSENT;
+            knotScore[l] = ABSENT;
+            knotRawStep[l] = ABSENT;
+            knotScoreStep[l] = ABSENT;
             if (n instanceof Normaliser.Linear) {
                 Normaliser.Linear linear = (Normaliser.Linear) n;
                 kind[l] = LINEAR;
@@ -79,6 +110,33 @@ final class ScorecardBatch {
                 offset[l] = low;
                 span[l] = high - low;
                 floor[l] = high > low ? 0 : 100;
+            } else if (n instanceof Normaliser.Steps) {
+                Normaliser.Steps steps = (Normaliser.Steps) n;
+                kind[l] = STEPS;
+                offset[l] = steps.below();
+                int count = steps.steps().size();
+                knotRaw[l] = new double[count];
+                knotScore[l] = new double[count];
+                for (int i = 0; i < count; i++) {
+                    knotRaw[l][i] = steps.steps().get(i).from();
+                    knotScore[l][i] = steps.steps().get(i).score();
+                }
+            } else if (n instanceof Normaliser.PiecewiseLinear) {
+                List<Normaliser.Point> points = ((Normaliser.PiecewiseLinear) n).points();
+                kind[l] = PIECEWISE;
+                int count = points.size();
+                knotRaw[l] = new double[count];
+                knotScore[l] = new double[count];
+                knotRawStep[l] = new double[count];
+                knotScoreStep[l] = new double[count];
+                for (int i = 0; i < count; i++) {
+                    knotRaw[l][i] = points.get(i).raw();
+                    knotScore[l][i] = points.get(i).score();
+                    if (i > 0) {
+                        knotRawStep[l][i] = points.get(i).raw() - points.get(i - 1).raw();
+                        knotScoreStep[l][i] = points.get(i).score() - points.get(i - 1).score();
+                    }
+                }
             } else {
                 kind[l] = OTHER;
             }
@@ -102,13 +160,16 @@ final class ScorecardBatch {
     /** The scratch of one call. */
     private final class Scratch {
         final double[][] column;
+        /** Each measure's effective weight in the frame's pattern; 0 if it does not count. */
         final double[] effective;
-        final boolean[] counting;
+        /** Whether the frame's pattern has a score at all; if not, every row takes the full algorithm. */
         final boolean fastPath;
+        /** Whether the rows of the frame's pattern have less than the minimum completeness. */
+        final boolean incomplete;
+        final double[] values = new double[BLOCK];
         final double[] sub = new double[BLOCK];
         final double[] sum = new double[BLOCK];
-        final double[] completeness = new double[BLOCK];
-        final boolean[] slow = new boolean[BLOCK];
+        final double[] check = new double[BLOCK];
         final double[] raw;
         final double[] rowSub;
         final boolean[] counts;
@@ -127,12 +188,12 @@ final class ScorecardBatch {
             }
             Evaluation pattern = card.evaluate(raw.clone());
             fastPath = pattern.hasScore();
+            incomplete = pattern.completeness + 1e-12 < card.minimumCompleteness;
             effective = new double[card.leaves];
-            counting = new boolean[card.leaves];
             for (int l = 0; l < card.leaves; l++) {
                 int node = card.leafNode[l];
-                counting[l] = fastPath && pattern.counts[node] && column[card.leafSignal[l]] != ABSENT;
-                effective[l] = counting[l] ? pattern.effective[node] : 0;
+                boolean counting = fastPath && pattern.counts[node] && column[card.leafSignal[l]] != ABSENT;
+                effective[l] = counting ? pattern.effective[node] : 0;
             }
             rowSub = new double[card.leaves];
             counts = new boolean[card.nodes];
@@ -158,50 +219,32 @@ final class ScorecardBatch {
     private void block(Scratch x, int start, int end, double[] values, byte[] bands, RowFailures failures) {
         int m = end - start;
         double[] sum = x.sum;
-        double[] completeness = x.completeness;
-        boolean[] slow = x.slow;
+        double[] check = x.check;
         double[] sub = x.sub;
         Arrays.fill(sum, 0, m, 0.0);
-        Arrays.fill(completeness, 0, m, 0.0);
-        Arrays.fill(slow, 0, m, false);
-        boolean needCompleteness = card.minimumCompleteness > 0;
+        Arrays.fill(check, 0, m, 0.0);
+        double[] raw = x.values;
         for (int l = 0; l < card.leaves; l++) {
             double[] col = x.column[card.leafSignal[l]];
             if (col == ABSENT) {
                 // Missing in every row: left out (REDISTRIBUTE, in the pattern's weights) or 0 points (ZERO).
                 continue;
             }
-            subScores(l, col, start, m, sub);
+            // Loops over a copy indexed from 0 vectorise; loops over col[k] do not.
+            System.arraycopy(col, start, raw, 0, m);
+            subScores(l, raw, m, sub);
             double w = x.effective[l];
-            double dw = card.designWeight[l];
-            boolean zero = card.policy[l] == MissingDataPolicy.ZERO;
-            if (needCompleteness) {
-                for (int k = 0; k < m; k++) {
-                    double r = col[start + k];
-                    if (Math.abs(r) <= Double.MAX_VALUE) {
-                        sum[k] += w * sub[k];
-                        completeness[k] += dw;
-                    } else if (!(r != r && zero)) {
-                        slow[k] = true;
-                    }
-                }
-            } else {
-                for (int k = 0; k < m; k++) {
-                    double r = col[start + k];
-                    if (Math.abs(r) <= Double.MAX_VALUE) {
-                        sum[k] += w * sub[k];
-                    } else if (!(r != r && zero)) {
-                        slow[k] = true;
-                    }
-                }
+            for (int k = 0; k < m; k++) {
+                sum[k] += w * sub[k];
+                // 0 while every value is finite; NaN from the first missing or infinite one.
+                check[k] += raw[k] * 0.0;
             }
         }
-        double minimum = card.minimumCompleteness;
         Cap[] caps = card.caps;
         rows:
         for (int k = 0; k < m; k++) {
             int row = start + k;
-            if (slow[k]) {
+            if (check[k] != check[k]) {
                 slowRow(x, row, values, bands, failures);
                 continue;
             }
@@ -225,7 +268,7 @@ final class ScorecardBatch {
                     capped = capMax[c];
                 }
             }
-            if (needCompleteness && Math.min(1, completeness[k]) + 1e-12 < minimum) {
+            if (x.incomplete) {
                 values[row] = Double.NaN;
                 bands[row] = BatchScorer.INSUFFICIENT_DATA;
                 continue;
@@ -236,15 +279,14 @@ final class ScorecardBatch {
         }
     }
 
-    /** Computes measure {@code l}'s sub-scores of rows {@code start..start+m-1}; non-finite raw values give junk. */
-    private void subScores(int l, double[] col, int start, int m, double[] sub) {
+    /** Computes measure {@code l}'s sub-scores of the first {@code m} raw values; non-finite ones give junk. */
+    private void subScores(int l, double[] col, int m, double[] sub) {
         switch (kind[l]) {
             case LINEAR: {
                 double from = offset[l];
                 double width = span[l];
                 for (int k = 0; k < m; k++) {
-                    double s = (col[start + k] - from) / width * 100.0;
-                    sub[k] = s <= 0 ? 0 : (s >= 100 ? 100 : s);
+                    sub[k] = Math.max(0.0, Math.min(100.0, (col[k] - from) / width * 100.0));
                 }
                 break;
             }
@@ -252,20 +294,44 @@ final class ScorecardBatch {
                 double low = offset[l];
                 double width = span[l];
                 double atFloor = floor[l];
+                double[] counts = LOG1P_OF_COUNT;
                 for (int k = 0; k < m; k++) {
-                    double r = col[start + k];
-                    if (r <= -1) {
-                        sub[k] = atFloor;
+                    double r = col[k];
+                    int count = (int) r;
+                    if (count == r && count >= 0 && count < COUNTS) {
+                        // A small count, as most signals under a logarithmic scale are: ln(1 + count) from a table.
+                        sub[k] = Math.max(0.0, Math.min(100.0, (counts[count] - low) / width * 100.0));
                     } else {
-                        double s = (Math.log1p(r) - low) / width * 100.0;
-                        sub[k] = s <= 0 ? 0 : (s >= 100 ? 100 : s);
+                        sub[k] = r <= -1 ? atFloor
+                                : Math.max(0.0, Math.min(100.0, (Math.log1p(r) - low) / width * 100.0));
                     }
                 }
                 break;
             }
-            default:
-                otherSubScores(base[l], col, start, m, sub);
+            case STEPS: {
+                double below = offset[l];
+                double[] from = knotRaw[l];
+                double[] score = knotScore[l];
+                for (int k = 0; k < m; k++) {
+                    double r = col[k];
+                    double s = below;
+                    for (int i = 0; i < from.length && r >= from[i]; i++) {
+                        s = score[i];
+                    }
+                    sub[k] = s;
+                }
                 break;
+            }
+            case PIECEWISE:
+                piecewise(l, col, m, sub);
+                break;
+            default: {
+                Normaliser n = base[l];
+                for (int k = 0; k < m; k++) {
+                    sub[k] = n.score(col[k]);
+                }
+                break;
+            }
         }
         if (inverted[l]) {
             for (int k = 0; k < m; k++) {
@@ -274,25 +340,27 @@ final class ScorecardBatch {
         }
     }
 
-    /** Steps and piecewise normalisers through their own (final) classes, so each loop has one call target. */
-    private static void otherSubScores(Normaliser n, double[] col, int start, int m, double[] sub) {
-        if (n instanceof Normaliser.Steps) {
-            Normaliser.Steps steps = (Normaliser.Steps) n;
-            for (int k = 0; k < m; k++) {
-                double r = col[start + k];
-                sub[k] = r == r ? steps.score(r) : 0;
+    /** {@link Normaliser.PiecewiseLinear#score} over arrays, with the same operations in the same order. */
+    private void piecewise(int l, double[] col, int m, double[] sub) {
+        double[] raw = knotRaw[l];
+        double[] score = knotScore[l];
+        double[] rawStep = knotRawStep[l];
+        double[] scoreStep = knotScoreStep[l];
+        int last = raw.length - 1;
+        for (int k = 0; k < m; k++) {
+            double r = col[k];
+            double s;
+            if (r <= raw[0]) {
+                s = score[0];
+            } else {
+                int i = 1;
+                while (i < last && r > raw[i]) {
+                    i++;
+                }
+                s = r <= raw[i] ? Math.max(0.0, Math.min(100.0, score[i - 1] + (r - raw[i - 1]) / rawStep[i] * scoreStep[i]))
+                        : score[last];
             }
-        } else if (n instanceof Normaliser.PiecewiseLinear) {
-            Normaliser.PiecewiseLinear piecewise = (Normaliser.PiecewiseLinear) n;
-            for (int k = 0; k < m; k++) {
-                double r = col[start + k];
-                sub[k] = r == r ? piecewise.score(r) : 0;
-            }
-        } else {
-            for (int k = 0; k < m; k++) {
-                double r = col[start + k];
-                sub[k] = r == r ? n.score(r) : 0;
-            }
+            sub[k] = s;
         }
     }
 
@@ -402,9 +470,4 @@ final class ScorecardBatch {
         bands[row] = BatchScorer.INSUFFICIENT_DATA;
     }
 
-
-    /** The signals the scorecard reads, in the compiled order. */
-    SignalName[] signals() {
-        return card.signals;
-    }
 }
