@@ -21,6 +21,7 @@ module dev.kizuna.health {
     exports dev.kizuna.health.rollup;
     exports dev.kizuna.health.report;
     exports dev.kizuna.health.batch;
+    exports dev.kizuna.health.backtest;
 
     uses dev.kizuna.health.HealthModelProvider;
 
