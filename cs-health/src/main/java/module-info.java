@@ -22,6 +22,7 @@ module dev.kizuna.health {
     exports dev.kizuna.health.report;
     exports dev.kizuna.health.batch;
     exports dev.kizuna.health.backtest;
+    exports dev.kizuna.health.fit;
 
     uses dev.kizuna.health.HealthModelProvider;
 

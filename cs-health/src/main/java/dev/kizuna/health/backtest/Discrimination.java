@@ -1,5 +1,7 @@
 package dev.kizuna.health.backtest;
 
+import dev.kizuna.health.internal.Normal;
+
 import java.util.Objects;
 
 /**
@@ -19,8 +21,6 @@ import java.util.Objects;
  * </ul>
  */
 public final class Discrimination {
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-
     private Discrimination() {
     }
 
@@ -77,22 +77,9 @@ public final class Discrimination {
         return new DeLongTest(aucA, aucB, difference, se, z, twoSidedP(z));
     }
 
-    /** Returns the two-sided p-value of a standard normal statistic: {@code erfc(|z| / √2)}. */
+    /** Returns the two-sided p-value of a standard normal statistic. */
     static double twoSidedP(double z) {
-        return erfc(Math.abs(z) * SQRT_HALF);
-    }
-
-    /**
-     * The complementary error function by the Chebyshev fit of Numerical Recipes ({@code erfcc}), with a relative
-     * error below 1.2e-7 everywhere: ample for p-values.
-     */
-    static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1.0 / (1.0 + 0.5 * z);
-        double ans = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223
-                + t * 0.17087277)))))))));
-        return x >= 0 ? ans : 2.0 - ans;
+        return Normal.twoSidedP(z);
     }
 
     private static double mean(double[] x) {
