@@ -406,18 +406,29 @@ public final class Backtest {
             return new double[][] {auc, ap};
         }
         SplittableRandom random = new SplittableRandom(seed);
+        int n = used.risk.length;
+        // Everything in ranked order, so that each resample reads its arrays front to back.
+        int[] rankedAccount = new int[n];
+        boolean[] rankedEvent = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            rankedAccount[r] = used.account[ranking.order[r]];
+            rankedEvent[r] = used.event[ranking.order[r]];
+        }
         int[] times = new int[k];
-        double[] weight = new double[used.risk.length];
+        double[] weight = new double[n];
+        double[] eventWeight = new double[ranking.groups()];
+        double[] otherWeight = new double[ranking.groups()];
         for (int b = 0; b < resamples; b++) {
             Arrays.fill(times, 0);
             for (int j = 0; j < k; j++) {
                 times[random.nextInt(k)]++;
             }
-            for (int i = 0; i < weight.length; i++) {
-                weight[i] = times[used.account[i]];
+            for (int r = 0; r < n; r++) {
+                weight[r] = times[rankedAccount[r]];
             }
-            auc[b] = ranking.rocAuc(weight, used.event);
-            ap[b] = ranking.averagePrecision(weight, used.event);
+            ranking.groupWeights(weight, rankedEvent, eventWeight, otherWeight);
+            auc[b] = ranking.rocAuc(eventWeight, otherWeight);
+            ap[b] = ranking.averagePrecision(eventWeight, otherWeight);
         }
         return new double[][] {auc, ap};
     }

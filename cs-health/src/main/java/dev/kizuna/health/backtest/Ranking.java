@@ -40,45 +40,60 @@ final class Ranking {
         return out;
     }
 
+    /** Returns the number of groups of tied risks. */
+    int groups() {
+        return groupEnd.length;
+    }
+
     /**
-     * Returns the weighted ROC AUC: the weighted share of (event, non-event) pairs in which the event has the higher
-     * risk, ties counting one half; NaN when either class has no weight.
+     * Sums the weights of events and non-events in each group of tied risks, from weights and labels given in
+     * ranked order (position k belongs to observation {@code order[k]}), into {@code eventWeight} and
+     * {@code otherWeight} (one slot per group).
      */
-    double rocAuc(double[] weight, boolean[] event) {
+    void groupWeights(double[] rankedWeight, boolean[] rankedEvent, double[] eventWeight, double[] otherWeight) {
+        int start = 0;
+        for (int g = 0; g < groupEnd.length; g++) {
+            double pw = 0;
+            double nw = 0;
+            for (int k = start; k < groupEnd[g]; k++) {
+                if (rankedEvent[k]) {
+                    pw += rankedWeight[k];
+                } else {
+                    nw += rankedWeight[k];
+                }
+            }
+            eventWeight[g] = pw;
+            otherWeight[g] = nw;
+            start = groupEnd[g];
+        }
+    }
+
+    /**
+     * Returns the weighted ROC AUC from the group weights: the weighted share of (event, non-event) pairs in which
+     * the event has the higher risk, ties counting one half; NaN when either class has no weight.
+     */
+    double rocAuc(double[] eventWeight, double[] otherWeight) {
         double below = 0;
         double positive = 0;
         double numerator = 0;
-        int start = 0;
-        for (int end : groupEnd) {
-            double pw = 0;
-            double nw = 0;
-            for (int k = start; k < end; k++) {
-                int i = order[k];
-                if (event[i]) {
-                    pw += weight[i];
-                } else {
-                    nw += weight[i];
-                }
-            }
-            numerator += pw * (below + 0.5 * nw);
-            below += nw;
-            positive += pw;
-            start = end;
+        for (int g = 0; g < eventWeight.length; g++) {
+            numerator += eventWeight[g] * (below + 0.5 * otherWeight[g]);
+            below += otherWeight[g];
+            positive += eventWeight[g];
         }
         return positive > 0 && below > 0 ? numerator / (positive * below) : Double.NaN;
     }
 
     /**
-     * Returns the weighted average precision: {@code Σ (Rₖ - Rₖ₋₁) · Pₖ} over the distinct risks from the highest
-     * down, where {@code Pₖ} and {@code Rₖ} are the precision and recall of flagging every observation at or above
-     * the k-th risk (scikit-learn's {@code average_precision_score}); NaN when no event has weight.
+     * Returns the weighted average precision from the group weights: {@code Σ (Rₖ - Rₖ₋₁) · Pₖ} over the distinct
+     * risks from the highest down, where {@code Pₖ} and {@code Rₖ} are the precision and recall of flagging every
+     * observation at or above the k-th risk (scikit-learn's {@code average_precision_score}); NaN when no event has
+     * weight.
      */
-    double averagePrecision(double[] weight, boolean[] event) {
+    double averagePrecision(double[] eventWeight, double[] otherWeight) {
         double positives = 0;
-        for (int i = 0; i < event.length; i++) {
-            if (event[i]) {
-                positives += weight[i];
-            }
+        for (double pw : eventWeight) {
+            positives += pw;
         }
         if (positives <= 0) {
             return Double.NaN;
@@ -86,25 +101,40 @@ final class Ranking {
         double tp = 0;
         double fp = 0;
         double ap = 0;
-        for (int g = groupEnd.length - 1; g >= 0; g--) {
-            int start = g == 0 ? 0 : groupEnd[g - 1];
-            double pw = 0;
-            double nw = 0;
-            for (int k = start; k < groupEnd[g]; k++) {
-                int i = order[k];
-                if (event[i]) {
-                    pw += weight[i];
-                } else {
-                    nw += weight[i];
-                }
-            }
+        for (int g = eventWeight.length - 1; g >= 0; g--) {
+            double pw = eventWeight[g];
             tp += pw;
-            fp += nw;
+            fp += otherWeight[g];
             if (pw > 0) {
                 ap += pw / positives * (tp / (tp + fp));
             }
         }
         return ap;
+    }
+
+    /** Returns the weighted ROC AUC of observations with the given weights and labels, by observation. */
+    double rocAuc(double[] weight, boolean[] event) {
+        double[][] sums = groupWeights(weight, event);
+        return rocAuc(sums[0], sums[1]);
+    }
+
+    /** Returns the weighted average precision of observations with the given weights and labels, by observation. */
+    double averagePrecision(double[] weight, boolean[] event) {
+        double[][] sums = groupWeights(weight, event);
+        return averagePrecision(sums[0], sums[1]);
+    }
+
+    private double[][] groupWeights(double[] weight, boolean[] event) {
+        double[] rankedWeight = new double[order.length];
+        boolean[] rankedEvent = new boolean[order.length];
+        for (int k = 0; k < order.length; k++) {
+            rankedWeight[k] = weight[order[k]];
+            rankedEvent[k] = event[order[k]];
+        }
+        double[] eventWeight = new double[groupEnd.length];
+        double[] otherWeight = new double[groupEnd.length];
+        groupWeights(rankedWeight, rankedEvent, eventWeight, otherWeight);
+        return new double[][] {eventWeight, otherWeight};
     }
 
     /**

@@ -6,9 +6,12 @@ import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.PlanStatus;
 import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.health.backtest.Backtest;
+import dev.kizuna.health.backtest.BacktestReport;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -66,6 +69,16 @@ final class DemoSummary {
         totals.append(String.format(" %,7d", all));
         w.println(totals);
         printPlans(w);
+        printHealthBacktest(w);
+    }
+
+    /** Backtests the demo scorecard against the portfolio's churn: AUC and the churn rate per band. */
+    private void printHealthBacktest(PrintWriter w) {
+        BacktestReport r = Backtest.builder(Period.ofMonths(3)).observedUntil(portfolio.asOf()).build()
+                .run(DemoScorecard.model(), portfolio.signals(), PortfolioOutcomes.churn(portfolio.subscriptionEvents()));
+        w.println();
+        w.printf("Health score backtest: %s against churn within 3 months of each monthly snapshot%n", r.model());
+        BacktestText.summary(w, r);
     }
 
     private void printPlans(PrintWriter w) {
