@@ -75,7 +75,8 @@ final class DemoSummary {
     /** Backtests the demo scorecard against the portfolio's churn: AUC and the churn rate per band. */
     private void printHealthBacktest(PrintWriter w) {
         BacktestReport r = Backtest.builder(Period.ofMonths(3)).observedUntil(portfolio.asOf()).build()
-                .run(DemoScorecard.model(), portfolio.signals(), PortfolioOutcomes.churn(portfolio.subscriptionEvents()));
+                .run(DemoScorecard.model(), portfolio.signals(),
+                        PortfolioOutcomes.churn(portfolio.subscriptionEvents()));
         w.println();
         w.printf("Health score backtest: %s against churn within 3 months of each monthly snapshot%n", r.model());
         BacktestText.summary(w, r);
