@@ -39,16 +39,10 @@ final class ScorecardBatch {
     private static final int OTHER = 4;
     /** The column of a signal the frame does not have. */
     private static final double[] ABSENT = new double[0];
-    /** Counts below this read {@code ln(1 + count)} from a table: {@link Math#log1p} costs about 12 ns. */
-    private static final int COUNTS = 1_024;
-    /** {@code Math.log1p(count)} for every count below {@link #COUNTS}, computed once. */
-    private static final double[] LOG1P_OF_COUNT = new double[COUNTS];
-
-    static {
-        for (int i = 0; i < COUNTS; i++) {
-            LOG1P_OF_COUNT[i] = Math.log1p(i);
-        }
-    }
+    /** The lowest whole number whose sub-score a table holds. */
+    private static final int WHOLE_LOW = -128;
+    /** How many whole numbers, from {@link #WHOLE_LOW}, a table holds. */
+    private static final int WHOLES = 1_152;
 
     private final CompiledScorecard card;
     private final int[] kind;
@@ -68,6 +62,12 @@ final class ScorecardBatch {
     /** Piecewise: the raw and score differences from the previous point (index 0 unused). */
     private final double[][] knotRawStep;
     private final double[][] knotScoreStep;
+    /**
+     * For the normalisers that cannot run vectorised (logarithmic, steps, piecewise), the sub-score of each whole
+     * number from {@link #WHOLE_LOW}, computed by the normaliser itself: counts (users, logins, tickets, NPS) read it
+     * from the table instead of through a logarithm or a search. Empty for linear normalisers.
+     */
+    private final double[][] atWhole;
     private final double[] capMax;
     /** Signal numbers in name order, the order in which an infinite value is reported. */
     private final int[] signalsByName;
@@ -86,6 +86,7 @@ final class ScorecardBatch {
         knotScore = new double[leaves][];
         knotRawStep = new double[leaves][];
         knotScoreStep = new double[leaves][];
+        atWhole = new double[leaves][];
         for (int l = 0; l < leaves; l++) {
             Normaliser n = card.normaliser[l];
             if (n instanceof Normaliser.Inverted) {
@@ -139,6 +140,13 @@ final class ScorecardBatch {
                 }
             } else {
                 kind[l] = OTHER;
+            }
+            atWhole[l] = ABSENT;
+            if (kind[l] != LINEAR) {
+                atWhole[l] = new double[WHOLES];
+                for (int i = 0; i < WHOLES; i++) {
+                    atWhole[l][i] = n.score(WHOLE_LOW + i);
+                }
             }
         }
         capMax = new double[card.caps.length];
@@ -294,13 +302,12 @@ final class ScorecardBatch {
                 double low = offset[l];
                 double width = span[l];
                 double atFloor = floor[l];
-                double[] counts = LOG1P_OF_COUNT;
+                double[] table = atWhole[l];
                 for (int k = 0; k < m; k++) {
                     double r = col[k];
-                    int count = (int) r;
-                    if (count == r && count >= 0 && count < COUNTS) {
-                        // A small count, as most signals under a logarithmic scale are: ln(1 + count) from a table.
-                        sub[k] = Math.max(0.0, Math.min(100.0, (counts[count] - low) / width * 100.0));
+                    int whole = (int) r;
+                    if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
+                        sub[k] = table[whole - WHOLE_LOW];
                     } else {
                         sub[k] = r <= -1 ? atFloor
                                 : Math.max(0.0, Math.min(100.0, (Math.log1p(r) - low) / width * 100.0));
@@ -312,8 +319,14 @@ final class ScorecardBatch {
                 double below = offset[l];
                 double[] from = knotRaw[l];
                 double[] score = knotScore[l];
+                double[] table = atWhole[l];
                 for (int k = 0; k < m; k++) {
                     double r = col[k];
+                    int whole = (int) r;
+                    if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
+                        sub[k] = table[whole - WHOLE_LOW];
+                        continue;
+                    }
                     double s = below;
                     for (int i = 0; i < from.length && r >= from[i]; i++) {
                         s = score[i];
@@ -327,8 +340,12 @@ final class ScorecardBatch {
                 break;
             default: {
                 Normaliser n = base[l];
+                double[] table = atWhole[l];
                 for (int k = 0; k < m; k++) {
-                    sub[k] = n.score(col[k]);
+                    double r = col[k];
+                    int whole = (int) r;
+                    sub[k] = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES
+                            ? table[whole - WHOLE_LOW] : n.score(r);
                 }
                 break;
             }
@@ -347,8 +364,14 @@ final class ScorecardBatch {
         double[] rawStep = knotRawStep[l];
         double[] scoreStep = knotScoreStep[l];
         int last = raw.length - 1;
+        double[] table = atWhole[l];
         for (int k = 0; k < m; k++) {
             double r = col[k];
+            int whole = (int) r;
+            if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
+                sub[k] = table[whole - WHOLE_LOW];
+                continue;
+            }
             double s;
             if (r <= raw[0]) {
                 s = score[0];

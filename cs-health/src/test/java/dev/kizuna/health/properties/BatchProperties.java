@@ -73,7 +73,7 @@ class BatchProperties {
         Arbitrary<Double> value = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(60, HealthArbitraries.raw()),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)),
-                net.jqwik.api.Tuple.of(20, Arbitraries.of(0.0, -1.0, 1.0, 7.0, 14.0)));
+                net.jqwik.api.Tuple.of(20, Arbitraries.of(0.0, -0.0, -1.0, 1.0, 7.0, 14.0, -100.0, 1023.0, 1024.0)));
         // Frames with few missing values take the fast path; frames with many, the row-by-row one.
         Arbitrary<List<List<Double>>> rows = Arbitraries.of(0.0, 0.03, 0.25).flatMap(missing ->
                 value.injectNull(missing).list().ofSize(SIGNALS).list().ofMinSize(1).ofMaxSize(40));
