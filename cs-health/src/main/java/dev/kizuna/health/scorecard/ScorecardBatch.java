@@ -176,6 +176,10 @@ final class ScorecardBatch {
         final boolean incomplete;
         final double[] values = new double[BLOCK];
         final double[] sub = new double[BLOCK];
+        final double[] segmentScore = new double[BLOCK];
+        final double[] segmentFrom = new double[BLOCK];
+        final double[] segmentWidth = new double[BLOCK];
+        final double[] segmentRise = new double[BLOCK];
         final double[] sum = new double[BLOCK];
         final double[] check = new double[BLOCK];
         final double[] raw;
@@ -240,13 +244,8 @@ final class ScorecardBatch {
             }
             // Loops over a copy indexed from 0 vectorise; loops over col[k] do not.
             System.arraycopy(col, start, raw, 0, m);
-            subScores(l, raw, m, sub);
-            double w = x.effective[l];
-            for (int k = 0; k < m; k++) {
-                sum[k] += w * sub[k];
-                // 0 while every value is finite; NaN from the first missing or infinite one.
-                check[k] += raw[k] * 0.0;
-            }
+            subScores(l, raw, m, sub, x);
+            accumulate(raw, sub, m, x.effective[l], sum, check);
         }
         Cap[] caps = card.caps;
         rows:
@@ -288,16 +287,11 @@ final class ScorecardBatch {
     }
 
     /** Computes measure {@code l}'s sub-scores of the first {@code m} raw values; non-finite ones give junk. */
-    private void subScores(int l, double[] col, int m, double[] sub) {
+    private void subScores(int l, double[] col, int m, double[] sub, Scratch x) {
         switch (kind[l]) {
-            case LINEAR: {
-                double from = offset[l];
-                double width = span[l];
-                for (int k = 0; k < m; k++) {
-                    sub[k] = Math.max(0.0, Math.min(100.0, (col[k] - from) / width * 100.0));
-                }
+            case LINEAR:
+                linear(col, m, sub, offset[l], span[l]);
                 break;
-            }
             case LOGARITHMIC: {
                 double low = offset[l];
                 double width = span[l];
@@ -336,7 +330,7 @@ final class ScorecardBatch {
                 break;
             }
             case PIECEWISE:
-                piecewise(l, col, m, sub);
+                piecewise(l, col, m, sub, x);
                 break;
             default: {
                 Normaliser n = base[l];
@@ -351,39 +345,77 @@ final class ScorecardBatch {
             }
         }
         if (inverted[l]) {
-            for (int k = 0; k < m; k++) {
-                sub[k] = 100.0 - sub[k];
-            }
+            invert(sub, m);
         }
     }
 
-    /** {@link Normaliser.PiecewiseLinear#score} over arrays, with the same operations in the same order. */
-    private void piecewise(int l, double[] col, int m, double[] sub) {
+    /** {@link Normaliser.Linear#score}, clamped without branches; a small loop of its own, which the JIT vectorises. */
+    private static void linear(double[] col, int m, double[] sub, double from, double width) {
+        for (int k = 0; k < m; k++) {
+            sub[k] = Math.max(0.0, Math.min(100.0, (col[k] - from) / width * 100.0));
+        }
+    }
+
+    /** {@link Normaliser.Inverted#score}: 100 minus the inner sub-score. */
+    private static void invert(double[] sub, int m) {
+        for (int k = 0; k < m; k++) {
+            sub[k] = 100.0 - sub[k];
+        }
+    }
+
+    /** Adds {@code w · sub-score} to each row's sum, and {@code raw · 0} to its check (NaN once a raw value is not). */
+    private static void accumulate(double[] raw, double[] sub, int m, double w, double[] sum, double[] check) {
+        for (int k = 0; k < m; k++) {
+            sum[k] += w * sub[k];
+            check[k] += raw[k] * 0.0;
+        }
+    }
+
+    /**
+     * {@link Normaliser.PiecewiseLinear#score} over arrays, with the same operations in the same order, in two
+     * passes: the first finds each value's segment and writes its {@code score + (raw - from) / width · rise}
+     * parameters (a constant as {@code constant + (raw - raw) / 1 · 0}, which adds exactly 0), the second evaluates
+     * them all in a loop the JIT vectorises, so the divisions run several at a time.
+     */
+    private void piecewise(int l, double[] col, int m, double[] sub, Scratch x) {
         double[] raw = knotRaw[l];
         double[] score = knotScore[l];
         double[] rawStep = knotRawStep[l];
         double[] scoreStep = knotScoreStep[l];
         int last = raw.length - 1;
         double[] table = atWhole[l];
+        double[] base = x.segmentScore;
+        double[] from = x.segmentFrom;
+        double[] width = x.segmentWidth;
+        double[] rise = x.segmentRise;
         for (int k = 0; k < m; k++) {
             double r = col[k];
             int whole = (int) r;
-            if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
-                sub[k] = table[whole - WHOLE_LOW];
-                continue;
+            boolean tabled = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES;
+            // The segment by counting the points below, without a branch per point (values fall anywhere).
+            int i = 1;
+            for (int j = 1; j < last; j++) {
+                i += r > raw[j] ? 1 : 0;
             }
-            double s;
-            if (r <= raw[0]) {
-                s = score[0];
+            if (!tabled && r > raw[0] && r <= raw[i]) {
+                base[k] = score[i - 1];
+                from[k] = raw[i - 1];
+                width[k] = rawStep[i];
+                rise[k] = scoreStep[i];
             } else {
-                int i = 1;
-                while (i < last && r > raw[i]) {
-                    i++;
-                }
-                s = r <= raw[i] ? Math.max(0.0, Math.min(100.0, score[i - 1] + (r - raw[i - 1]) / rawStep[i] * scoreStep[i]))
-                        : score[last];
+                base[k] = tabled ? table[whole - WHOLE_LOW] : (r <= raw[0] ? score[0] : score[last]);
+                from[k] = r;
+                width[k] = 1;
+                rise[k] = 0;
             }
-            sub[k] = s;
+        }
+        interpolate(col, m, sub, base, from, width, rise);
+    }
+
+    private static void interpolate(double[] col, int m, double[] sub, double[] base, double[] from, double[] width,
+                                    double[] rise) {
+        for (int k = 0; k < m; k++) {
+            sub[k] = Math.max(0.0, Math.min(100.0, base[k] + (col[k] - from[k]) / width[k] * rise[k]));
         }
     }
 

@@ -62,6 +62,8 @@ public final class ScorecardModel implements BatchHealthModel {
     private final CompiledScorecard compiled;
     /** Each measure's signal, wrapped once: contributions share these immutable optionals. */
     private final List<Optional<SignalName>> leafSignals;
+    /** The batch path's tables, made on first batch use. */
+    private volatile Optional<ScorecardBatch> batch = Optional.empty();
 
     private ScorecardModel(ScorecardDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
@@ -282,7 +284,13 @@ public final class ScorecardModel implements BatchHealthModel {
      */
     @Override
     public void scoreRows(SignalFrame frame, int from, int to, double[] values, byte[] bands, RowFailures failures) {
-        new ScorecardBatch(compiled, definition.bands()).scoreRows(frame, from, to, values, bands, failures);
+        Optional<ScorecardBatch> kernel = batch;
+        if (kernel.isEmpty()) {
+            // Made on first use; two threads may both make one, and either is right (it is immutable).
+            kernel = Optional.of(new ScorecardBatch(compiled, definition.bands()));
+            batch = kernel;
+        }
+        kernel.get().scoreRows(frame, from, to, values, bands, failures);
     }
 
     @Override
