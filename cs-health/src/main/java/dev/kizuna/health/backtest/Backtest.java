@@ -115,18 +115,21 @@ public final class Backtest {
      * @param bands    the bands of the model that computed the scores
      * @param scores   the scores, all of one model
      * @param outcomes what happened to the accounts
-     * @throws IllegalArgumentException if the scores come from several models or their bands are not in
-     *                                  {@code bands}
+     * @throws IllegalArgumentException if there are no scores, the scores come from several models, or their bands
+     *                                  are not in {@code bands}
      */
     public BacktestReport run(BandScheme bands, List<HealthScore> scores, List<Outcome> outcomes) {
         Objects.requireNonNull(bands, "bands");
         Objects.requireNonNull(scores, "scores");
         int n = scores.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("scores: there is nothing to backtest");
+        }
         List<AccountId> accounts = new ArrayList<>(n);
         Instant[] at = new Instant[n];
         double[] values = new double[n];
         byte[] ranks = new byte[n];
-        ModelId model = n == 0 ? ModelId.of("none", "0") : scores.get(0).model();
+        ModelId model = scores.get(0).model();
         for (int i = 0; i < n; i++) {
             HealthScore s = Objects.requireNonNull(scores.get(i), "scores[]");
             if (!s.model().equals(model)) {

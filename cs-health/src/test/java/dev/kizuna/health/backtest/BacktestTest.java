@@ -268,6 +268,9 @@ class BacktestTest {
         e = assertThrows(IllegalArgumentException.class, () -> backtest().run(identity("m").bands(),
                 List.of(mine, foreign), outcomes()));
         assertEquals("scores[1]: computed by x@1, not by m@1; backtest one model at a time", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> backtest().run(identity("m").bands(), List.of(),
+                outcomes()));
+        assertEquals("scores: there is nothing to backtest", e.getMessage());
     }
 
     @Test
