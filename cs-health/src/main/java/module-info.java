@@ -20,6 +20,9 @@ module dev.kizuna.health {
     exports dev.kizuna.health.trend;
     exports dev.kizuna.health.rollup;
     exports dev.kizuna.health.report;
+    exports dev.kizuna.health.batch;
+    exports dev.kizuna.health.backtest;
+    exports dev.kizuna.health.fit;
 
     uses dev.kizuna.health.HealthModelProvider;
 

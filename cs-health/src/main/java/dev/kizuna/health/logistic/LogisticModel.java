@@ -9,7 +9,9 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.Contribution;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthBand;
-import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.batch.BatchHealthModel;
+import dev.kizuna.health.batch.RowFailures;
+import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.internal.Apportion;
 import dev.kizuna.health.internal.Numbers;
@@ -48,7 +50,7 @@ import java.util.OptionalDouble;
  *
  * <p>Immutable and thread-safe.
  */
-public final class LogisticModel implements HealthModel {
+public final class LogisticModel implements BatchHealthModel {
     private static final int NUDGES = 60;
 
     private final LogisticDefinition definition;
@@ -245,6 +247,15 @@ public final class LogisticModel implements HealthModel {
                     "no finite value of its signal reaches the band"));
         }
         return levers;
+    }
+
+    /**
+     * Scores rows of a frame without allocating per row, bit for bit as {@link #score} does (see
+     * {@link BatchHealthModel}).
+     */
+    @Override
+    public void scoreRows(SignalFrame frame, int from, int to, double[] values, byte[] bands, RowFailures failures) {
+        new LogisticBatch(definition).scoreRows(frame, from, to, values, bands, failures);
     }
 
     @Override

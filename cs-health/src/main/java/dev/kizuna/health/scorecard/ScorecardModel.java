@@ -9,7 +9,9 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.Contribution;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthBand;
-import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.batch.BatchHealthModel;
+import dev.kizuna.health.batch.RowFailures;
+import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.internal.Apportion;
 import dev.kizuna.health.internal.CompiledScorecard;
@@ -52,7 +54,7 @@ import java.util.OptionalDouble;
  *
  * <p>Immutable and thread-safe: any number of threads may score with one model.
  */
-public final class ScorecardModel implements HealthModel {
+public final class ScorecardModel implements BatchHealthModel {
     private static final int NUDGES = 60;
     private static final Optional<String> PERFECT_IS_NOT_ENOUGH =
             Optional.of("even a sub-score of 100 would not reach the band");
@@ -65,6 +67,8 @@ public final class ScorecardModel implements HealthModel {
     private final List<Optional<SignalName>> leafSignals;
     /** Each band, wrapped once, worst first: scores share these immutable optionals. */
     private final List<Optional<HealthBand>> bandOptionals;
+    /** The batch path's tables, made on first batch use. */
+    private volatile Optional<ScorecardBatch> batch = Optional.empty();
 
     private ScorecardModel(ScorecardDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
@@ -276,6 +280,21 @@ public final class ScorecardModel implements HealthModel {
 
     private static String percent(double share) {
         return Numbers.fixed2(share * 100) + "%";
+    }
+
+    /**
+     * Scores rows of a frame without allocating per row, bit for bit as {@link #score} does (see
+     * {@link BatchHealthModel}).
+     */
+    @Override
+    public void scoreRows(SignalFrame frame, int from, int to, double[] values, byte[] bands, RowFailures failures) {
+        Optional<ScorecardBatch> kernel = batch;
+        if (kernel.isEmpty()) {
+            // Made on first use; two threads may both make one, and either is right (it is immutable).
+            kernel = Optional.of(new ScorecardBatch(compiled, definition.bands()));
+            batch = kernel;
+        }
+        kernel.get().scoreRows(frame, from, to, values, bands, failures);
     }
 
     @Override

@@ -10,6 +10,9 @@ import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelDefinition;
+import dev.kizuna.health.batch.BatchReport;
+import dev.kizuna.health.batch.BatchScorer;
+import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.definition.DefinitionFormat;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Checked: range and band; determinism; contributions adding up exactly to the value; missing inputs (each one,
  * and all) reported rather than thrown, with insufficient data carrying no number; explanations agreeing with the
  * score and levers that really reach their band; thread safety under concurrent scoring; and the definition's round
- * trip through JSON and YAML.
+ * trip through JSON and YAML; and batch scoring ({@link BatchScorer}) giving bit for bit the object path's values
+ * and bands.
  */
 public abstract class HealthModelCompatibilityKit {
     /** The instant passed as the computation time. */
@@ -250,6 +254,41 @@ public abstract class HealthModelCompatibilityKit {
             assertEquals(definition, read, "the definition changed in a round trip through " + format + ":\n"
                     + written);
             assertEquals(written, registry.write(read, format), "writing is not stable through " + format);
+        }
+    }
+
+    @Test
+    void batchScoringEqualsObjectScoringBitForBit() {
+        HealthModel model = model();
+        List<SignalSnapshot> rows = new ArrayList<>(samples());
+        for (SignalSnapshot s : samples()) {
+            for (SignalName input : model.inputs()) {
+                if (s.has(input)) {
+                    rows.add(without(s, input));
+                }
+            }
+        }
+        rows.add(SignalSnapshot.empty(samples().get(0).account(), samples().get(0).at()));
+        SignalFrame frame = SignalFrame.of(rows);
+        double[] values = new double[rows.size()];
+        byte[] bands = new byte[rows.size()];
+        BatchReport report = BatchScorer.of(model).scoreInto(frame, values, bands);
+        double[] parallel = new double[rows.size()];
+        BatchScorer.of(model).parallel().chunkRows(7).scoreInto(frame, parallel, new byte[rows.size()]);
+        assertEquals(List.of(), report.failures(), "no sample may fail in batch");
+        for (int r = 0; r < rows.size(); r++) {
+            HealthScore score = model.score(rows.get(r), frame.at(r));
+            assertEquals(Double.doubleToRawLongBits(values[r]), Double.doubleToRawLongBits(parallel[r]),
+                    "parallel batch scoring differs from serial on row " + r);
+            if (score.isScored()) {
+                assertEquals(Double.doubleToRawLongBits(score.value().getAsDouble()),
+                        Double.doubleToRawLongBits(values[r]), "batch value of " + rows.get(r));
+                assertEquals(model.bands().rank(score.band().orElseThrow()), bands[r], "batch band of "
+                        + rows.get(r));
+            } else {
+                assertTrue(Double.isNaN(values[r]), "insufficient data must have no batch value: " + rows.get(r));
+                assertEquals(BatchScorer.INSUFFICIENT_DATA, bands[r], "batch band of " + rows.get(r));
+            }
         }
     }
 

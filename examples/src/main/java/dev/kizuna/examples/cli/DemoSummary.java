@@ -6,12 +6,15 @@ import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.PlanStatus;
 import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.health.backtest.Backtest;
+import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.metrics.retention.LogoChurn;
 import dev.kizuna.metrics.retention.RevenueRetention;
 import dev.kizuna.metrics.revenue.MrrLedger;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,6 +75,7 @@ final class DemoSummary {
         printPlans(w);
         printMetrics(w);
         new ClvDemo(portfolio).print(w);
+        printHealthBacktest(w);
     }
 
     /** The last twelve months' MRR bridge, current MRR and ARR, trailing retention and VoC, from Kizuna's metrics. */
@@ -99,6 +103,16 @@ final class DemoSummary {
             w.print("  ");
             MetricsReport.printVoc(w, v, "    ");
         });
+    }
+
+    /** Backtests the demo scorecard against the portfolio's churn: AUC and the churn rate per band. */
+    private void printHealthBacktest(PrintWriter w) {
+        BacktestReport r = Backtest.builder(Period.ofMonths(3)).observedUntil(portfolio.asOf()).build()
+                .run(DemoScorecard.model(), portfolio.signals(),
+                        PortfolioOutcomes.churn(portfolio.subscriptionEvents()));
+        w.println();
+        w.printf("Health score backtest: %s against churn within 3 months of each monthly snapshot%n", r.model());
+        BacktestText.summary(w, r);
     }
 
     private void printPlans(PrintWriter w) {

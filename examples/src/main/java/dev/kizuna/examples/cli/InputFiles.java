@@ -20,6 +20,7 @@ import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.health.backtest.Outcome;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -124,6 +125,34 @@ final class InputFiles {
             }
             return b.build();
         }));
+    }
+
+    /** Outcomes, for backtests and fits. CSV columns: {@code account,type,date}, the type {@code churned},
+     * {@code contracted} or {@code expanded}; JSON: an array of objects with the same three fields. */
+    static List<Outcome> outcomes(Path file) throws IOException {
+        Function<CsvRow, Outcome> fromRow = row -> row.build(() -> new Outcome(AccountId.of(row.text("account")),
+                row.enumValue("type", Outcome.Type.class), row.date("date")));
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return read(file, Outcome.class, fromRow);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": no such file");
+        }
+        List<Map<String, Object>> objects;
+        try {
+            objects = JSON.readValue(file.toFile(), JSON.getTypeFactory().constructCollectionType(List.class,
+                    JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class)));
+        } catch (JsonProcessingException e) {
+            throw new InputException(file + ": " + e.getOriginalMessage());
+        }
+        List<Outcome> out = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            objects.get(i).forEach((k, v) -> values.put(k, v == null ? "" : String.valueOf(v)));
+            // A JSON element is reported by its position, as a CSV row by its line.
+            out.add(fromRow.apply(new CsvRow(file, i + 1, values)));
+        }
+        return out;
     }
 
     private static <T> List<T> read(Path file, Class<T> type, Function<CsvRow, T> fromCsv) throws IOException {

@@ -39,6 +39,8 @@ class DemoCommandTest {
         assertTrue(out.contains("Accounts by segment and journey stage"), out);
         assertTrue(out.contains("enterprise") && out.contains("mid-market") && out.contains("smb"), out);
         assertTrue(out.contains("Success plans on 2026-01-01, by status"), out);
+        assertTrue(out.contains("Health score backtest: demo-health@1 against churn within 3 months"), out);
+        assertTrue(out.contains("ROC AUC 0."), out);
     }
 
     @Test

@@ -1,0 +1,538 @@
+package dev.kizuna.health.fit;
+
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.ModelId;
+import dev.kizuna.health.backtest.Labels;
+import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.internal.Normal;
+import dev.kizuna.health.logistic.LogisticDefinition;
+import dev.kizuna.health.logistic.MissingInputPolicy;
+import dev.kizuna.health.logistic.Term;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fits the logistic churn model to labelled rows by maximum likelihood.
+ *
+ * <pre>{@code
+ * Labels labels = Backtest.builder(Period.ofDays(90)).observedUntil(end).build().label(frame, outcomes);
+ * LogisticFit fit = LogisticFitter.builder(ModelId.of("churn", "2026-06")).l2(1.0).build().fit(labels);
+ * Files.writeString(Path.of("churn.json"), fit.definitionJson());
+ * }</pre>
+ *
+ * <p><b>Model.</b> {@code P(churn) = σ(β₀ + Σ βⱼ zⱼ)} with {@code zⱼ = (xⱼ - meanⱼ) / sdⱼ}, the signals standardised
+ * with the training rows' mean and standard deviation (dividing by n). The estimate minimises
+ * {@code -log-likelihood + (λ / 2) Σ βⱼ²} (the intercept is not penalised) by Newton-Raphson, which for the logistic
+ * model is iteratively reweighted least squares: each step solves {@code (ZᵀWZ + λI) δ = gradient} by Cholesky
+ * decomposition, halving the step if the objective would rise, until no coefficient moves by more than
+ * {@code tolerance · (1 + |β|)}. Standard errors are the square roots of the diagonal of {@code (ZᵀWZ + λI)⁻¹} at the
+ * estimate (with {@code λ > 0}, the penalised information: a Bayesian reading).
+ *
+ * <p><b>Never silently wrong.</b> Without regularisation, collinear signals (a singular information matrix) and
+ * outcomes the signals separate perfectly (coefficients growing without bound) throw a {@link FitException} that
+ * names the signal; with {@code λ > 0} both are regularised. Constant signals, missing columns, infinite values and
+ * data without events or without non-events throw too.
+ *
+ * <p><b>Missing values</b>: rows with any missing value of the fitted signals are left out
+ * ({@link MissingValues#DROP_ROWS}, the default), or missing values sit at the mean of the present ones
+ * ({@link MissingValues#MEAN}), which is what the fitted model does with a missing input.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LogisticFitter {
+    /** A standardised coefficient above this, unregularised, means the outcomes are separated. */
+    private static final double SEPARATION_BOUND = 25;
+    /** A Cholesky pivot below this share of its diagonal means the information matrix is singular. */
+    private static final double SINGULAR = 1e-10;
+
+    /** What the fit does with a missing value. */
+    public enum MissingValues {
+        /** Leave the row out. The default. */
+        DROP_ROWS,
+        /** Put the value at the mean of the signal's present values (its standardised value is 0). */
+        MEAN
+    }
+
+    private final ModelId id;
+    private final List<SignalName> signals;
+    private final double l2;
+    private final int maxIterations;
+    private final double tolerance;
+    private final MissingValues missingValues;
+    private final BandScheme bands;
+
+    private LogisticFitter(Builder b) {
+        this.id = b.id;
+        this.signals = List.copyOf(b.signals);
+        this.l2 = b.l2;
+        this.maxIterations = b.maxIterations;
+        this.tolerance = b.tolerance;
+        this.missingValues = b.missingValues;
+        this.bands = b.bands;
+    }
+
+    /** Returns a builder of a fitter whose model has the given id: every signal, no regularisation. */
+    public static Builder builder(ModelId id) {
+        return new Builder(id);
+    }
+
+    /**
+     * Fits the uncensored rows of {@code labels}.
+     *
+     * @throws FitException if the data cannot be fitted (see the class comment)
+     */
+    public LogisticFit fit(Labels labels) {
+        Objects.requireNonNull(labels, "labels");
+        return fit(labels.uncensoredFrame(), labels.uncensoredEvents());
+    }
+
+    /**
+     * Fits {@code event} (true for churn) from the signals of {@code frame}, row by row.
+     *
+     * @throws IllegalArgumentException if {@code event} does not have one label per row
+     * @throws FitException             if the data cannot be fitted (see the class comment)
+     */
+    public LogisticFit fit(SignalFrame frame, boolean[] event) {
+        Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(event, "event");
+        if (event.length != frame.rows()) {
+            throw new IllegalArgumentException("event: " + event.length + " labels for " + frame.rows() + " rows");
+        }
+        Design d = design(frame, event);
+        int k = d.z.length;
+        double[] beta = new double[k];
+        beta[0] = Math.log(d.events / (double) (d.n - d.events));
+        double objective = objective(d, beta);
+        double[] gradient = new double[k];
+        double[][] hessian = new double[k][k];
+        int iterations = 0;
+        double lastStep = Double.NaN;
+        boolean converged = false;
+        while (iterations < maxIterations) {
+            iterations++;
+            derivatives(d, beta, gradient, hessian);
+            double[][] factor = cholesky(hessian, d);
+            double[] delta = solve(factor, gradient);
+            double scale = 1;
+            double[] next = new double[k];
+            double nextObjective = Double.NaN;
+            for (int halvings = 0; halvings < 60; halvings++) {
+                for (int j = 0; j < k; j++) {
+                    next[j] = beta[j] - scale * delta[j];
+                }
+                nextObjective = objective(d, next);
+                if (nextObjective <= objective + 1e-12 * Math.abs(objective)) {
+                    break;
+                }
+                scale /= 2;
+            }
+            lastStep = 0;
+            double largest = 0;
+            for (int j = 0; j < k; j++) {
+                lastStep = Math.max(lastStep, Math.abs(next[j] - beta[j]));
+                largest = Math.max(largest, Math.abs(next[j]));
+            }
+            beta = next;
+            objective = nextObjective;
+            if (l2 == 0) {
+                checkSeparation(d, beta);
+            }
+            if (lastStep <= tolerance * (1 + largest)) {
+                converged = true;
+                break;
+            }
+        }
+        if (!converged) {
+            throw new FitException("the fit did not converge in " + maxIterations + " iterations (last step "
+                    + lastStep + "); " + (l2 == 0 ? "the outcomes may be separable: add L2 regularisation (l2 > 0)"
+                    : "raise the iteration limit"));
+        }
+        derivatives(d, beta, gradient, hessian);
+        double gradientNorm = 0;
+        for (double g : gradient) {
+            gradientNorm = Math.max(gradientNorm, Math.abs(g));
+        }
+        double[][] covariance = inverse(cholesky(hessian, d));
+        return result(d, beta, covariance, iterations, lastStep, gradientNorm);
+    }
+
+    /** The standardised design: an intercept column, then one column per signal, over the rows fitted. */
+    private static final class Design {
+        final List<SignalName> signals;
+        final double[][] z;
+        final boolean[] y;
+        final int n;
+        final int events;
+        final int dropped;
+        final double[] mean;
+        final double[] sd;
+
+        Design(List<SignalName> signals, double[][] z, boolean[] y, int events, int dropped, double[] mean,
+               double[] sd) {
+            this.signals = signals;
+            this.z = z;
+            this.y = y;
+            this.n = y.length;
+            this.events = events;
+            this.dropped = dropped;
+            this.mean = mean;
+            this.sd = sd;
+        }
+    }
+
+    private Design design(SignalFrame frame, boolean[] event) {
+        List<SignalName> names = signals.isEmpty() ? frame.signals() : signals;
+        if (names.isEmpty()) {
+            throw new FitException("signals: the frame has no signal to fit");
+        }
+        int p = names.size();
+        double[][] column = new double[p][];
+        for (int j = 0; j < p; j++) {
+            SignalName name = names.get(j);
+            column[j] = frame.column(name).orElseThrow(() -> new FitException("signal " + name.value()
+                    + ": the frame has no such column"));
+        }
+        int rows = frame.rows();
+        boolean[] use = new boolean[rows];
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            boolean complete = true;
+            for (int j = 0; j < p; j++) {
+                double v = column[j][r];
+                if (Double.isInfinite(v)) {
+                    throw new FitException("signal " + names.get(j).value() + ", row " + r + ": " + v
+                            + " is not a finite number");
+                }
+                complete &= v == v;
+            }
+            use[r] = complete || missingValues == MissingValues.MEAN;
+            n += use[r] ? 1 : 0;
+        }
+        double[] mean = new double[p];
+        double[] sd = new double[p];
+        for (int j = 0; j < p; j++) {
+            double sum = 0;
+            int count = 0;
+            for (int r = 0; r < rows; r++) {
+                double v = column[j][r];
+                if (use[r] && v == v) {
+                    sum += v;
+                    count++;
+                }
+            }
+            if (count == 0) {
+                throw new FitException("signal " + names.get(j).value() + ": no row has a value");
+            }
+            mean[j] = sum / count;
+            double squares = 0;
+            for (int r = 0; r < rows; r++) {
+                double v = column[j][r];
+                if (use[r] && v == v) {
+                    squares += (v - mean[j]) * (v - mean[j]);
+                }
+            }
+            sd[j] = Math.sqrt(squares / count);
+            if (!(sd[j] > 0)) {
+                throw new FitException("signal " + names.get(j).value() + ": every value is " + mean[j]
+                        + "; a constant signal cannot be fitted, leave it out");
+            }
+        }
+        double[][] z = new double[p + 1][n];
+        boolean[] y = new boolean[n];
+        int events = 0;
+        for (int r = 0, i = 0; r < rows; r++) {
+            if (!use[r]) {
+                continue;
+            }
+            z[0][i] = 1;
+            for (int j = 0; j < p; j++) {
+                double v = column[j][r];
+                z[j + 1][i] = v == v ? (v - mean[j]) / sd[j] : 0;
+            }
+            y[i] = event[r];
+            events += event[r] ? 1 : 0;
+            i++;
+        }
+        if (events == 0 || events == n) {
+            throw new FitException("event: " + events + " of the " + n + " rows fitted are events; a fit needs"
+                    + " both events and non-events");
+        }
+        return new Design(List.copyOf(names), z, y, events, rows - n, mean, sd);
+    }
+
+    /** {@code log(1 + e^η)} without overflow. */
+    private static double softplus(double eta) {
+        return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+    }
+
+    private static double sigmoid(double eta) {
+        if (eta >= 0) {
+            return 1.0 / (1.0 + Math.exp(-eta));
+        }
+        double e = Math.exp(eta);
+        return e / (1.0 + e);
+    }
+
+    private static double eta(Design d, double[] beta, int i) {
+        double eta = 0;
+        for (int j = 0; j < beta.length; j++) {
+            eta += d.z[j][i] * beta[j];
+        }
+        return eta;
+    }
+
+    /** The negative log-likelihood of the rows. */
+    private static double negativeLogLikelihood(Design d, double[] beta) {
+        double sum = 0;
+        for (int i = 0; i < d.n; i++) {
+            double eta = eta(d, beta, i);
+            sum += softplus(eta) - (d.y[i] ? eta : 0);
+        }
+        return sum;
+    }
+
+    private double objective(Design d, double[] beta) {
+        double penalty = 0;
+        for (int j = 1; j < beta.length; j++) {
+            penalty += beta[j] * beta[j];
+        }
+        return negativeLogLikelihood(d, beta) + 0.5 * l2 * penalty;
+    }
+
+    /** Fills the objective's gradient and Hessian, {@code Zᵀ(μ - y) + λβ} and {@code ZᵀWZ + λI}. */
+    private void derivatives(Design d, double[] beta, double[] gradient, double[][] hessian) {
+        int k = beta.length;
+        for (int a = 0; a < k; a++) {
+            gradient[a] = a == 0 ? 0 : l2 * beta[a];
+            for (int b = 0; b < k; b++) {
+                hessian[a][b] = a == b && a > 0 ? l2 : 0;
+            }
+        }
+        double[] row = new double[k];
+        for (int i = 0; i < d.n; i++) {
+            double mu = sigmoid(eta(d, beta, i));
+            double residual = mu - (d.y[i] ? 1 : 0);
+            double w = mu * (1 - mu);
+            for (int a = 0; a < k; a++) {
+                row[a] = d.z[a][i];
+                gradient[a] += row[a] * residual;
+            }
+            for (int a = 0; a < k; a++) {
+                double wa = w * row[a];
+                for (int b = 0; b <= a; b++) {
+                    hessian[a][b] += wa * row[b];
+                }
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                hessian[a][b] = hessian[b][a];
+            }
+        }
+    }
+
+    private void checkSeparation(Design d, double[] beta) {
+        int worst = 0;
+        for (int j = 1; j < beta.length; j++) {
+            if (Math.abs(beta[j]) > Math.abs(beta[worst]) || worst == 0) {
+                worst = j;
+            }
+        }
+        if (worst > 0 && Math.abs(beta[worst]) > SEPARATION_BOUND) {
+            throw new FitException("signal " + d.signals.get(worst - 1).value() + ": its standardised coefficient"
+                    + " passed " + (long) SEPARATION_BOUND + " and grows without bound: the outcomes are (almost)"
+                    + " perfectly separated by the signals, so maximum likelihood has no finite answer; add L2"
+                    + " regularisation (l2 > 0) or leave the signal out");
+        }
+    }
+
+    /** The lower-triangular Cholesky factor of a symmetric positive-definite matrix. */
+    private double[][] cholesky(double[][] m, Design d) {
+        int k = m.length;
+        double[][] l = new double[k][k];
+        for (int j = 0; j < k; j++) {
+            double pivot = m[j][j];
+            for (int c = 0; c < j; c++) {
+                pivot -= l[j][c] * l[j][c];
+            }
+            if (!(pivot > SINGULAR * m[j][j])) {
+                throw new FitException(singular(d, j));
+            }
+            l[j][j] = Math.sqrt(pivot);
+            for (int i = j + 1; i < k; i++) {
+                double sum = m[i][j];
+                for (int c = 0; c < j; c++) {
+                    sum -= l[i][c] * l[j][c];
+                }
+                l[i][j] = sum / l[j][j];
+            }
+        }
+        return l;
+    }
+
+    private String singular(Design d, int column) {
+        if (column == 0) {
+            return "the information matrix is singular at the intercept: every row has a fitted probability of 0 or"
+                    + " 1; add L2 regularisation (l2 > 0)";
+        }
+        List<String> before = new ArrayList<>();
+        for (int j = 0; j < column - 1; j++) {
+            before.add(d.signals.get(j).value());
+        }
+        return "signal " + d.signals.get(column - 1).value() + ": it is (almost) a linear combination of "
+                + (before.isEmpty() ? "the intercept" : "the intercept and " + String.join(", ", before))
+                + ", so the signals are collinear and the information matrix is singular; leave it out or add L2"
+                + " regularisation (l2 > 0)";
+    }
+
+    /** Solves {@code L Lᵀ x = b}. */
+    private static double[] solve(double[][] l, double[] b) {
+        int k = b.length;
+        double[] y = new double[k];
+        for (int i = 0; i < k; i++) {
+            double sum = b[i];
+            for (int c = 0; c < i; c++) {
+                sum -= l[i][c] * y[c];
+            }
+            y[i] = sum / l[i][i];
+        }
+        double[] x = new double[k];
+        for (int i = k - 1; i >= 0; i--) {
+            double sum = y[i];
+            for (int c = i + 1; c < k; c++) {
+                sum -= l[c][i] * x[c];
+            }
+            x[i] = sum / l[i][i];
+        }
+        return x;
+    }
+
+    /** The inverse of {@code L Lᵀ}, column by column. */
+    private static double[][] inverse(double[][] l) {
+        int k = l.length;
+        double[][] inv = new double[k][k];
+        for (int c = 0; c < k; c++) {
+            double[] unit = new double[k];
+            unit[c] = 1;
+            double[] col = solve(l, unit);
+            for (int r = 0; r < k; r++) {
+                inv[r][c] = col[r];
+            }
+        }
+        return inv;
+    }
+
+    private LogisticFit result(Design d, double[] beta, double[][] covariance, int iterations, double lastStep,
+                               double gradientNorm) {
+        int p = d.signals.size();
+        List<Coefficient> coefficients = new ArrayList<>(p);
+        List<Term> terms = new ArrayList<>(p);
+        double rawIntercept = beta[0];
+        for (int j = 0; j < p; j++) {
+            SignalName signal = d.signals.get(j);
+            double estimate = beta[j + 1];
+            double se = Math.sqrt(covariance[j + 1][j + 1]);
+            double raw = estimate / d.sd[j];
+            rawIntercept -= raw * d.mean[j];
+            coefficients.add(new Coefficient(signal.value(), Optional.of(signal), estimate, se, estimate / se,
+                    Normal.twoSidedP(estimate / se), raw, d.mean[j], d.sd[j]));
+            terms.add(Term.standardised(signal.value(), signal, estimate, d.mean[j], d.sd[j]));
+        }
+        double interceptSe = Math.sqrt(covariance[0][0]);
+        Coefficient intercept = new Coefficient("intercept", Optional.empty(), beta[0], interceptSe,
+                beta[0] / interceptSe, Normal.twoSidedP(beta[0] / interceptSe), rawIntercept, 0, 1);
+        LogisticDefinition definition = new LogisticDefinition(id, bands, beta[0], terms, MissingInputPolicy.REFERENCE,
+                0);
+        double rate = d.events / (double) d.n;
+        double nullLogLikelihood = d.events * Math.log(rate) + (d.n - d.events) * Math.log(1 - rate);
+        return new LogisticFit(definition, intercept, coefficients, l2, d.n, d.events, d.dropped, iterations, lastStep,
+                gradientNorm, -negativeLogLikelihood(d, beta), nullLogLikelihood);
+    }
+
+    /** Builds a {@link LogisticFitter}. Not thread-safe. */
+    public static final class Builder {
+        private final ModelId id;
+        private List<SignalName> signals = List.of();
+        private double l2;
+        private int maxIterations = 100;
+        private double tolerance = 1e-10;
+        private MissingValues missingValues = MissingValues.DROP_ROWS;
+        private BandScheme bands = BandScheme.standard();
+
+        private Builder(ModelId id) {
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        /** Sets the signals to fit, in order (default: every column of the frame). */
+        public Builder signals(List<SignalName> names) {
+            Objects.requireNonNull(names, "signals");
+            List<SignalName> copy = List.copyOf(names);
+            if (copy.stream().distinct().count() != copy.size()) {
+                throw new IllegalArgumentException("signals: " + copy + " names a signal twice");
+            }
+            this.signals = copy;
+            return this;
+        }
+
+        /**
+         * Sets the L2 penalty {@code λ} on the standardised coefficients (default 0: plain maximum likelihood).
+         *
+         * @throws IllegalArgumentException if negative or not finite
+         */
+        public Builder l2(double lambda) {
+            if (!(lambda >= 0 && lambda < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("l2: " + lambda + " must be a finite number >= 0");
+            }
+            this.l2 = lambda;
+            return this;
+        }
+
+        /**
+         * Sets the most Newton-Raphson iterations (default 100).
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder maxIterations(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxIterations: " + count + " must be >= 1");
+            }
+            this.maxIterations = count;
+            return this;
+        }
+
+        /**
+         * Sets the convergence tolerance: the fit stops when no coefficient moves by more than
+         * {@code tolerance · (1 + |β|)} (default 1e-10).
+         *
+         * @throws IllegalArgumentException unless positive and below 1
+         */
+        public Builder tolerance(double value) {
+            if (!(value > 0 && value < 1)) {
+                throw new IllegalArgumentException("tolerance: " + value + " must be between 0 and 1, exclusive");
+            }
+            this.tolerance = value;
+            return this;
+        }
+
+        /** Sets what to do with missing values (default: leave the row out). */
+        public Builder missingValues(MissingValues policy) {
+            this.missingValues = Objects.requireNonNull(policy, "missingValues");
+            return this;
+        }
+
+        /** Sets the bands of the fitted model (default: the standard scheme). */
+        public Builder bands(BandScheme scheme) {
+            this.bands = Objects.requireNonNull(scheme, "bands");
+            return this;
+        }
+
+        /** Builds the fitter. */
+        public LogisticFitter build() {
+            return new LogisticFitter(this);
+        }
+    }
+}

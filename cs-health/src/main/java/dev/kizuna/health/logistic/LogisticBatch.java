@@ -1,0 +1,131 @@
+package dev.kizuna.health.logistic;
+
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.batch.BatchScorer;
+import dev.kizuna.health.batch.RowFailures;
+import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.internal.BandRanks;
+import dev.kizuna.health.internal.Numbers;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * The batch path of a {@link LogisticModel}: per row, the linear predictor summed in term order from the columns,
+ * with the object path's arithmetic, so that every value is bit for bit the same. Nothing is allocated per row.
+ * Immutable and thread-safe.
+ */
+final class LogisticBatch {
+    private static final double[] ABSENT = new double[0];
+
+    private final SignalName[] signal;
+    private final double[] coefficient;
+    private final boolean[] standardised;
+    private final double[] mean;
+    private final double[] sd;
+    private final double[] absCoefficient;
+    private final double intercept;
+    private final double totalWeight;
+    private final boolean failOnMissing;
+    private final double minimum;
+    /** Term numbers in signal-name order, the order in which an infinite value is reported. */
+    private final int[] termsByName;
+    private final BandRanks ranks;
+
+    LogisticBatch(LogisticDefinition definition) {
+        int n = definition.terms().size();
+        signal = new SignalName[n];
+        coefficient = new double[n];
+        standardised = new boolean[n];
+        mean = new double[n];
+        sd = new double[n];
+        absCoefficient = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            Term t = definition.terms().get(i);
+            signal[i] = t.signal();
+            coefficient[i] = t.coefficient();
+            absCoefficient[i] = Math.abs(t.coefficient());
+            total += Math.abs(t.coefficient());
+            if (t.standardisation().isPresent()) {
+                standardised[i] = true;
+                mean[i] = t.standardisation().get().mean();
+                sd[i] = t.standardisation().get().sd();
+            }
+        }
+        totalWeight = total;
+        intercept = definition.intercept();
+        failOnMissing = definition.missingInputs() == MissingInputPolicy.FAIL;
+        minimum = definition.minimumCompleteness();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> signal[i]));
+        termsByName = new int[n];
+        for (int i = 0; i < n; i++) {
+            termsByName[i] = order[i];
+        }
+        BandScheme bands = definition.bands();
+        ranks = new BandRanks(bands);
+    }
+
+    void scoreRows(SignalFrame frame, int from, int to, double[] values, byte[] bands, RowFailures failures) {
+        int n = signal.length;
+        double[][] column = new double[n][];
+        for (int i = 0; i < n; i++) {
+            Optional<double[]> c = frame.column(signal[i]);
+            column[i] = c.isPresent() ? c.get() : ABSENT;
+        }
+        for (int row = from; row < to; row++) {
+            double z = intercept;
+            double present = 0;
+            int presentTerms = 0;
+            boolean missingFails = false;
+            boolean impossible = false;
+            for (int i = 0; i < n; i++) {
+                double r = column[i] == ABSENT ? Double.NaN : column[i][row];
+                if (r != r) {
+                    missingFails |= failOnMissing;
+                    continue;
+                }
+                if (Double.isInfinite(r)) {
+                    impossible = true;
+                    break;
+                }
+                // The same expression as Term.value, so the same bits.
+                double term = standardised[i] ? coefficient[i] * (r - mean[i]) / sd[i] : coefficient[i] * r;
+                z += term;
+                present += absCoefficient[i];
+                presentTerms++;
+            }
+            if (impossible) {
+                fail(column, row, values, bands, failures);
+                continue;
+            }
+            double completeness = totalWeight > 0 ? Math.min(1, present / totalWeight) : (double) presentTerms / n;
+            if (missingFails || completeness + 1e-12 < minimum || !Double.isFinite(z)) {
+                values[row] = Double.NaN;
+                bands[row] = BatchScorer.INSUFFICIENT_DATA;
+                continue;
+            }
+            double value = Numbers.round2(100.0 * LogisticModel.sigmoid(-z));
+            values[row] = value;
+            bands[row] = ranks.rank(value);
+        }
+    }
+
+    private void fail(double[][] column, int row, double[] values, byte[] bands, RowFailures failures) {
+        for (int i : termsByName) {
+            double r = column[i] == ABSENT ? Double.NaN : column[i][row];
+            if (Double.isInfinite(r)) {
+                failures.fail(row, "signal " + signal[i].value() + ": " + r + " is not a finite number", values,
+                        bands);
+                return;
+            }
+        }
+    }
+
+}

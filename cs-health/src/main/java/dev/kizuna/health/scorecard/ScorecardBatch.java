@@ -1,0 +1,528 @@
+package dev.kizuna.health.scorecard;
+
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.batch.BatchScorer;
+import dev.kizuna.health.batch.RowFailures;
+import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.internal.CompiledScorecard;
+import dev.kizuna.health.internal.CompiledScorecard.Evaluation;
+import dev.kizuna.health.internal.BandRanks;
+import dev.kizuna.health.internal.Numbers;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The batch path of a {@link ScorecardModel}: the same arithmetic as {@link CompiledScorecard#evaluate}, in the same
+ * order, so that every value is bit for bit the object path's, run over columns.
+ *
+ * <p>Rows are taken in blocks. For each measure, one tight loop per normaliser kind computes the block's sub-scores
+ * (branch-free where it can, so that the JIT vectorises it), and a second loop adds {@code effective weight ·
+ * sub-score} into each row's sum, in measure order as the object path does. The effective weights are those of the
+ * frame's pattern of columns (every column present has a value), taken from one object-path evaluation per call, so
+ * they are the object path's own numbers. The same loop adds {@code raw · 0} into a per-row check, which stays 0 for
+ * finite values and becomes NaN for a missing or infinite one: such a row is scored again alone, with the full
+ * algorithm on scratch arrays. Nothing is allocated per row; the scratch belongs to one call.
+ *
+ * <p>Where the object path clamps with {@code s <= 0 ? 0 : (s >= 100 ? 100 : s)}, this path uses
+ * {@code Math.max(0.0, Math.min(100.0, s))}: the same result for every double, NaN and signed zeros included, and
+ * without branches.
+ */
+final class ScorecardBatch {
+    private static final int BLOCK = 512;
+    private static final int LINEAR = 0;
+    private static final int LOGARITHMIC = 1;
+    private static final int STEPS = 2;
+    private static final int PIECEWISE = 3;
+    private static final int OTHER = 4;
+    /** The column of a signal the frame does not have. */
+    private static final double[] ABSENT = new double[0];
+    /** The lowest whole number whose sub-score a table holds. */
+    private static final int WHOLE_LOW = -128;
+    /** How many whole numbers, from {@link #WHOLE_LOW}, a table holds. */
+    private static final int WHOLES = 1_152;
+
+    private final CompiledScorecard card;
+    private final int[] kind;
+    private final boolean[] inverted;
+    /** The normaliser that computes each measure's sub-score (inside an inversion, if any). */
+    private final Normaliser[] base;
+    /** Linear: {@code from}; logarithmic: {@code ln(1 + from)}; steps: {@code below}. */
+    private final double[] offset;
+    /** Linear: {@code to - from}; logarithmic: {@code ln(1 + to) - ln(1 + from)}. */
+    private final double[] span;
+    /** Logarithmic: the score of raw values at or below -1. */
+    private final double[] floor;
+    /** Steps: each step's {@code from}; piecewise: each point's raw value. */
+    private final double[][] knotRaw;
+    /** Steps: each step's score; piecewise: each point's score. */
+    private final double[][] knotScore;
+    /** Piecewise: the raw and score differences from the previous point (index 0 unused). */
+    private final double[][] knotRawStep;
+    private final double[][] knotScoreStep;
+    /**
+     * For the normalisers that cannot run vectorised (logarithmic, steps, piecewise), the sub-score of each whole
+     * number from {@link #WHOLE_LOW}, computed by the normaliser itself: counts (users, logins, tickets, NPS) read it
+     * from the table instead of through a logarithm or a search. Empty for linear normalisers.
+     */
+    private final double[][] atWhole;
+    private final double[] capMax;
+    /** Signal numbers in name order, the order in which an infinite value is reported. */
+    private final int[] signalsByName;
+    private final BandRanks ranks;
+
+    ScorecardBatch(CompiledScorecard card, BandScheme bands) {
+        this.card = card;
+        int leaves = card.leaves;
+        kind = new int[leaves];
+        inverted = new boolean[leaves];
+        base = new Normaliser[leaves];
+        offset = new double[leaves];
+        span = new double[leaves];
+        floor = new double[leaves];
+        knotRaw = new double[leaves][];
+        knotScore = new double[leaves][];
+        knotRawStep = new double[leaves][];
+        knotScoreStep = new double[leaves][];
+        atWhole = new double[leaves][];
+        for (int l = 0; l < leaves; l++) {
+            Normaliser n = card.normaliser[l];
+            if (n instanceof Normaliser.Inverted) {
+                inverted[l] = true;
+                n = ((Normaliser.Inverted) n).of();
+            }
+            base[l] = n;
+            knotRaw[l] = ABSENT;
+            knotScore[l] = ABSENT;
+            knotRawStep[l] = ABSENT;
+            knotScoreStep[l] = ABSENT;
+            if (n instanceof Normaliser.Linear) {
+                Normaliser.Linear linear = (Normaliser.Linear) n;
+                kind[l] = LINEAR;
+                offset[l] = linear.from();
+                span[l] = linear.to() - linear.from();
+            } else if (n instanceof Normaliser.Logarithmic) {
+                Normaliser.Logarithmic log = (Normaliser.Logarithmic) n;
+                double low = Math.log1p(log.from());
+                double high = Math.log1p(log.to());
+                kind[l] = LOGARITHMIC;
+                offset[l] = low;
+                span[l] = high - low;
+                floor[l] = high > low ? 0 : 100;
+            } else if (n instanceof Normaliser.Steps) {
+                Normaliser.Steps steps = (Normaliser.Steps) n;
+                kind[l] = STEPS;
+                offset[l] = steps.below();
+                int count = steps.steps().size();
+                knotRaw[l] = new double[count];
+                knotScore[l] = new double[count];
+                for (int i = 0; i < count; i++) {
+                    knotRaw[l][i] = steps.steps().get(i).from();
+                    knotScore[l][i] = steps.steps().get(i).score();
+                }
+            } else if (n instanceof Normaliser.PiecewiseLinear) {
+                List<Normaliser.Point> points = ((Normaliser.PiecewiseLinear) n).points();
+                kind[l] = PIECEWISE;
+                int count = points.size();
+                knotRaw[l] = new double[count];
+                knotScore[l] = new double[count];
+                knotRawStep[l] = new double[count];
+                knotScoreStep[l] = new double[count];
+                for (int i = 0; i < count; i++) {
+                    knotRaw[l][i] = points.get(i).raw();
+                    knotScore[l][i] = points.get(i).score();
+                    if (i > 0) {
+                        knotRawStep[l][i] = points.get(i).raw() - points.get(i - 1).raw();
+                        knotScoreStep[l][i] = points.get(i).score() - points.get(i - 1).score();
+                    }
+                }
+            } else {
+                kind[l] = OTHER;
+            }
+            atWhole[l] = ABSENT;
+            if (kind[l] != LINEAR) {
+                atWhole[l] = new double[WHOLES];
+                for (int i = 0; i < WHOLES; i++) {
+                    atWhole[l][i] = n.score(WHOLE_LOW + i);
+                }
+            }
+        }
+        capMax = new double[card.caps.length];
+        for (int c = 0; c < capMax.length; c++) {
+            capMax[c] = card.caps[c].max();
+        }
+        Integer[] order = new Integer[card.signals.length];
+        for (int s = 0; s < order.length; s++) {
+            order[s] = s;
+        }
+        Arrays.sort(order, Comparator.comparing(s -> card.signals[s]));
+        signalsByName = new int[order.length];
+        for (int s = 0; s < order.length; s++) {
+            signalsByName[s] = order[s];
+        }
+        ranks = new BandRanks(bands);
+    }
+
+    /** The scratch of one call. */
+    private final class Scratch {
+        final double[][] column;
+        /** Each measure's effective weight in the frame's pattern; 0 if it does not count. */
+        final double[] effective;
+        /** Whether the frame's pattern has a score at all; if not, every row takes the full algorithm. */
+        final boolean fastPath;
+        /** Whether the rows of the frame's pattern have less than the minimum completeness. */
+        final boolean incomplete;
+        final double[] values = new double[BLOCK];
+        final double[] sub = new double[BLOCK];
+        final double[] segmentScore = new double[BLOCK];
+        final double[] segmentFrom = new double[BLOCK];
+        final double[] segmentWidth = new double[BLOCK];
+        final double[] segmentRise = new double[BLOCK];
+        final double[] sum = new double[BLOCK];
+        final double[] check = new double[BLOCK];
+        final double[] raw;
+        final double[] rowSub;
+        final boolean[] counts;
+        final double[] mass;
+        final double[] eff;
+
+        Scratch(SignalFrame frame) {
+            int signals = card.signals.length;
+            column = new double[signals][];
+            raw = new double[signals];
+            for (int s = 0; s < signals; s++) {
+                Optional<double[]> c = frame.column(card.signals[s]);
+                column[s] = c.isPresent() ? c.get() : ABSENT;
+                // The frame's pattern: every present column with a value, absent columns missing.
+                raw[s] = column[s] == ABSENT ? Double.NaN : 0;
+            }
+            Evaluation pattern = card.evaluate(raw.clone());
+            fastPath = pattern.hasScore();
+            incomplete = pattern.completeness + 1e-12 < card.minimumCompleteness;
+            effective = new double[card.leaves];
+            for (int l = 0; l < card.leaves; l++) {
+                int node = card.leafNode[l];
+                boolean counting = fastPath && pattern.counts[node] && column[card.leafSignal[l]] != ABSENT;
+                effective[l] = counting ? pattern.effective[node] : 0;
+            }
+            rowSub = new double[card.leaves];
+            counts = new boolean[card.nodes];
+            mass = new double[card.nodes];
+            eff = new double[card.nodes];
+        }
+    }
+
+    void scoreRows(SignalFrame frame, int from, int to, double[] values, byte[] bands, RowFailures failures) {
+        Scratch x = new Scratch(frame);
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            if (x.fastPath) {
+                block(x, start, end, values, bands, failures);
+            } else {
+                for (int row = start; row < end; row++) {
+                    slowRow(x, row, values, bands, failures);
+                }
+            }
+        }
+    }
+
+    private void block(Scratch x, int start, int end, double[] values, byte[] bands, RowFailures failures) {
+        int m = end - start;
+        double[] sum = x.sum;
+        double[] check = x.check;
+        double[] sub = x.sub;
+        Arrays.fill(sum, 0, m, 0.0);
+        Arrays.fill(check, 0, m, 0.0);
+        double[] raw = x.values;
+        for (int l = 0; l < card.leaves; l++) {
+            double[] col = x.column[card.leafSignal[l]];
+            if (col == ABSENT) {
+                // Missing in every row: left out (REDISTRIBUTE, in the pattern's weights) or 0 points (ZERO).
+                continue;
+            }
+            // Loops over a copy indexed from 0 vectorise; loops over col[k] do not.
+            System.arraycopy(col, start, raw, 0, m);
+            subScores(l, raw, m, sub, x);
+            accumulate(raw, sub, m, x.effective[l], sum, check);
+        }
+        Cap[] caps = card.caps;
+        rows:
+        for (int k = 0; k < m; k++) {
+            int row = start + k;
+            if (check[k] != check[k]) {
+                slowRow(x, row, values, bands, failures);
+                continue;
+            }
+            double score = sum[k];
+            score = score < 0 ? 0 : (score > 100 ? 100 : score);
+            double capped = score;
+            for (int c = 0; c < caps.length; c++) {
+                double[] col = x.column[card.capSignal[c]];
+                if (col == ABSENT) {
+                    continue;
+                }
+                double r = col[row];
+                if (!(Math.abs(r) <= Double.MAX_VALUE)) {
+                    if (r != r) {
+                        continue;
+                    }
+                    slowRow(x, row, values, bands, failures);
+                    continue rows;
+                }
+                if (caps[c].holds(r) && capMax[c] < capped) {
+                    capped = capMax[c];
+                }
+            }
+            if (x.incomplete) {
+                values[row] = Double.NaN;
+                bands[row] = BatchScorer.INSUFFICIENT_DATA;
+                continue;
+            }
+            double value = Numbers.round2(capped);
+            values[row] = value;
+            bands[row] = ranks.rank(value);
+        }
+    }
+
+    /** Computes measure {@code l}'s sub-scores of the first {@code m} raw values; non-finite ones give junk. */
+    private void subScores(int l, double[] col, int m, double[] sub, Scratch x) {
+        switch (kind[l]) {
+            case LINEAR:
+                linear(col, m, sub, offset[l], span[l]);
+                break;
+            case LOGARITHMIC: {
+                double low = offset[l];
+                double width = span[l];
+                double atFloor = floor[l];
+                double[] table = atWhole[l];
+                for (int k = 0; k < m; k++) {
+                    double r = col[k];
+                    int whole = (int) r;
+                    if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
+                        sub[k] = table[whole - WHOLE_LOW];
+                    } else {
+                        sub[k] = r <= -1 ? atFloor
+                                : Math.max(0.0, Math.min(100.0, (Math.log1p(r) - low) / width * 100.0));
+                    }
+                }
+                break;
+            }
+            case STEPS: {
+                double below = offset[l];
+                double[] from = knotRaw[l];
+                double[] score = knotScore[l];
+                double[] table = atWhole[l];
+                for (int k = 0; k < m; k++) {
+                    double r = col[k];
+                    int whole = (int) r;
+                    if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
+                        sub[k] = table[whole - WHOLE_LOW];
+                        continue;
+                    }
+                    double s = below;
+                    for (int i = 0; i < from.length && r >= from[i]; i++) {
+                        s = score[i];
+                    }
+                    sub[k] = s;
+                }
+                break;
+            }
+            case PIECEWISE:
+                piecewise(l, col, m, sub, x);
+                break;
+            default: {
+                Normaliser n = base[l];
+                double[] table = atWhole[l];
+                for (int k = 0; k < m; k++) {
+                    double r = col[k];
+                    int whole = (int) r;
+                    sub[k] = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES
+                            ? table[whole - WHOLE_LOW] : n.score(r);
+                }
+                break;
+            }
+        }
+        if (inverted[l]) {
+            invert(sub, m);
+        }
+    }
+
+    /** {@link Normaliser.Linear#score}, clamped without branches; a small loop of its own, which the JIT vectorises. */
+    private static void linear(double[] col, int m, double[] sub, double from, double width) {
+        for (int k = 0; k < m; k++) {
+            sub[k] = Math.max(0.0, Math.min(100.0, (col[k] - from) / width * 100.0));
+        }
+    }
+
+    /** {@link Normaliser.Inverted#score}: 100 minus the inner sub-score. */
+    private static void invert(double[] sub, int m) {
+        for (int k = 0; k < m; k++) {
+            sub[k] = 100.0 - sub[k];
+        }
+    }
+
+    /** Adds {@code w · sub-score} to each row's sum, and {@code raw · 0} to its check (NaN once a raw value is not). */
+    private static void accumulate(double[] raw, double[] sub, int m, double w, double[] sum, double[] check) {
+        for (int k = 0; k < m; k++) {
+            sum[k] += w * sub[k];
+            check[k] += raw[k] * 0.0;
+        }
+    }
+
+    /**
+     * {@link Normaliser.PiecewiseLinear#score} over arrays, with the same operations in the same order, in two
+     * passes: the first finds each value's segment and writes its {@code score + (raw - from) / width · rise}
+     * parameters (a constant as {@code constant + (raw - raw) / 1 · 0}, which adds exactly 0), the second evaluates
+     * them all in a loop the JIT vectorises, so the divisions run several at a time.
+     */
+    private void piecewise(int l, double[] col, int m, double[] sub, Scratch x) {
+        double[] raw = knotRaw[l];
+        double[] score = knotScore[l];
+        double[] rawStep = knotRawStep[l];
+        double[] scoreStep = knotScoreStep[l];
+        int last = raw.length - 1;
+        double[] table = atWhole[l];
+        double[] base = x.segmentScore;
+        double[] from = x.segmentFrom;
+        double[] width = x.segmentWidth;
+        double[] rise = x.segmentRise;
+        for (int k = 0; k < m; k++) {
+            double r = col[k];
+            int whole = (int) r;
+            boolean tabled = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES;
+            // The segment by counting the points below, without a branch per point (values fall anywhere).
+            int i = 1;
+            for (int j = 1; j < last; j++) {
+                i += r > raw[j] ? 1 : 0;
+            }
+            if (!tabled && r > raw[0] && r <= raw[i]) {
+                base[k] = score[i - 1];
+                from[k] = raw[i - 1];
+                width[k] = rawStep[i];
+                rise[k] = scoreStep[i];
+            } else {
+                base[k] = tabled ? table[whole - WHOLE_LOW] : (r <= raw[0] ? score[0] : score[last]);
+                from[k] = r;
+                width[k] = 1;
+                rise[k] = 0;
+            }
+        }
+        interpolate(col, m, sub, base, from, width, rise);
+    }
+
+    private static void interpolate(double[] col, int m, double[] sub, double[] base, double[] from, double[] width,
+                                    double[] rise) {
+        for (int k = 0; k < m; k++) {
+            sub[k] = Math.max(0.0, Math.min(100.0, base[k] + (col[k] - from[k]) / width[k] * rise[k]));
+        }
+    }
+
+    /** Scores one row with the full algorithm of {@link CompiledScorecard#evaluate}, on the call's scratch arrays. */
+    private void slowRow(Scratch x, int row, double[] values, byte[] bands, RowFailures failures) {
+        double[] raw = x.raw;
+        for (int s = 0; s < raw.length; s++) {
+            raw[s] = x.column[s] == ABSENT ? Double.NaN : x.column[s][row];
+        }
+        for (int s : signalsByName) {
+            if (Double.isInfinite(raw[s])) {
+                failures.fail(row, "signal " + card.signals[s].value() + ": " + raw[s] + " is not a finite number",
+                        values, bands);
+                return;
+            }
+        }
+        double[] sub = x.rowSub;
+        boolean[] counts = x.counts;
+        double[] mass = x.mass;
+        double[] eff = x.eff;
+        Arrays.fill(counts, false);
+        Arrays.fill(mass, 0.0);
+        Arrays.fill(eff, 0.0);
+        boolean fail = false;
+        double completeness = 0;
+        for (int l = 0; l < card.leaves; l++) {
+            double r = raw[card.leafSignal[l]];
+            int node = card.leafNode[l];
+            if (r == r) {
+                sub[l] = card.normaliser[l].score(r);
+                counts[node] = true;
+                completeness += card.designWeight[l];
+            } else {
+                switch (card.policy[l]) {
+                    case ZERO:
+                        sub[l] = 0;
+                        counts[node] = true;
+                        break;
+                    case FAIL:
+                        fail = true;
+                        sub[l] = Double.NaN;
+                        break;
+                    default:
+                        sub[l] = Double.NaN;
+                        break;
+                }
+            }
+        }
+        completeness = Math.min(1, completeness);
+        if (fail) {
+            insufficient(row, values, bands);
+            return;
+        }
+        int[] parent = card.parent;
+        double[] localWeight = card.localWeight;
+        double rootMass = 0;
+        for (int n = card.nodes - 1; n >= 0; n--) {
+            if (card.leafOfNode[n] < 0) {
+                counts[n] = mass[n] > 0;
+            }
+            if (counts[n]) {
+                if (parent[n] < 0) {
+                    rootMass += localWeight[n];
+                } else {
+                    mass[parent[n]] += localWeight[n];
+                }
+            }
+        }
+        if (rootMass <= 0) {
+            insufficient(row, values, bands);
+            return;
+        }
+        double score = 0;
+        for (int n = 0; n < card.nodes; n++) {
+            int p = parent[n];
+            if (p >= 0 && !counts[p]) {
+                counts[n] = false;
+            }
+            if (!counts[n]) {
+                continue;
+            }
+            eff[n] = p < 0 ? localWeight[n] / rootMass : eff[p] * localWeight[n] / mass[p];
+            int l = card.leafOfNode[n];
+            if (l >= 0) {
+                score += eff[n] * sub[l];
+            }
+        }
+        score = score < 0 ? 0 : (score > 100 ? 100 : score);
+        double capped = score;
+        for (int c = 0; c < card.caps.length; c++) {
+            double r = raw[card.capSignal[c]];
+            if (r == r && card.caps[c].holds(r) && capMax[c] < capped) {
+                capped = capMax[c];
+            }
+        }
+        if (completeness + 1e-12 < card.minimumCompleteness) {
+            insufficient(row, values, bands);
+            return;
+        }
+        double value = Numbers.round2(capped);
+        values[row] = value;
+        bands[row] = ranks.rank(value);
+    }
+
+    private static void insufficient(int row, double[] values, byte[] bands) {
+        values[row] = Double.NaN;
+        bands[row] = BatchScorer.INSUFFICIENT_DATA;
+    }
+
+}

@@ -1,0 +1,211 @@
+package dev.kizuna.health.properties;
+
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.HealthScore;
+import dev.kizuna.health.ModelId;
+import dev.kizuna.health.batch.BatchReport;
+import dev.kizuna.health.batch.BatchScorer;
+import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.logistic.LogisticDefinition;
+import dev.kizuna.health.logistic.LogisticModel;
+import dev.kizuna.health.logistic.MissingInputPolicy;
+import dev.kizuna.health.logistic.Standardisation;
+import dev.kizuna.health.logistic.Term;
+import dev.kizuna.health.scorecard.Measure;
+import dev.kizuna.health.scorecard.MeasureGroup;
+import dev.kizuna.health.scorecard.MissingDataPolicy;
+import dev.kizuna.health.scorecard.ScorecardDefinition;
+import dev.kizuna.health.scorecard.ScorecardItem;
+import dev.kizuna.health.scorecard.ScorecardModel;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static dev.kizuna.health.properties.HealthArbitraries.NOW;
+import static dev.kizuna.health.properties.HealthArbitraries.SIGNALS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The batch path gives, bit for bit, the object path's value and band for every row: over random scorecards (with
+ * every missing-data policy and random bands), random logistic models, random frames and random missing patterns,
+ * including columns absent from the frame and infinite values, serially and in parallel.
+ */
+class BatchProperties {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "batch-properties");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A frame: rows of {@link HealthArbitraries#SIGNALS} values (null for missing) and which columns it has. */
+    record Frame(List<List<Double>> rows, List<Boolean> hasColumn) {
+        SignalFrame build() {
+            SignalFrame.Builder b = SignalFrame.builder(rows.size(), NOW);
+            for (int s = 0; s < SIGNALS; s++) {
+                if (!hasColumn.get(s)) {
+                    continue;
+                }
+                double[] column = new double[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    Double v = rows.get(r).get(s);
+                    column[r] = v == null ? Double.NaN : v;
+                }
+                b.column(HealthArbitraries.signal(s), column);
+            }
+            return b.build();
+        }
+    }
+
+    @Provide
+    Arbitrary<Frame> frames() {
+        Arbitrary<Double> value = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(60, HealthArbitraries.raw()),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)),
+                net.jqwik.api.Tuple.of(20, Arbitraries.of(0.0, -0.0, -1.0, 1.0, 7.0, 14.0, -100.0, 1023.0, 1024.0)));
+        // Frames with few missing values take the fast path; frames with many, the row-by-row one.
+        Arbitrary<List<List<Double>>> rows = Arbitraries.of(0.0, 0.03, 0.25).flatMap(missing ->
+                value.injectNull(missing).list().ofSize(SIGNALS).list().ofMinSize(1).ofMaxSize(40));
+        Arbitrary<List<Boolean>> columns = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(6, true), net.jqwik.api.Tuple.of(1, false)).list().ofSize(SIGNALS);
+        return Combinators.combine(rows, columns).as(Frame::new);
+    }
+
+    @Provide
+    Arbitrary<ScorecardDefinition> scorecards() {
+        return Combinators.combine(HealthArbitraries.scorecard(), HealthArbitraries.bands(),
+                        Arbitraries.of(MissingDataPolicy.values()).list().ofSize(24),
+                        Arbitraries.of(false, false, true))
+                .as((card, bands, policies, keepMinimum) -> {
+                    int[] next = {0};
+                    List<ScorecardItem> items = new ArrayList<>();
+                    for (ScorecardItem item : card.measures()) {
+                        items.add(withPolicies(item, policies, next));
+                    }
+                    return new ScorecardDefinition(card.id(), bands, card.missingData(),
+                            keepMinimum ? card.minimumCompleteness() : 0, items, card.caps());
+                });
+    }
+
+    private static ScorecardItem withPolicies(ScorecardItem item, List<MissingDataPolicy> policies, int[] next) {
+        if (item instanceof Measure) {
+            Measure m = (Measure) item;
+            MissingDataPolicy p = policies.get(next[0]++ % policies.size());
+            // Mostly the scorecard's own policy; now and then a measure of its own, FAIL included.
+            return next[0] % 3 == 0 ? m.withMissingData(p) : m;
+        }
+        MeasureGroup g = (MeasureGroup) item;
+        List<ScorecardItem> inner = new ArrayList<>();
+        for (ScorecardItem i : g.items()) {
+            inner.add(withPolicies(i, policies, next));
+        }
+        return new MeasureGroup(g.id(), g.label(), g.weight(), inner);
+    }
+
+    @Provide
+    Arbitrary<LogisticDefinition> logistics() {
+        Arbitrary<Term> term = Combinators.combine(Arbitraries.integers().between(0, SIGNALS - 1),
+                        Arbitraries.doubles().between(-3, 3).ofScale(3), Arbitraries.of(true, false),
+                        HealthArbitraries.raw(), Arbitraries.doubles().between(0.5, 80).ofScale(2))
+                .as((s, c, standardised, mean, sd) -> new Term("t", "t", HealthArbitraries.signal(s), c,
+                        standardised ? Optional.of(Standardisation.of(mean, sd)) : Optional.empty()));
+        return Combinators.combine(term.list().ofMinSize(1).ofMaxSize(6), Arbitraries.doubles().between(-5, 5)
+                                .ofScale(2), Arbitraries.of(MissingInputPolicy.values()),
+                        Arbitraries.of(0.0, 0.0, 0.3, 0.8), HealthArbitraries.bands())
+                .as((terms, intercept, policy, minimum, bands) -> {
+                    List<Term> numbered = new ArrayList<>();
+                    for (int i = 0; i < terms.size(); i++) {
+                        Term t = terms.get(i);
+                        numbered.add(new Term("t" + i, "term " + i, t.signal(), t.coefficient(), t.standardisation()));
+                    }
+                    return new LogisticDefinition(ModelId.of("prop", "1"), bands, intercept, numbered, policy, minimum);
+                });
+    }
+
+    @Property
+    void scorecardBatchEqualsObjectPathBitForBit(@ForAll("scorecards") ScorecardDefinition card,
+                                                 @ForAll("frames") Frame frame) {
+        checkBitForBit(ScorecardModel.of(card), frame.build());
+    }
+
+    @Property
+    void logisticBatchEqualsObjectPathBitForBit(@ForAll("logistics") LogisticDefinition definition,
+                                                @ForAll("frames") Frame frame) {
+        checkBitForBit(LogisticModel.of(definition), frame.build());
+    }
+
+    @Property(tries = 100)
+    void theDefaultBatchPathEqualsTheObjectPath(@ForAll("scorecards") ScorecardDefinition card,
+                                                @ForAll("frames") Frame frame) {
+        ScorecardModel model = ScorecardModel.of(card);
+        HealthModel thirdParty = new HealthModel() {
+            @Override
+            public dev.kizuna.health.ModelDefinition definition() {
+                return model.definition();
+            }
+
+            @Override
+            public HealthScore score(dev.kizuna.core.signal.SignalSnapshot snapshot, java.time.Instant computedAt) {
+                return model.score(snapshot, computedAt);
+            }
+        };
+        checkBitForBit(thirdParty, frame.build());
+    }
+
+    /** Scores the frame serially and in parallel and compares every row with the object path. */
+    static void checkBitForBit(HealthModel model, SignalFrame frame) {
+        int n = frame.rows();
+        double[] values = new double[n];
+        byte[] bands = new byte[n];
+        BatchReport report = BatchScorer.of(model).scoreInto(frame, values, bands);
+        double[] parallelValues = new double[n];
+        byte[] parallelBands = new byte[n];
+        BatchReport parallel = BatchScorer.of(model).parallel(POOL, 4).chunkRows(3).scoreInto(frame, parallelValues,
+                parallelBands);
+        assertEquals(report, parallel, "parallel report");
+        List<SignalName> inputs = List.copyOf(model.inputs());
+        BandScheme scheme = model.bands();
+        int scored = 0;
+        int insufficient = 0;
+        int failed = 0;
+        for (int r = 0; r < n; r++) {
+            assertEquals(Double.doubleToRawLongBits(values[r]), Double.doubleToRawLongBits(parallelValues[r]));
+            assertEquals(bands[r], parallelBands[r]);
+            HealthScore expected;
+            try {
+                expected = model.score(frame.snapshot(r, inputs), frame.at(r));
+            } catch (IllegalArgumentException e) {
+                // An infinite input: no snapshot can hold the row.
+                assertEquals(BatchScorer.FAILED, bands[r], "row " + r);
+                assertTrue(Double.isNaN(values[r]));
+                assertTrue(report.reason(r).orElseThrow().contains("is not a finite number"), report.reason(r)
+                        .orElseThrow());
+                failed++;
+                continue;
+            }
+            if (expected.isScored()) {
+                double v = expected.value().getAsDouble();
+                assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(values[r]),
+                        "row " + r + ": object path " + v + ", batch " + values[r]);
+                assertEquals(scheme.rank(expected.band().orElseThrow()), bands[r], "row " + r);
+                scored++;
+            } else {
+                assertTrue(Double.isNaN(values[r]), "row " + r + " should have no value: " + expected.note());
+                assertEquals(BatchScorer.INSUFFICIENT_DATA, bands[r], "row " + r);
+                insufficient++;
+            }
+        }
+        assertEquals(new BatchReport(n, scored, insufficient, failed, report.failures()), report);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.kizuna.examples.cli;
+
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.health.HealthModels;
+import dev.kizuna.health.ModelId;
+import dev.kizuna.health.backtest.Backtest;
+import dev.kizuna.health.backtest.Labels;
+import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.definition.DefinitionFormat;
+import dev.kizuna.health.fit.Coefficient;
+import dev.kizuna.health.fit.FitException;
+import dev.kizuna.health.fit.LogisticFit;
+import dev.kizuna.health.fit.LogisticFitter;
+import dev.kizuna.health.fit.ScorecardSuggestion;
+import dev.kizuna.health.fit.ScorecardSuggestions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code kizuna fit}: fits health models from outcomes. */
+@Command(name = "fit", mixinStandardHelpOptions = true, description = "Fits health models from outcomes.",
+        subcommands = {FitCommand.Logistic.class, CommandLine.HelpCommand.class})
+final class FitCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code kizuna fit logistic}: fits the logistic churn model and writes its definition. */
+    @Command(name = "logistic", mixinStandardHelpOptions = true,
+            description = {"Fits the logistic churn model by maximum likelihood to snapshots labelled with whether"
+                    + " the account churned within the horizon after each, and writes its definition.",
+                    "Signals are standardised; --l2 adds ridge regularisation. Prints the coefficients with"
+                            + " standard errors and, with --suggest-scorecard, writes a readable scorecard and the"
+                            + " AUC it loses."})
+    static final class Logistic implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--snapshots", required = true, paramLabel = "FILE", description = "Signal snapshots.")
+        private Path snapshots;
+
+        @Option(names = "--outcomes", required = true, paramLabel = "FILE", description = "Outcomes.")
+        private Path outcomes;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE",
+                description = "Where to write the fitted definition (.json, .yaml or .yml).")
+        private Path out;
+
+        @Option(names = "--signal", paramLabel = "NAME", description = "A signal to fit; repeat for several"
+                + " (default: every signal in the snapshots).")
+        private List<String> signals = new ArrayList<>();
+
+        @Option(names = "--horizon", paramLabel = "PERIOD", description = "How long after a snapshot churn counts"
+                + " (default: ${DEFAULT-VALUE}).")
+        private Period horizon = Period.ofDays(90);
+
+        @Option(names = "--observed-until", paramLabel = "DATE", description = "Outcomes are known before this"
+                + " date (default: the latest date in the data).")
+        private LocalDate observedUntil;
+
+        @Option(names = "--l2", description = "The L2 penalty on the standardised coefficients (default:"
+                + " ${DEFAULT-VALUE}).")
+        private double l2;
+
+        @Option(names = "--missing", description = "drop (rows with a missing value) or mean (default:"
+                + " ${DEFAULT-VALUE}).")
+        private Missing missing = Missing.drop;
+
+        @Option(names = "--model-id", description = "The fitted model's id (default: ${DEFAULT-VALUE}).")
+        private String id = "fitted-churn";
+
+        @Option(names = "--model-version", description = "The fitted model's version (default: ${DEFAULT-VALUE}).")
+        private String version = "1";
+
+        @Option(names = "--suggest-scorecard", paramLabel = "FILE",
+                description = "Also write a scorecard translated from the fit (.json, .yaml or .yml).")
+        private Path scorecard;
+
+        /** What to do with missing values. */
+        enum Missing {
+            drop, mean
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            List<SignalSnapshot> history = InputFiles.signals(snapshots);
+            List<Outcome> outcomeList = InputFiles.outcomes(outcomes);
+            Backtest labelling = BacktestCommand.backtest(horizon, Optional.ofNullable(observedUntil), List.of(),
+                    0, Backtest.DEFAULT_SEED);
+            Labels labels = labelling.label(SignalFrame.of(history), outcomeList);
+            PrintWriter w = spec.commandLine().getOut();
+            LogisticFit fit;
+            ModelId modelId;
+            List<SignalName> names = new ArrayList<>();
+            try {
+                modelId = ModelId.of(id, version);
+                for (String s : signals) {
+                    names.add(SignalName.of(s));
+                }
+                fit = LogisticFitter.builder(modelId).signals(names).l2(l2)
+                        .missingValues(missing == Missing.mean ? LogisticFitter.MissingValues.MEAN
+                                : LogisticFitter.MissingValues.DROP_ROWS)
+                        .build().fit(labels);
+            } catch (FitException | IllegalArgumentException e) {
+                throw new InputFiles.InputException("cannot fit: " + e.getMessage());
+            }
+            HealthModels registry = HealthModels.load();
+            Files.writeString(out, registry.write(fit.definition(), DefinitionFormat.ofFileName(
+                    out.getFileName().toString())));
+            print(w, fit, labels);
+            w.println("Wrote " + out);
+            if (scorecard != null) {
+                SignalFrame frame = labels.uncensoredFrame();
+                ScorecardSuggestion s = ScorecardSuggestions.suggest(fit, frame, labels.uncensoredEvents(),
+                        ModelId.of(id + "-scorecard", version));
+                Files.writeString(scorecard, registry.write(s.scorecard(), DefinitionFormat.ofFileName(
+                        scorecard.getFileName().toString())));
+                w.printf(Locale.ROOT, "Suggested scorecard: ROC AUC %.4f against the logistic model's %.4f on the"
+                        + " training snapshots (loses %.4f); wrote %s%n", s.scorecardAuc(), s.logisticAuc(),
+                        s.aucLoss(), scorecard);
+            }
+            w.flush();
+            return 0;
+        }
+
+        private void print(PrintWriter w, LogisticFit fit, Labels labels) {
+            w.printf(Locale.ROOT, "Logistic churn model %s: churn within %s, %,d snapshots (%,d churned), %,d"
+                            + " censored, %,d left out for a missing value%n", fit.definition().id(), horizon,
+                    fit.rows(), fit.events(), labels.censored(), fit.droppedRows());
+            w.printf(Locale.ROOT, "  converged in %d Newton-Raphson iterations (last step %.1e, gradient %.1e);"
+                            + " log-likelihood %.3f, null %.3f, pseudo-R2 %.4f; L2 %s%n", fit.iterations(),
+                    fit.lastStep(), fit.gradientNorm(), fit.logLikelihood(), fit.nullLogLikelihood(),
+                    fit.pseudoRSquared(), fit.l2());
+            w.printf(Locale.ROOT, "  %-34s %10s %10s %8s %10s %12s%n", "term", "per sd", "std error", "z",
+                    "p", "per unit");
+            List<Coefficient> all = new ArrayList<>();
+            all.add(fit.intercept());
+            all.addAll(fit.coefficients());
+            for (Coefficient c : all) {
+                w.printf(Locale.ROOT, "  %-34s %10.4f %10.4f %8.2f %10.3g %12.4g%n", c.term(), c.estimate(),
+                        c.standardError(), c.z(), c.pValue(), c.rawEstimate());
+            }
+        }
+    }
+}
