@@ -55,9 +55,14 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** This week's playbook actions: the starter playbooks as a dry run over the current customers. */
+    /**
+     * This week's playbook actions: the starter playbooks as a dry run over the current customers, with health from
+     * the demo scorecard.
+     */
     private static void printPlays(PrintWriter w, Portfolio portfolio) {
-        var contexts = dev.kizuna.playbooks.PortfolioContexts.builder(portfolio).build();
+        dev.kizuna.health.HealthModel health = DemoScorecard.model();
+        var contexts = dev.kizuna.playbooks.PortfolioContexts.builder(portfolio)
+                .health(s -> health.score(s, s.at())).build();
         var evaluations = dev.kizuna.playbooks.PlaybookEngine
                 .builder(dev.kizuna.playbooks.starter.StarterPlaybooks.ruleSet()).trace(false).build()
                 .dryRunAll(contexts);
