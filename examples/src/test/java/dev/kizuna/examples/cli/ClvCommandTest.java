@@ -189,6 +189,27 @@ class ClvCommandTest {
     }
 
     @Test
+    void predictWithAParetoNbdModelFittedInDays() throws IOException {
+        Path model = dir.resolve("pareto-days.json");
+        ok(withLog("fit", "--model", "pareto-nbd", "--unit", "days", "--starts", "1", "--out", model.toString(), "-q"));
+        Run r = ok(withLog("predict", "--model", model.toString(), "--unit", "days", "--format", "json", "-q"));
+        RfmSummary s = RfmSummary.fromPurchases(purchases, CALIBRATION_END, RfmTimeUnit.DAYS);
+        ParetoNbdModel m = ParetoNbdModel.fit(s, dev.kizuna.metrics.clv.FitOptions.withStarts(1));
+        assertEquals(m, ClvCommand.readModel(model));
+        JsonNode json = ClvCommand.MAPPER.readTree(r.out);
+        assertEquals("pareto-nbd", json.get("model").asText());
+        assertEquals("days", json.get("unit").asText());
+        assertEquals(365.0, json.get("horizon").asDouble());
+        double[] alive = m.probabilityAlive(s);
+        double[] expected = m.conditionalExpectedTransactions(365, s);
+        for (int i = 0; i < s.size(); i++) {
+            JsonNode c = json.get("customers").get(i);
+            assertEquals(alive[i], c.get("p_alive").asDouble(), "p_alive of " + c.get("customer"));
+            assertEquals(expected[i], c.get("expected_transactions").asDouble());
+        }
+    }
+
+    @Test
     void summaryCsvInLifetimesAndHardieLayoutsGivesTheSameFit() throws IOException {
         RfmSummary s = librarySummary();
         StringBuilder lifetimes = new StringBuilder(",frequency,recency,T,monetary_value\n");
