@@ -66,6 +66,7 @@ final class DemoSummary {
         totals.append(String.format(" %,7d", all));
         w.println(totals);
         printPlans(w);
+        new HealthSummary(portfolio).print(w);
     }
 
     private void printPlans(PrintWriter w) {
