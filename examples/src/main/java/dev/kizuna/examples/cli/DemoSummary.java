@@ -74,6 +74,7 @@ final class DemoSummary {
         w.println(totals);
         printPlans(w);
         printMetrics(w);
+        new HealthSummary(portfolio).print(w);
         new ClvDemo(portfolio).print(w);
         printHealthBacktest(w);
     }

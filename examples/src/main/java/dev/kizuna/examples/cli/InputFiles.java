@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.event.BillingInterval;
@@ -153,6 +154,16 @@ final class InputFiles {
             out.add(fromRow.apply(new CsvRow(file, i + 1, values)));
         }
         return out;
+    }
+
+    /** Accounts: JSON only, as {@code kizuna demo --out} writes them (journeys and contracts do not fit columns). */
+    static List<Account> accounts(Path file) throws IOException {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            throw new InputException(file + ": accounts are read from JSON only; the file name must end in .json");
+        }
+        return read(file, Account.class, row -> {
+            throw new UncheckedInputException(file + ": accounts are read from JSON only");
+        });
     }
 
     private static <T> List<T> read(Path file, Class<T> type, Function<CsvRow, T> fromCsv) throws IOException {
