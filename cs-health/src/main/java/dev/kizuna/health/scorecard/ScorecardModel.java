@@ -49,8 +49,10 @@ import java.util.OptionalDouble;
  *
  * <p><b>Levers.</b> For each measure with data, the raw value that lifts the (capped) score into the next band with
  * the other signals held fixed: the needed sub-score {@code s + (target - score) / effective weight} is inverted
- * through the normaliser ({@link Normaliser#atLeast}); a lever is blocked when that sub-score is above 100 or out of
- * the normaliser's range, or when a cap on another signal holds the score below the band.
+ * through the normaliser ({@link Normaliser#atLeast}). When a cap on the measure's own signal would still hold the
+ * score below the band there, the target moves on to the nearest value past the cap's threshold ("at most 0
+ * escalated tickets"), if the sub-score there is still enough. A lever is blocked when the sub-score needed is above
+ * 100 or out of the normaliser's range, or when a cap on another signal holds the score below the band.
  *
  * <p>Immutable and thread-safe: any number of threads may score with one model.
  */
@@ -232,10 +234,21 @@ public final class ScorecardModel implements BatchHealthModel {
         int signal = compiled.leafSignal[leaf];
         BandScheme bands = definition.bands();
         double goal = BandScheme.lowestScoreIn(band);
-        int cap = lowestCapHolding(e, signal, probe(target.value(), target.relation()));
-        if (cap >= 0 && compiled.caps[cap].max() < goal) {
-            return BandLever.blocked(m.id(), m.label(), m.signal(), current, band, "capped at "
-                    + Numbers.plain(compiled.caps[cap].max()) + " by '" + compiled.caps[cap].label() + "'");
+        for (int k = 0; k <= compiled.caps.length; k++) {
+            int cap = lowestCapHolding(e, signal, probe(target.value(), target.relation()));
+            if (cap < 0 || compiled.caps[cap].max() >= goal) {
+                break;
+            }
+            // A cap on this very signal is lifted by moving the signal past its threshold as well: that bound is
+            // then the target, if the measure's sub-score there is still enough (checked below by re-scoring).
+            Optional<Target> release = compiled.capSignal[cap] == signal
+                    ? released(compiled.caps[cap], compiled.normaliser[leaf].direction()) : Optional.empty();
+            if (release.isEmpty()) {
+                return BandLever.blocked(m.id(), m.label(), m.signal(), current, band, "capped at "
+                        + Numbers.plain(compiled.caps[cap].max()) + " by '" + compiled.caps[cap].label() + "'");
+            }
+            target = release.get();
+            found = release;
         }
         double value = target.value();
         double direction = Math.signum(value - current);
@@ -253,6 +266,28 @@ public final class ScorecardModel implements BatchHealthModel {
         }
         return BandLever.blocked(m.id(), m.label(), m.signal(), current, band,
                 "no value of its signal reaches the band");
+    }
+
+    /**
+     * Returns the nearest bound of the values for which {@code cap} does not hold, on the side the measure improves
+     * towards when that matters ({@code ==}); empty for {@code !=}, which only one value lifts.
+     */
+    private static Optional<Target> released(Cap cap, int improving) {
+        double t = cap.threshold();
+        switch (cap.comparison()) {
+            case GREATER:
+                return Optional.of(new Target(t, Relation.AT_MOST));
+            case AT_LEAST:
+                return Optional.of(new Target(t, Relation.BELOW));
+            case LESS:
+                return Optional.of(new Target(t, Relation.AT_LEAST));
+            case AT_MOST:
+                return Optional.of(new Target(t, Relation.ABOVE));
+            case EQUAL:
+                return Optional.of(new Target(t, improving >= 0 ? Relation.ABOVE : Relation.BELOW));
+            default:
+                return Optional.empty();
+        }
     }
 
     private static double probe(double value, Relation relation) {

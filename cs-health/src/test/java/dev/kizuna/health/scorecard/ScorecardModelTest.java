@@ -186,6 +186,24 @@ class ScorecardModelTest {
     }
 
     @Test
+    void leverOfTheCappedSignalMovesItPastTheCapsThreshold() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("b", "1"))
+                .add(identity("a", 1))
+                .add(Measure.of("esc", SignalName.SUPPORT_ESCALATED_TICKETS, 1, Normaliser.inverted(
+                        Normaliser.linear(0, 2))).withLabel("escalated tickets"))
+                .cap(new Cap("escalation", "open escalation", SignalName.SUPPORT_ESCALATED_TICKETS,
+                        Comparison.GREATER, 0, 40)).build());
+        Explanation e = model.explain(snapshot("custom.a", 90, "support.escalated_tickets", 1), NOW);
+        // Uncapped (90 + 50) / 2 = 70, capped at 40: red. Holding a at 90, no escalated-ticket count above 0 lifts
+        // the cap, and at 0 the score is (90 + 100) / 2 = 95.
+        assertEquals(40.0, e.score().value().getAsDouble());
+        assertEquals("capped at 40 by 'open escalation'", e.levers().get(0).obstacle().orElseThrow());
+        BandLever esc = e.levers().get(1);
+        assertEquals(new BandLever.Target(0, BandLever.Relation.AT_MOST), esc.target().orElseThrow());
+        assertEquals("lower escalated tickets from 1 to at most 0 to reach yellow", esc.describe());
+    }
+
+    @Test
     void emptyGroupIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MeasureGroup.of("g", 1, List.of()));

@@ -1,0 +1,64 @@
+package dev.kizuna.examples;
+
+import dev.kizuna.core.AccountId;
+import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.health.Explanation;
+import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.HealthModels;
+import dev.kizuna.health.definition.DefinitionFormat;
+import dev.kizuna.health.scorecard.ScorecardDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's "Health scores" section, kept true: its scorecard reads, and its snippet runs as written. */
+class HealthReadmeTest {
+
+    /** Returns the first YAML block of the README's "Health scores" section. */
+    private static String readmeScorecard() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Health scores");
+        assertTrue(section >= 0, "the README has a Health scores section");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
+    }
+
+    @Test
+    void theReadmeScorecardReadsAsWritten() throws Exception {
+        HealthModels models = HealthModels.load();
+        ScorecardDefinition card = (ScorecardDefinition) models.read(readmeScorecard(), DefinitionFormat.YAML);
+        assertEquals("smb-health@3", card.id().toString());
+        assertEquals(5, card.allMeasures().size());
+        assertEquals(1, card.caps().size());
+        assertEquals(0.6, card.minimumCompleteness());
+    }
+
+    @Test
+    void theReadmeSnippetRunsAsWritten() throws Exception {
+        Path file = Files.writeString(Files.createTempDirectory("kizuna-readme").resolve("scorecard.yaml"),
+                readmeScorecard());
+        SignalSnapshot snapshot = SignalSnapshot.builder(AccountId.of("acme"), Instant.parse("2026-01-01T00:00:00Z"))
+                .put("engagement.licence_utilisation", 0.9).put("engagement.dau_mau", 0.4).put("sentiment.nps", 20)
+                .put("support.open_tickets", 0).put("support.escalated_tickets", 1).build();
+
+        HealthModels models = HealthModels.load();
+        HealthModel model = models.create(file);
+        Explanation why = model.explain(snapshot, Instant.now());
+
+        // By hand: engagement (2·95 + 75)/3, sentiment 60, support (2·100 + 50)/3, weighted 30:20:15, is
+        // 5100/65 = 78.46; the open escalation caps it at 40, a contribution of 40 - 78.46 = -38.46.
+        assertEquals("40.00 red", why.score().summary());
+        assertEquals(-38.46, why.score().contribution("escalation").orElseThrow().points());
+        assertEquals("escalation", why.pullingDown().get(0).id(), "a binding cap pulls down first");
+        assertTrue(why.reason().startsWith("red 40.00: pulled down by cap 'open escalation' (-38.46)"), why.reason());
+        for (var lever : why.levers()) {
+            // Only clearing the escalation lifts the cap; every other input is held at 40 by it.
+            assertEquals(lever.input().equals("escalations"), lever.isReachable(), lever.describe());
+        }
+    }
+}
