@@ -99,7 +99,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
     @Override
     public double expectedTransactions(double t) {
         Checks.nonNegative(t, "t");
-        return expectedWhileAlive(t, 0, 0);
+        return new Expectations(this).whileAlive(t, 0, 0);
     }
 
     @Override
@@ -131,7 +131,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
     public double conditionalExpectedTransactions(double t, int x, double recency, double age) {
         Checks.nonNegative(t, "t");
         Checks.history(x, recency, age);
-        return expectedWhileAlive(t, x, age) * alive(x, recency, age);
+        return new Expectations(this).whileAlive(t, x, age) * alive(x, recency, age);
     }
 
     @Override
@@ -147,18 +147,20 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
      * {@inheritDoc}
      *
      * <p>The 2F1 part depends on a customer only through x and T, so it is evaluated once per distinct pair (see
-     * {@link HistoryCache}): customers summarised from a transaction log share few such pairs.
+     * {@link HistoryCache}): customers summarised from a transaction log share few such pairs. Its coefficients
+     * that depend on x alone are computed once per x (see {@link Expectations}).
      */
     @Override
     public void conditionalExpectedTransactions(double t, int[] x, double[] recency, double[] age, double[] out) {
         Checks.nonNegative(t, "t");
         Checks.sameLength(x, recency, age, out);
         HistoryCache cache = HistoryCache.forBatch(x.length);
+        Expectations expectations = new Expectations(this);
         for (int i = 0; i < x.length; i++) {
             checkRow(i, x[i], recency[i], age[i]);
             int slot = cache.slot(x[i], age[i]);
             double whileAlive = cache.holds(slot, x[i], age[i]) ? cache.value(slot)
-                    : cache.put(slot, x[i], age[i], expectedWhileAlive(t, x[i], age[i]));
+                    : cache.put(slot, x[i], age[i], expectations.whileAlive(t, x[i], age[i]));
             out[i] = whileAlive * alive(x[i], recency[i], age[i]);
         }
     }
@@ -183,10 +185,40 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
     }
 
     /**
-     * The numerator of equation (10): the expected transactions in (T, T+t] of a customer known to be alive at T
-     * with x repeat transactions; with x = 0 and T = 0 it is E[X(t)].
+     * The numerator of equation (10) for one customer after another, as batch predictions and CLV need it: the
+     * 2F1(r+x, b+x; a+b+x-1; .) of each x is prepared once (see {@link Hypergeometric.Prepared}). Not thread-safe:
+     * one instance per batch.
      */
-    double expectedWhileAlive(double t, int x, double age) {
+    static final class Expectations {
+        private final BgNbdModel model;
+        private Hypergeometric.Prepared[] byX = new Hypergeometric.Prepared[16];
+
+        Expectations(BgNbdModel model) {
+            this.model = model;
+        }
+
+        /**
+         * The expected transactions in (T, T+t] of a customer known to be alive at T with x repeat transactions; with
+         * x = 0 and T = 0 it is E[X(t)].
+         */
+        double whileAlive(double t, int x, double age) {
+            return model.expectedWhileAlive(t, x, age, this);
+        }
+
+        Hypergeometric.Prepared prepared(int x, double c) {
+            if (x >= byX.length) {
+                byX = java.util.Arrays.copyOf(byX, Math.max(x + 1, 2 * byX.length));
+            }
+            Hypergeometric.Prepared p = byX[x];
+            if (p == null) {
+                p = new Hypergeometric.Prepared(model.r + x, model.b + x, c);
+                byX[x] = p;
+            }
+            return p;
+        }
+    }
+
+    private double expectedWhileAlive(double t, int x, double age, Expectations expectations) {
         if (t == 0) {
             return 0;
         }
@@ -199,7 +231,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
             double qa = Math.exp((a - 1) * logQ);
             return c * Special.oneMinusPowerOverExponent(-logQ, a - 1) - qa * seriesK(a + b - 1 - r, c + 1, z);
         }
-        double y = (r + x) * logQ + Hypergeometric.logF21(r + x, b + x, c, z);
+        double y = (r + x) * logQ + expectations.prepared(x, c).logF21(z, Math.log1p(-z), Hypergeometric.LONG_BUDGET);
         return c / (a - 1) * -Math.expm1(y);
     }
 

@@ -52,6 +52,7 @@ public final class CustomerLifetimeValue {
         // (x, t_x) and (x, T): each is computed once per distinct pair.
         HistoryCache sums = HistoryCache.forBatch(x.length);
         HistoryCache aliveTerms = HistoryCache.forBatch(2 * x.length);
+        WhileAlive whileAlive = whileAlive(transactions);
         for (int i = 0; i < x.length; i++) {
             try {
                 Checks.history(x[i], recency[i], age[i]);
@@ -66,7 +67,7 @@ public final class CustomerLifetimeValue {
             }
             int slot = sums.slot(x[i], age[i]);
             double sum = sums.holds(slot, x[i], age[i]) ? sums.value(slot)
-                    : sums.put(slot, x[i], age[i], discountedTransactions(transactions, horizon, x[i], age[i]));
+                    : sums.put(slot, x[i], age[i], discountedTransactions(whileAlive, horizon, x[i], age[i]));
             out[i] = out[i] * alive * sum;
         }
     }
@@ -93,18 +94,30 @@ public final class CustomerLifetimeValue {
         if (alive == 0) {
             return 0;
         }
-        return spendPerTransaction * alive * discountedTransactions(model, horizon, x, age);
+        return spendPerTransaction * alive * discountedTransactions(whileAlive(model), horizon, x, age);
+    }
+
+    /** The expected transactions in (T, T+t] of a customer alive at T, for one customer after another. */
+    @FunctionalInterface
+    private interface WhileAlive {
+        double at(double t, int x, double age);
+    }
+
+    private static WhileAlive whileAlive(TransactionModel model) {
+        if (model instanceof BgNbdModel bg) {
+            return new BgNbdModel.Expectations(bg)::whileAlive;
+        }
+        return ((ParetoNbdModel) model)::expectedWhileAlive;
     }
 
     /** {@code sum_k (E[Y(k L)] - E[Y((k-1) L)]) / (1 + d)^k} for a customer alive at T, P(alive) left out. */
-    private static double discountedTransactions(TransactionModel model, ClvHorizon horizon, int x, double age) {
+    private static double discountedTransactions(WhileAlive whileAlive, ClvHorizon horizon, int x, double age) {
         double total = 0;
         double previous = 0;
         double discount = 1;
         for (int k = 1; k <= horizon.periods(); k++) {
             double t = k * horizon.periodLength();
-            double cumulative = model instanceof BgNbdModel bg ? bg.expectedWhileAlive(t, x, age)
-                    : ((ParetoNbdModel) model).expectedWhileAlive(t, x, age);
+            double cumulative = whileAlive.at(t, x, age);
             discount /= 1 + horizon.discountRate();
             total += (cumulative - previous) * discount;
             previous = cumulative;

@@ -126,22 +126,7 @@ final class Hypergeometric {
         if (Math.abs(d - m) <= 8 * Math.ulp(Math.max(c, Math.max(a, b)))) {
             return Math.abs(m) <= MAX_INTEGER_SHIFT ? integerShift(a, b, (int) m, z) : Double.NaN;
         }
-        double w = 1 - z;
-        double s1 = gauss(a, b, 1 - d, w, false);
-        double s2 = gauss(c - a, c - b, 1 + d, w, false);
-        if (Double.isNaN(s1) || Double.isNaN(s2) || s1 == 0 || s2 == 0) {
-            return Double.NaN;
-        }
-        double logC = Gamma.logGamma(c);
-        // Term 1: Gamma(c) Gamma(d) / (Gamma(c-a) Gamma(c-b)) 2F1(a, b; 1-d; w); zero when c-a or c-b is a pole.
-        int sign1 = Special.gammaSign(d) * Special.gammaSign(c - a) * Special.gammaSign(c - b) * (s1 > 0 ? 1 : -1);
-        double log1 = sign1 == 0 ? Double.NEGATIVE_INFINITY
-                : logC + Special.logAbsGamma(d) - Special.logAbsGamma(c - a) - Special.logAbsGamma(c - b) + Math.log(Math.abs(s1));
-        // Term 2: w^d Gamma(c) Gamma(-d) / (Gamma(a) Gamma(b)) 2F1(c-a, c-b; 1+d; w).
-        int sign2 = Special.gammaSign(-d) * (s2 > 0 ? 1 : -1);
-        double log2 = sign2 == 0 ? Double.NEGATIVE_INFINITY
-                : d * Math.log(w) + logC + Special.logAbsGamma(-d) - Gamma.logGamma(a) - Gamma.logGamma(b) + Math.log(Math.abs(s2));
-        return combine(sign1, log1, cancellation(a, b, 1 - d, w, s1), sign2, log2, cancellation(c - a, c - b, 1 + d, w, s2));
+        return new Prepared(a, b, c).transform(z);
     }
 
     /**
@@ -276,5 +261,80 @@ final class Hypergeometric {
             return Double.NaN;
         }
         return max + Math.log(total);
+    }
+
+    /**
+     * 2F1(a, b; c; z) for fixed a, b, c at many z, as the BG/NBD expectation of a batch of customers needs: the
+     * gamma-function coefficients of the transformation to 1-z are computed once, and above z = 0.75 that
+     * transformation (two series in 1-z, about twenty terms each at z = 0.8) is tried before the Gauss series (about
+     * two hundred terms there). Where it is ill-conditioned, or c-a-b is an integer, {@link #logF21(double, double,
+     * int)} is that of the enclosing class. Immutable and thread-safe.
+     */
+    static final class Prepared {
+        private final double a;
+        private final double b;
+        private final double c;
+        private final double d;
+        private final boolean transformable;
+        private final int sign1;
+        private final int sign2;
+        private final double log1;
+        private final double log2;
+
+        /** Prepares 2F1(a, b; c; .) for a, b, c &gt; 0. */
+        Prepared(double a, double b, double c) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.d = c - a - b;
+            double m = Math.rint(d);
+            // c - a - b carries the rounding of the subtraction: within a few ulps of an integer, it is that integer.
+            this.transformable = !(Math.abs(d - m) <= 8 * Math.ulp(Math.max(c, Math.max(a, b))));
+            if (transformable) {
+                double logC = Gamma.logGamma(c);
+                // Term 1: Gamma(c) Gamma(d) / (Gamma(c-a) Gamma(c-b)) 2F1(a, b; 1-d; w); zero when c-a or c-b is a pole.
+                this.sign1 = Special.gammaSign(d) * Special.gammaSign(c - a) * Special.gammaSign(c - b);
+                this.log1 = logC + Special.logAbsGamma(d) - Special.logAbsGamma(c - a) - Special.logAbsGamma(c - b);
+                // Term 2: w^d Gamma(c) Gamma(-d) / (Gamma(a) Gamma(b)) 2F1(c-a, c-b; 1+d; w).
+                this.sign2 = Special.gammaSign(-d);
+                this.log2 = logC + Special.logAbsGamma(-d) - Gamma.logGamma(a) - Gamma.logGamma(b);
+            } else {
+                this.sign1 = 0;
+                this.sign2 = 0;
+                this.log1 = Double.NaN;
+                this.log2 = Double.NaN;
+            }
+        }
+
+        /** Returns ln 2F1(a, b; c; z) for 0 &lt;= z &lt; 1; see {@link Hypergeometric#logF21(double, double, double,
+         * double, double, int)}. */
+        double logF21(double z, double logOneMinusZ, int lastResortTerms) {
+            if (z > SERIES_Z && z < 1 && transformable) {
+                double v = transform(z);
+                if (!Double.isNaN(v)) {
+                    return v;
+                }
+            }
+            return Hypergeometric.logF21(a, b, c, z, logOneMinusZ, lastResortTerms);
+        }
+
+        /** The transformation to 1-z (Abramowitz and Stegun 15.3.6), in logarithms; NaN when ill-conditioned. */
+        double transform(double z) {
+            if (!transformable) {
+                return Double.NaN;
+            }
+            double w = 1 - z;
+            double s1 = gauss(a, b, 1 - d, w, false);
+            double s2 = gauss(c - a, c - b, 1 + d, w, false);
+            if (Double.isNaN(s1) || Double.isNaN(s2) || s1 == 0 || s2 == 0) {
+                return Double.NaN;
+            }
+            int first = sign1 * (s1 > 0 ? 1 : -1);
+            double logFirst = first == 0 ? Double.NEGATIVE_INFINITY : log1 + Math.log(Math.abs(s1));
+            int second = sign2 * (s2 > 0 ? 1 : -1);
+            double logSecond = second == 0 ? Double.NEGATIVE_INFINITY : d * Math.log(w) + log2 + Math.log(Math.abs(s2));
+            return combine(first, logFirst, cancellation(a, b, 1 - d, w, s1), second, logSecond,
+                    cancellation(c - a, c - b, 1 + d, w, s2));
+        }
     }
 }
