@@ -24,8 +24,9 @@ import java.util.SortedMap;
  * {@code double[]} in that order with {@code NaN} for "no value" (snapshot values are always finite, so NaN is free
  * as the marker). That is the shape a columnar batch path fills straight from columns. The tree of groups and
  * measures is stored in pre-order ({@code parent[i] < i}), so one backward pass aggregates children into parents
- * and one forward pass hands weights down. Immutable after construction and thread-safe; {@link #evaluate} allocates
- * only its result.
+ * and one forward pass hands weights down. The weighing when every measure counts, the usual case, is done once
+ * here, and the logarithmic normalisers' logarithms are taken once ({@link #scale}). Immutable after construction
+ * and thread-safe; {@link #evaluate} allocates only its result.
  */
 public final class CompiledScorecard {
     /** The distinct signals read, in first-use order. */

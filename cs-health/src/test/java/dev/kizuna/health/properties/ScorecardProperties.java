@@ -102,7 +102,8 @@ class ScorecardProperties {
                 continue;
             }
             BandLever.Target t = lever.target().orElseThrow();
-            double probe = t.relation() == BandLever.Relation.BELOW ? Math.nextDown(t.value()) : t.value();
+            double probe = t.relation() == BandLever.Relation.BELOW ? Math.nextDown(t.value())
+                    : t.relation() == BandLever.Relation.ABOVE ? Math.nextUp(t.value()) : t.value();
             HealthScore moved = model.score(snapshot.with(lever.signal(), probe), NOW);
             assertTrue(moved.isScored());
             assertTrue(card.bands().rank(moved.band().orElseThrow()) >= card.bands().rank(lever.band()),
