@@ -189,8 +189,9 @@ final class InputFiles {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                  MappingIterator<Map<String, String>> rows = CSV.readerFor(Map.class).with(schema).readValues(reader)) {
                 while (rows.hasNextValue()) {
-                    Map<String, String> values = rows.nextValue();
+                    // The location before reading the row is the row's own line; after it, the next one's.
                     int line = rows.getCurrentLocation().getLineNr();
+                    Map<String, String> values = rows.nextValue();
                     out.add(fromCsv.apply(new CsvRow(file, line, values)));
                 }
             } catch (JsonProcessingException e) {

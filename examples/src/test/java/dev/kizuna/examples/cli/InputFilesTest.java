@@ -47,7 +47,7 @@ class InputFilesTest {
                 acme,s1,START,2024-01-01,,pro,100,EUR,three,MONTHLY,,,
                 """);
         var e = assertThrows(InputFiles.UncheckedInputException.class, () -> InputFiles.subscriptionEvents(csv));
-        assertTrue(e.getMessage().contains("events.csv:"), e.getMessage());
+        assertTrue(e.getMessage().contains("events.csv:2:"), e.getMessage());
         assertTrue(e.getMessage().endsWith("column 'quantity': 'three' is not a whole number"), e.getMessage());
     }
 
