@@ -221,7 +221,8 @@ final class LedgerBuilder {
             throw new IllegalArgumentException("events: the list is empty and options.currency is not set, so the"
                     + " ledger has no currency; use LedgerOptions.withCurrency");
         }
-        // No event carries a charge, so none has a START: replaying rejects the first one by name.
+        // No event carries a charge, so none has a START: replaying rejects the first one by name. The currency
+        // returned meanwhile is ISO 4217 "XXX", the code for "no currency", never shown in a result.
         return Currency.getInstance("XXX");
     }
 
