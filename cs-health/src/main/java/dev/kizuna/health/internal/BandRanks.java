@@ -3,6 +3,8 @@ package dev.kizuna.health.internal;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
 
+import java.util.Arrays;
+
 /**
  * A band scheme's lower bounds in arrays, for finding a value's band on a batch path without touching a list. A
  * scheme's bands are sorted and cover {@code [0, 100]} exactly once, so the band that contains a value is the last
@@ -40,5 +42,26 @@ public final class BandRanks {
             rank = b;
         }
         return (byte) rank;
+    }
+
+    /**
+     * Writes into {@code ranks[0..m)} the band position of each of {@code values[0..m)}, exactly as {@link #rank}
+     * gives it, without a branch per value: the count of bands above the first whose lower bound admits the value.
+     * Values must lie in {@code [0, 100]}.
+     */
+    public void rankAll(double[] values, int m, double[] ranks) {
+        Arrays.fill(ranks, 0, m, 0.0);
+        for (int b = 1; b < from.length; b++) {
+            double bound = from[b];
+            if (fromInclusive[b]) {
+                for (int k = 0; k < m; k++) {
+                    ranks[k] += Branchless.atLeastZero(values[k] - bound);
+                }
+            } else {
+                for (int k = 0; k < m; k++) {
+                    ranks[k] += Branchless.aboveZero(values[k] - bound);
+                }
+            }
+        }
     }
 }

@@ -13,6 +13,8 @@ import dev.kizuna.health.logistic.LogisticModel;
 import dev.kizuna.health.logistic.MissingInputPolicy;
 import dev.kizuna.health.logistic.Standardisation;
 import dev.kizuna.health.logistic.Term;
+import dev.kizuna.health.scorecard.Cap;
+import dev.kizuna.health.scorecard.Comparison;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.MeasureGroup;
 import dev.kizuna.health.scorecard.MissingDataPolicy;
@@ -137,6 +139,50 @@ class BatchProperties {
     void scorecardBatchEqualsObjectPathBitForBit(@ForAll("scorecards") ScorecardDefinition card,
                                                  @ForAll("frames") Frame frame) {
         checkBitForBit(ScorecardModel.of(card), frame.build());
+    }
+
+    /**
+     * Caps decided exactly at their thresholds: every row's cap signal sits on the threshold or one ulp either side,
+     * for every comparison, with the signal also read by a measure (the block path's vector loop) or by the cap only
+     * (the row-by-row loop).
+     */
+    @Property(tries = 100)
+    void capsAtTheirThresholdsAgreeBitForBit(@ForAll("scorecards") ScorecardDefinition card,
+                                             @ForAll("comparisons") Comparison comparison,
+                                             @ForAll boolean capOnly, @ForAll("frames") Frame frame) {
+        double threshold = 7.0;
+        SignalName capSignal = capOnly ? SignalName.of("custom.caponly") : HealthArbitraries.signal(0);
+        List<Cap> caps = new ArrayList<>(card.caps());
+        caps.add(Cap.of("edge", capSignal, comparison, threshold, 30));
+        ScorecardDefinition capped = new ScorecardDefinition(card.id(), card.bands(), card.missingData(),
+                card.minimumCompleteness(), card.measures(), caps);
+        double[] edge = {threshold, Math.nextUp(threshold), Math.nextDown(threshold)};
+        List<List<Double>> rows = new ArrayList<>();
+        for (int r = 0; r < frame.rows().size(); r++) {
+            List<Double> row = new ArrayList<>(frame.rows().get(r));
+            if (!capOnly) {
+                row.set(0, edge[r % 3]);
+            }
+            rows.add(row);
+        }
+        SignalFrame built = new Frame(rows, frame.hasColumn()).build();
+        if (capOnly) {
+            SignalFrame.Builder b = SignalFrame.builder(rows.size(), NOW);
+            for (SignalName name : built.signals()) {
+                b.column(name, built.column(name).orElseThrow());
+            }
+            double[] column = new double[rows.size()];
+            for (int r = 0; r < column.length; r++) {
+                column[r] = r % 4 == 3 ? Double.NaN : edge[r % 3];
+            }
+            built = b.column(capSignal, column).build();
+        }
+        checkBitForBit(ScorecardModel.of(capped), built);
+    }
+
+    @Provide
+    Arbitrary<Comparison> comparisons() {
+        return Arbitraries.of(Comparison.class);
     }
 
     @Property
