@@ -19,13 +19,13 @@ import java.util.Optional;
  * The batch path of a {@link ScorecardModel}: the same arithmetic as {@link CompiledScorecard#evaluate}, in the same
  * order, so that every value is bit for bit the object path's, run over columns.
  *
- * <p>Rows are taken in blocks. For each measure, one tight loop per normaliser kind computes the block's sub-scores
- * (branch-free where it can, so that the JIT vectorises it), and a second loop adds {@code effective weight ·
+ * <p>Rows are taken in blocks. For each measure, tight loops per normaliser kind compute the block's sub-scores
+ * (without branches for linear, steps and piecewise-linear normalisers, so that the JIT vectorises them), and a second loop adds {@code effective weight ·
  * sub-score} into each row's sum, in measure order as the object path does. The effective weights are those of the
  * frame's pattern of columns (every column present has a value), taken from one object-path evaluation per call, so
- * they are the object path's own numbers. The same loop adds {@code raw · 0} into a per-row check, which stays 0 for
- * finite values and becomes NaN for a missing or infinite one: such a row is scored again alone, with the full
- * algorithm on scratch arrays. Nothing is allocated per row; the scratch belongs to one call.
+ * they are the object path's own numbers. The same loop adds {@code raw · 0}, which is 0 for finite values and NaN
+ * for a missing or infinite one: a row whose sum ends NaN is scored again alone, with the full algorithm on scratch
+ * arrays. Nothing is allocated per row; the scratch belongs to one call.
  *
  * <p>After the measures, the clamp, the caps, the rounding to hundredths and the band are computed for the whole
  * block in loops without a branch per row ({@link Branchless}): scores fall anywhere, so as branches these
@@ -68,9 +68,9 @@ final class ScorecardBatch {
     private final double[][] knotRawStep;
     private final double[][] knotScoreStep;
     /**
-     * For the normalisers that cannot run vectorised (logarithmic, steps, piecewise), the sub-score of each whole
-     * number from {@link #WHOLE_LOW}, computed by the normaliser itself: counts (users, logins, tickets, NPS) read it
-     * from the table instead of through a logarithm or a search. Empty for linear normalisers.
+     * For the normalisers that cannot run vectorised (logarithmic, and kinds this path does not know), the sub-score
+     * of each whole number from {@link #WHOLE_LOW}, computed by the normaliser itself: counts (users, logins) read it
+     * from the table instead of through a logarithm. Empty for the others.
      */
     private final double[][] atWhole;
     private final double[] capMax;
@@ -154,7 +154,7 @@ final class ScorecardBatch {
                 kind[l] = OTHER;
             }
             atWhole[l] = ABSENT;
-            if (kind[l] != LINEAR) {
+            if (kind[l] == LOGARITHMIC || kind[l] == OTHER) {
                 atWhole[l] = new double[WHOLES];
                 for (int i = 0; i < WHOLES; i++) {
                     atWhole[l][i] = n.score(WHOLE_LOW + i);
@@ -207,7 +207,6 @@ final class ScorecardBatch {
         final double[] segmentWidth = new double[BLOCK];
         final double[] segmentRise = new double[BLOCK];
         final double[] sum = new double[BLOCK];
-        final double[] check = new double[BLOCK];
         final double[] score = new double[BLOCK];
         final double[] rank = new double[BLOCK];
         final double[] raw;
@@ -259,10 +258,8 @@ final class ScorecardBatch {
     private void block(Scratch x, int start, int end, double[] values, byte[] bands, RowFailures failures) {
         int m = end - start;
         double[] sum = x.sum;
-        double[] check = x.check;
         double[] sub = x.sub;
         Arrays.fill(sum, 0, m, 0.0);
-        Arrays.fill(check, 0, m, 0.0);
         double[] raw = x.values;
         for (int l = 0; l < card.leaves; l++) {
             double[] col = x.column[card.leafSignal[l]];
@@ -273,11 +270,11 @@ final class ScorecardBatch {
             // Loops over a copy indexed from 0 vectorise; loops over col[start + k] do not.
             System.arraycopy(col, start, raw, 0, m);
             if (kind[l] == LINEAR && !inverted[l]) {
-                fusedLinear(raw, m, offset[l], span[l], x.effective[l], sum, check);
+                fusedLinear(raw, m, offset[l], span[l], x.effective[l], sum);
                 continue;
             }
             subScores(l, raw, m, sub, x);
-            accumulate(raw, sub, m, x.effective[l], sum, check);
+            accumulate(raw, sub, m, x.effective[l], sum);
         }
         // The rest, a block at a time without a branch per row: clamp, caps, rounding, bands.
         double[] score = x.score;
@@ -290,12 +287,12 @@ final class ScorecardBatch {
                 continue;
             }
             if (capSign[c] != 0) {
-                // The cap's signal is a measure's too, so a row with no value or a non-finite one has a NaN check and
+                // The cap's signal is a measure's too, so a row with no value or a non-finite one has a NaN sum and
                 // is scored again below: every value read here is finite.
                 System.arraycopy(col, start, raw, 0, m);
                 cap(raw, m, score, capSign[c], card.caps[c].threshold(), capStrict[c], capMax[c]);
             } else {
-                capRows(c, col, start, m, score, check);
+                capRows(c, col, start, m, score);
             }
         }
         Branchless.round2(score, m);
@@ -304,7 +301,7 @@ final class ScorecardBatch {
         boolean incomplete = x.incomplete;
         for (int k = 0; k < m; k++) {
             int row = start + k;
-            if (check[k] != check[k]) {
+            if (score[k] != score[k]) {
                 slowRow(x, row, values, bands, failures);
             } else if (incomplete) {
                 insufficient(row, values, bands);
@@ -339,7 +336,7 @@ final class ScorecardBatch {
      * Applies cap {@code c} row by row: for equality tests, and for a signal no measure reads (whose missing values
      * are no reason to score a row again). A non-finite value sends its row down the full algorithm.
      */
-    private void capRows(int c, double[] col, int start, int m, double[] score, double[] check) {
+    private void capRows(int c, double[] col, int start, int m, double[] score) {
         Cap cap = card.caps[c];
         for (int k = 0; k < m; k++) {
             double r = col[start + k];
@@ -347,7 +344,7 @@ final class ScorecardBatch {
                 continue;
             }
             if (Double.isInfinite(r)) {
-                check[k] = Double.NaN;
+                score[k] = Double.NaN;
             } else if (cap.holds(r) && capMax[c] < score[k]) {
                 score[k] = capMax[c];
             }
@@ -377,26 +374,9 @@ final class ScorecardBatch {
                 }
                 break;
             }
-            case STEPS: {
-                double below = offset[l];
-                double[] from = knotRaw[l];
-                double[] score = knotScore[l];
-                double[] table = atWhole[l];
-                for (int k = 0; k < m; k++) {
-                    double r = col[k];
-                    int whole = (int) r;
-                    if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
-                        sub[k] = table[whole - WHOLE_LOW];
-                        continue;
-                    }
-                    double s = below;
-                    for (int i = 0; i < from.length && r >= from[i]; i++) {
-                        s = score[i];
-                    }
-                    sub[k] = s;
-                }
+            case STEPS:
+                steps(l, col, m, sub);
                 break;
-            }
             case PIECEWISE:
                 piecewise(l, col, m, sub, x);
                 break;
@@ -428,12 +408,10 @@ final class ScorecardBatch {
      * {@link Normaliser.Linear#score} and {@link #accumulate} in one loop, for the commonest measure: one pass over the
      * block instead of two, with the same operations in the same order.
      */
-    private static void fusedLinear(double[] raw, int m, double from, double width, double w, double[] sum,
-                                    double[] check) {
+    private static void fusedLinear(double[] raw, int m, double from, double width, double w, double[] sum) {
         for (int k = 0; k < m; k++) {
             double r = raw[k];
-            sum[k] += w * Math.max(0.0, Math.min(100.0, (r - from) / width * 100.0));
-            check[k] += r * 0.0;
+            sum[k] += w * Math.max(0.0, Math.min(100.0, (r - from) / width * 100.0)) + r * 0.0;
         }
     }
 
@@ -444,19 +422,51 @@ final class ScorecardBatch {
         }
     }
 
-    /** Adds {@code w · sub-score} to each row's sum, and {@code raw · 0} to its check (NaN once a raw value is not). */
-    private static void accumulate(double[] raw, double[] sub, int m, double w, double[] sum, double[] check) {
+    /**
+     * Adds {@code w · sub-score + raw · 0} to each row's sum: exactly {@code w · sub-score} for a finite raw value
+     * (the sub-score is never {@code -0}), and NaN, marking the row, for a missing or infinite one.
+     */
+    private static void accumulate(double[] raw, double[] sub, int m, double w, double[] sum) {
         for (int k = 0; k < m; k++) {
-            sum[k] += w * sub[k];
-            check[k] += raw[k] * 0.0;
+            sum[k] += w * sub[k] + raw[k] * 0.0;
         }
     }
 
     /**
-     * {@link Normaliser.PiecewiseLinear#score} over arrays, with the same operations in the same order, in two
-     * passes: the first finds each value's segment and writes its {@code score + (raw - from) / width · rise}
-     * parameters (a constant as {@code constant + (raw - raw) / 1 · 0}, which adds exactly 0), the second evaluates
-     * them all in a loop the JIT vectorises, so the divisions run several at a time.
+     * {@link Normaliser.Steps#score} over arrays without a branch: starting from {@code below}, each step in turn
+     * replaces the sub-score where the raw value reaches it. The choice is {@code h · step + (1 - h) · current} with
+     * {@code h} exactly 0 or 1 ({@link Branchless}), which is exactly one of the two.
+     */
+    private void steps(int l, double[] col, int m, double[] sub) {
+        Arrays.fill(sub, 0, m, offset[l]);
+        double[] from = knotRaw[l];
+        double[] score = knotScore[l];
+        for (int i = 0; i < from.length; i++) {
+            choose(col, m, sub, from[i], score[i], false);
+        }
+    }
+
+    /** Where {@code col[k]} reaches {@code bound} ({@code >=}, or {@code >} when strict), sets {@code out[k] = value}. */
+    private static void choose(double[] col, int m, double[] out, double bound, double value, boolean strict) {
+        if (strict) {
+            for (int k = 0; k < m; k++) {
+                double h = Branchless.aboveZero(col[k] - bound);
+                out[k] = h * value + (1.0 - h) * out[k];
+            }
+        } else {
+            for (int k = 0; k < m; k++) {
+                double h = Branchless.atLeastZero(col[k] - bound);
+                out[k] = h * value + (1.0 - h) * out[k];
+            }
+        }
+    }
+
+    /**
+     * {@link Normaliser.PiecewiseLinear#score} over arrays without a branch. Each value's segment parameters (the
+     * start's score and raw value, the width and the rise) begin as the first segment's and are replaced, point by
+     * point, where the value lies beyond that point ({@link #choose}); then one loop the JIT vectorises computes
+     * {@code score + (raw - from) / width · rise} on the value held inside the points, exactly the object path's
+     * formula, and replaces it by the first or last point's score outside them.
      */
     private void piecewise(int l, double[] col, int m, double[] sub, Scratch x) {
         double[] raw = knotRaw[l];
@@ -464,39 +474,34 @@ final class ScorecardBatch {
         double[] rawStep = knotRawStep[l];
         double[] scoreStep = knotScoreStep[l];
         int last = raw.length - 1;
-        double[] table = atWhole[l];
         double[] base = x.segmentScore;
         double[] from = x.segmentFrom;
         double[] width = x.segmentWidth;
         double[] rise = x.segmentRise;
-        for (int k = 0; k < m; k++) {
-            double r = col[k];
-            int whole = (int) r;
-            boolean tabled = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES;
-            // The segment by counting the points below, without a branch per point (values fall anywhere).
-            int i = 1;
-            for (int j = 1; j < last; j++) {
-                i += r > raw[j] ? 1 : 0;
-            }
-            if (!tabled && r > raw[0] && r <= raw[i]) {
-                base[k] = score[i - 1];
-                from[k] = raw[i - 1];
-                width[k] = rawStep[i];
-                rise[k] = scoreStep[i];
-            } else {
-                base[k] = tabled ? table[whole - WHOLE_LOW] : (r <= raw[0] ? score[0] : score[last]);
-                from[k] = r;
-                width[k] = 1;
-                rise[k] = 0;
-            }
+        Arrays.fill(base, 0, m, score[0]);
+        Arrays.fill(from, 0, m, raw[0]);
+        Arrays.fill(width, 0, m, rawStep[1]);
+        Arrays.fill(rise, 0, m, scoreStep[1]);
+        for (int j = 1; j < last; j++) {
+            choose(col, m, base, raw[j], score[j], true);
+            choose(col, m, from, raw[j], raw[j], true);
+            choose(col, m, width, raw[j], rawStep[j + 1], true);
+            choose(col, m, rise, raw[j], scoreStep[j + 1], true);
         }
-        interpolate(col, m, sub, base, from, width, rise);
+        interpolate(col, m, sub, base, from, width, rise, raw[0], score[0], raw[last], score[last]);
     }
 
     private static void interpolate(double[] col, int m, double[] sub, double[] base, double[] from, double[] width,
-                                    double[] rise) {
+                                    double[] rise, double firstRaw, double firstScore, double lastRaw,
+                                    double lastScore) {
         for (int k = 0; k < m; k++) {
-            sub[k] = Math.max(0.0, Math.min(100.0, base[k] + (col[k] - from[k]) / width[k] * rise[k]));
+            double r = col[k];
+            double inside = Math.max(firstRaw, Math.min(lastRaw, r));
+            double s = Math.max(0.0, Math.min(100.0, base[k] + (inside - from[k]) / width[k] * rise[k]));
+            double afterFirst = Branchless.aboveZero(r - firstRaw);
+            double afterLast = Branchless.aboveZero(r - lastRaw);
+            s = afterFirst * s + (1.0 - afterFirst) * firstScore;
+            sub[k] = afterLast * lastScore + (1.0 - afterLast) * s;
         }
     }
 

@@ -18,6 +18,7 @@ import dev.kizuna.health.scorecard.Comparison;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.MeasureGroup;
 import dev.kizuna.health.scorecard.MissingDataPolicy;
+import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardItem;
 import dev.kizuna.health.scorecard.ScorecardModel;
@@ -178,6 +179,51 @@ class BatchProperties {
             built = b.column(capSignal, column).build();
         }
         checkBitForBit(ScorecardModel.of(capped), built);
+    }
+
+    /**
+     * Every normaliser kind decided exactly at its knots: a one-measure scorecard over a column holding each step's or
+     * point's raw value, one ulp either side, the bounds of a linear or logarithmic scale, and random values.
+     */
+    @Property
+    void normalisersAtTheirKnotsAgreeBitForBit(@ForAll("normalisers") Normaliser normaliser,
+                                               @ForAll("rawValues") List<Double> extra) {
+        Normaliser inner = normaliser instanceof Normaliser.Inverted ? ((Normaliser.Inverted) normaliser).of()
+                : normaliser;
+        List<Double> knots = new ArrayList<>();
+        if (inner instanceof Normaliser.Steps) {
+            ((Normaliser.Steps) inner).steps().forEach(step -> knots.add(step.from()));
+        } else if (inner instanceof Normaliser.PiecewiseLinear) {
+            ((Normaliser.PiecewiseLinear) inner).points().forEach(point -> knots.add(point.raw()));
+        } else if (inner instanceof Normaliser.Linear) {
+            knots.add(((Normaliser.Linear) inner).from());
+            knots.add(((Normaliser.Linear) inner).to());
+        } else if (inner instanceof Normaliser.Logarithmic) {
+            knots.add(((Normaliser.Logarithmic) inner).from());
+            knots.add(((Normaliser.Logarithmic) inner).to());
+        }
+        List<Double> column = new ArrayList<>(extra);
+        for (double k : knots) {
+            column.add(k);
+            column.add(Math.nextUp(k));
+            column.add(Math.nextDown(k));
+        }
+        SignalName signal = HealthArbitraries.signal(0);
+        ScorecardDefinition card = ScorecardDefinition.builder(ModelId.of("knots", "1"))
+                .add(Measure.of("m", signal, 1, normaliser))
+                .build();
+        double[] values = column.stream().mapToDouble(Double::doubleValue).toArray();
+        checkBitForBit(ScorecardModel.of(card), SignalFrame.builder(values.length, NOW).column(signal, values).build());
+    }
+
+    @Provide
+    Arbitrary<Normaliser> normalisers() {
+        return HealthArbitraries.normaliser();
+    }
+
+    @Provide
+    Arbitrary<List<Double>> rawValues() {
+        return HealthArbitraries.raw().list().ofMaxSize(20);
     }
 
     @Provide
