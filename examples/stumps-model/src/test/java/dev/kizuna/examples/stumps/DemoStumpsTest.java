@@ -2,12 +2,19 @@ package dev.kizuna.examples.stumps;
 
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.health.HealthModels;
-import dev.kizuna.health.backtest.BacktestReport;
+import dev.kizuna.examples.cli.KizunaCommand;
+import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.backtest.Estimate;
+import dev.kizuna.health.backtest.ModelComparison;
 import dev.kizuna.health.definition.DefinitionFormat;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,14 +43,24 @@ class DemoStumpsTest {
     }
 
     @Test
-    void theDemoModelSeparatesChurnersWellAboveChance() {
+    void onTheDemoTheFitRanksChurnersAtLeastAsWellAsTheDemoScorecard() throws Exception {
         Portfolio demo = DemoData.portfolio();
         HealthModels models = HealthModels.load();
-        BacktestReport report = DemoData.backtest(demo).run(
-                models.create(models.read(DemoData.resource(), DefinitionFormat.JSON)), demo.signals(),
+        HealthModel stumps = models.create(models.read(DemoData.resource(), DefinitionFormat.JSON));
+        // The scorecard the kizuna tool's demo backtests (examples, dev/kizuna/examples/cli/demo-scorecard.yaml).
+        String yaml;
+        try (InputStream in = KizunaCommand.class.getResourceAsStream("demo-scorecard.yaml")) {
+            yaml = new String(Objects.requireNonNull(in, "demo-scorecard.yaml").readAllBytes(), StandardCharsets.UTF_8);
+        }
+        HealthModel scorecard = models.create(models.read(yaml, DefinitionFormat.YAML));
+        ModelComparison comparison = DemoData.backtest(demo).compare(List.of(stumps, scorecard), demo.signals(),
                 DemoData.churn(demo.subscriptionEvents()));
-        System.out.println("demo-stumps on the demo: " + report.rocAuc());
-        assertTrue(report.rocAuc().lower() > 0.6, report.rocAuc().toString());
+        Estimate fitted = comparison.reports().get(0).rocAuc();
+        Estimate card = comparison.reports().get(1).rocAuc();
+        System.out.println("ROC AUC on the demo (in sample for the stumps): demo-stumps " + fitted
+                + ", demo scorecard " + card + "; " + comparison.pairs().get(0));
+        assertTrue(fitted.lower() > 0.6, fitted.toString());
+        assertTrue(fitted.value() >= card.value(), fitted + " < " + card);
     }
 
     /** Where the source tree keeps the resource, for the tool test. */
