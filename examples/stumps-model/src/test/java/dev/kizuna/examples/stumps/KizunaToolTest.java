@@ -3,7 +3,6 @@ package dev.kizuna.examples.stumps;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.examples.cli.KizunaCommand;
-import dev.kizuna.health.backtest.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +10,6 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,17 +39,13 @@ class KizunaToolTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** Writes the demo's files as {@code kizuna demo --out} does, and its churn as an outcomes file. */
+    /** Writes the demo's files, its churn outcomes among them, as {@code kizuna demo --out} does. */
     @BeforeAll
-    static void writeDemo() throws Exception {
+    static void writeDemo() {
         Run r = run("demo", "--accounts", Integer.toString(ACCOUNTS), "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("churn-outcomes.json"), r.out());
         demo = DemoPortfolio.builder().accounts(ACCOUNTS).build();
-        StringBuilder csv = new StringBuilder("account,type,date\n");
-        for (Outcome o : DemoData.churn(demo.subscriptionEvents())) {
-            csv.append(o.account().value()).append(",churned,").append(o.date()).append('\n');
-        }
-        Files.writeString(dir.resolve("outcomes.csv"), csv);
     }
 
     @Test
@@ -66,7 +60,7 @@ class KizunaToolTest {
     @Test
     void backtestJudgesAStumpsModel() {
         Run r = run("backtest", "--model", DemoStumpsTest.source().toString(), "--snapshots",
-                dir.resolve("signals.json").toString(), "--outcomes", dir.resolve("outcomes.csv").toString(),
+                dir.resolve("signals.json").toString(), "--outcomes", dir.resolve("churn-outcomes.json").toString(),
                 "--horizon", "P3M", "--observed-until", demo.asOf().toString(), "--resamples", "100");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Backtest of demo-stumps@1: churn within P3M after each snapshot"), r.out());
