@@ -70,7 +70,10 @@ final class DemoCommand implements Callable<Integer> {
         PlaysCommand.print(w, portfolio, contexts.size(), evaluations);
     }
 
-    /** Writes every part of the portfolio as a JSON array, one file each, and returns the files. */
+    /**
+     * Writes every part of the portfolio as a JSON array, one file each, and its churn outcomes
+     * ({@code churn-outcomes.json}, for {@code kizuna backtest} and {@code kizuna fit}), and returns the files.
+     */
     static List<Path> writeJson(Portfolio portfolio, Path dir) throws IOException {
         Files.createDirectories(dir);
         ObjectMapper mapper = KizunaJson.newObjectMapper();
@@ -83,6 +86,16 @@ final class DemoCommand implements Callable<Integer> {
         parts.put("tickets.json", portfolio.tickets());
         parts.put("signals.json", portfolio.signals());
         parts.put("success-plans.json", portfolio.plans());
+        // The churn the demo's backtest judges against, as `kizuna backtest --outcomes` and `fit` read it.
+        List<Map<String, String>> churn = new java.util.ArrayList<>();
+        for (dev.kizuna.health.backtest.Outcome o : PortfolioOutcomes.churn(portfolio.subscriptionEvents())) {
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            row.put("account", o.account().value());
+            row.put("type", "churned");
+            row.put("date", o.date().toString());
+            churn.add(row);
+        }
+        parts.put("churn-outcomes.json", churn);
         List<Path> written = new java.util.ArrayList<>();
         for (Map.Entry<String, List<?>> part : parts.entrySet()) {
             Path file = dir.resolve(part.getKey());

@@ -54,6 +54,8 @@ class DemoCommandTest {
         assertEquals(expected.accounts(), accounts);
         assertEquals(expected.subscriptionEvents(), events);
         assertEquals(expected.plans(), plans);
+        assertEquals(PortfolioOutcomes.churn(expected.subscriptionEvents()),
+                InputFiles.outcomes(dir.resolve("churn-outcomes.json")));
         for (String file : List.of("usage.json", "surveys.json", "tickets.json", "signals.json")) {
             assertTrue(Files.size(dir.resolve(file)) > 2, file);
         }

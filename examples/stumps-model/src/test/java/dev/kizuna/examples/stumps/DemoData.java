@@ -1,0 +1,101 @@
+package dev.kizuna.examples.stumps;
+
+import dev.kizuna.core.AccountId;
+import dev.kizuna.core.event.SubscriptionEvent;
+import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.health.ModelId;
+import dev.kizuna.health.backtest.Backtest;
+import dev.kizuna.health.backtest.Labels;
+import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.batch.SignalFrame;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The demo portfolio (cs-core's {@link DemoPortfolio}, 2,000 accounts over 36 months), its churn, and how
+ * {@code demo-stumps.json} is fitted from them.
+ */
+final class DemoData {
+    /** The resource, beside {@link StumpsModel}. */
+    static final String RESOURCE = "demo-stumps.json";
+    /** The resource's file in the source tree, from the module's directory (where surefire runs). */
+    static final Path SOURCE = Path.of("src/main/resources/dev/kizuna/examples/stumps", RESOURCE);
+    /** The horizon of the demo's own backtest (examples' DemoSummary): churn within 3 months of each snapshot. */
+    static final Period HORIZON = Period.ofMonths(3);
+
+    private static Portfolio portfolio;
+
+    private DemoData() {
+    }
+
+    /** Returns the default demo portfolio, generated once. */
+    static synchronized Portfolio portfolio() {
+        if (portfolio == null) {
+            portfolio = DemoPortfolio.generate();
+        }
+        return portfolio;
+    }
+
+    /** Returns the backtest the demo runs: a 3-month horizon, outcomes observed until the portfolio's day. */
+    static Backtest backtest(Portfolio p) {
+        return Backtest.builder(HORIZON).observedUntil(p.asOf()).build();
+    }
+
+    /** Returns the monthly snapshots labelled with churn within the horizon. */
+    static Labels labels(Portfolio p) {
+        return backtest(p).label(SignalFrame.of(p.signals()), churn(p.subscriptionEvents()));
+    }
+
+    /** Returns the booster that fitted {@code demo-stumps.json}. */
+    static StumpBooster booster() {
+        return StumpBooster.builder(ModelId.of("demo-stumps", "1")).rounds(200).learningRate(0.1).candidates(32)
+                .l2(1).minimumLeafRows(50).build();
+    }
+
+    /** Returns the text of the shipped resource. */
+    static String resource() {
+        try (InputStream in = StumpsModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns an account's churn each time its last subscription ends: on the effective date of the {@code CANCEL}
+     * or {@code END} that leaves it without any subscription. This is the rule of the kizuna tool's demo backtest
+     * (examples' {@code PortfolioOutcomes}), which is not public API, so it is restated here.
+     */
+    static List<Outcome> churn(List<SubscriptionEvent> events) {
+        List<SubscriptionEvent> ordered = new ArrayList<>(events);
+        ordered.sort(Comparator.comparing(SubscriptionEvent::effectiveDate).thenComparing(SubscriptionEvent::account)
+                .thenComparing(SubscriptionEvent::subscriptionId));
+        Map<AccountId, Set<String>> active = new HashMap<>();
+        List<Outcome> out = new ArrayList<>();
+        for (SubscriptionEvent e : ordered) {
+            Set<String> subscriptions = active.computeIfAbsent(e.account(), a -> new HashSet<>());
+            if (e.kind() == SubscriptionEvent.Kind.START || e.kind() == SubscriptionEvent.Kind.CHANGE) {
+                subscriptions.add(e.subscriptionId());
+            } else if (subscriptions.remove(e.subscriptionId()) && subscriptions.isEmpty()) {
+                out.add(Outcome.churned(e.account(), e.effectiveDate()));
+            }
+        }
+        return out;
+    }
+}
