@@ -110,6 +110,29 @@ public final class Backtest {
     }
 
     /**
+     * Returns the ROC curve behind {@link #run(HealthModel, List, List)}'s ROC AUC: the same observations (uncensored,
+     * scored snapshots), with {@code -health} as the risk, as {@link Discrimination#rocCurve} gives it. Its trapezoid
+     * area is that report's {@code rocAuc().value()}.
+     *
+     * @return the curve from (0, 0) to (1, 1); empty when the observations hold no event or no non-event (the AUC is
+     *         undefined then)
+     */
+    public List<RocPoint> rocCurve(HealthModel model, List<SignalSnapshot> history, List<Outcome> outcomes) {
+        Objects.requireNonNull(model, "model");
+        SignalFrame frame = SignalFrame.of(Objects.requireNonNull(history, "history"));
+        double[] values = new double[frame.rows()];
+        byte[] bands = new byte[frame.rows()];
+        BatchScorer.of(model).parallel().scoreInto(frame, values, bands);
+        Used used = used(observe(accounts(frame), instants(frame), outcomes), values, all(frame.rows()));
+        int events = 0;
+        for (boolean e : used.event) {
+            events += e ? 1 : 0;
+        }
+        return events == 0 || events == used.event.length ? List.of()
+                : Discrimination.rocCurve(used.risk, used.event);
+    }
+
+    /**
      * Backtests scores already computed: each score's {@link HealthScore#inputsAt()} is its {@code t}.
      *
      * @param bands    the bands of the model that computed the scores

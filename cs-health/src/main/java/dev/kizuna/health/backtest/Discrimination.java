@@ -2,6 +2,8 @@ package dev.kizuna.health.backtest;
 
 import dev.kizuna.health.internal.Normal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,39 @@ public final class Discrimination {
     public static double rocAuc(double[] risk, boolean[] event) {
         check(risk, event, "risk");
         return new Ranking(risk).rocAuc(ones(risk.length), event);
+    }
+
+    /**
+     * Returns the ROC curve of {@code risk} for {@code event}: one point per distinct risk, from the highest down,
+     * after a first point (0, 0) that flags nothing, up to (1, 1). Each point flags every observation at or above its
+     * risk, so a group of tied risks is one diagonal step and the curve's trapezoid area equals {@link #rocAuc}
+     * (ties counting one half). Both rates never decrease from one point to the next. The convention of
+     * scikit-learn's {@code roc_curve} with {@code drop_intermediate=False}.
+     *
+     * @throws IllegalArgumentException as {@link #rocAuc}
+     */
+    public static List<RocPoint> rocCurve(double[] risk, boolean[] event) {
+        check(risk, event, "risk");
+        Ranking ranking = new Ranking(risk);
+        double[][] sums = ranking.groupWeights(ones(risk.length), event);
+        double positives = 0;
+        double negatives = 0;
+        for (int g = 0; g < sums[0].length; g++) {
+            positives += sums[0][g];
+            negatives += sums[1][g];
+        }
+        List<RocPoint> out = new ArrayList<>(sums[0].length + 1);
+        out.add(new RocPoint(Double.POSITIVE_INFINITY, 0, 0));
+        double tp = 0;
+        double fp = 0;
+        for (int g = sums[0].length - 1; g >= 0; g--) {
+            tp += sums[0][g];
+            fp += sums[1][g];
+            double threshold = risk[ranking.order[ranking.groupEnd[g] - 1]];
+            // The last group flags everything: pin it to (1, 1) against rounding in the running sums.
+            out.add(g == 0 ? new RocPoint(threshold, 1, 1) : new RocPoint(threshold, fp / negatives, tp / positives));
+        }
+        return java.util.List.copyOf(out);
     }
 
     /**

@@ -124,7 +124,8 @@ final class Ranking {
         return averagePrecision(sums[0], sums[1]);
     }
 
-    private double[][] groupWeights(double[] weight, boolean[] event) {
+    /** Returns the weights of events and of non-events per group of tied risks ({@code [events, others]}). */
+    double[][] groupWeights(double[] weight, boolean[] event) {
         double[] rankedWeight = new double[order.length];
         boolean[] rankedEvent = new boolean[order.length];
         for (int k = 0; k < order.length; k++) {

@@ -109,6 +109,22 @@ class BacktestTest {
     }
 
     @Test
+    void theRocCurveIsTheHandComputedOneAndItsAreaIsTheReportedAuc() {
+        List<RocPoint> curve = backtest().rocCurve(identity("m"), history(), outcomes());
+        // The observations of the case above, riskiest (lowest health) first: a1 event, a2, a3 event, a4, a5.
+        assertEquals(List.of(new RocPoint(Double.POSITIVE_INFINITY, 0, 0), new RocPoint(-20, 0, 0.5),
+                new RocPoint(-40, 1.0 / 3, 0.5), new RocPoint(-60, 1.0 / 3, 1), new RocPoint(-80, 2.0 / 3, 1),
+                new RocPoint(-90, 1, 1)), curve);
+        assertEquals(backtest().run(identity("m"), history(), outcomes()).rocAuc().value(),
+                DiscriminationProperties.trapezoidArea(curve), 1e-12);
+    }
+
+    @Test
+    void theRocCurveIsEmptyWithoutEvents() {
+        assertEquals(List.of(), backtest().rocCurve(identity("m"), history(), List.of()));
+    }
+
+    @Test
     void scoresGivenDirectlyGiveTheSameReport() {
         ScorecardModel model = identity("m");
         List<HealthScore> scores = new ArrayList<>();

@@ -8,9 +8,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one-pass AUC, average precision and DeLong placements equal their definitions computed pair by pair. */
 class DiscriminationProperties {
@@ -58,7 +60,7 @@ class DiscriminationProperties {
             positives += e ? 1 : 0;
         }
         // For each distinct threshold from the top: precision and recall of flagging every risk >= threshold.
-        double[] thresholds = java.util.Arrays.stream(risk).distinct().sorted().toArray();
+        double[] thresholds = Arrays.stream(risk).distinct().sorted().toArray();
         double ap = 0;
         double previousRecall = 0;
         for (int k = thresholds.length - 1; k >= 0; k--) {
@@ -126,5 +128,35 @@ class DiscriminationProperties {
     @Provide
     Arbitrary<List<Integer>> weights() {
         return Arbitraries.integers().between(0, 3).list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    @Property
+    void theRocCurveRisesFromZeroToOneAndItsAreaIsTheAuc(@ForAll("scored") Tuple.Tuple2<double[], boolean[]> data) {
+        double[] risk = data.get1();
+        boolean[] event = data.get2();
+        List<RocPoint> curve = Discrimination.rocCurve(risk, event);
+        assertEquals(new RocPoint(Double.POSITIVE_INFINITY, 0, 0), curve.get(0));
+        assertEquals(1.0, curve.get(curve.size() - 1).falsePositiveRate());
+        assertEquals(1.0, curve.get(curve.size() - 1).truePositiveRate());
+        assertEquals(Arrays.stream(risk).distinct().count() + 1, curve.size(), "one point per distinct risk");
+        for (int k = 1; k < curve.size(); k++) {
+            RocPoint a = curve.get(k - 1);
+            RocPoint b = curve.get(k);
+            assertTrue(b.threshold() < a.threshold(), "thresholds descend");
+            assertTrue(b.falsePositiveRate() >= a.falsePositiveRate()
+                    && b.truePositiveRate() >= a.truePositiveRate(), "the curve never goes back: " + a + " " + b);
+        }
+        assertEquals(Discrimination.rocAuc(risk, event), trapezoidArea(curve), 1e-12);
+    }
+
+    /** The area under a curve by the trapezoid rule. */
+    static double trapezoidArea(List<RocPoint> curve) {
+        double area = 0;
+        for (int k = 1; k < curve.size(); k++) {
+            RocPoint a = curve.get(k - 1);
+            RocPoint b = curve.get(k);
+            area += (b.falsePositiveRate() - a.falsePositiveRate()) * (a.truePositiveRate() + b.truePositiveRate()) / 2;
+        }
+        return area;
     }
 }

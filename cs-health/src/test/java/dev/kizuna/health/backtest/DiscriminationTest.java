@@ -162,4 +162,22 @@ class DiscriminationTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    @Test
+    void aRocPointRejectsRatesOutsideZeroToOne() {
+        IllegalArgumentException fpr = assertThrows(IllegalArgumentException.class, () -> new RocPoint(1, 1.5, 0));
+        assertTrue(fpr.getMessage().contains("falsePositiveRate: 1.5"), fpr.getMessage());
+        IllegalArgumentException tpr = assertThrows(IllegalArgumentException.class, () -> new RocPoint(1, 0, -0.1));
+        assertTrue(tpr.getMessage().contains("truePositiveRate: -0.1"), tpr.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> new RocPoint(Double.NaN, 0, 0));
+        assertTrue(nan.getMessage().contains("threshold: NaN"), nan.getMessage());
+    }
+
+    @Test
+    void aRocCurveNeedsBothClasses() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Discrimination.rocCurve(new double[] {1, 2}, new boolean[] {true, true}));
+        assertTrue(e.getMessage().contains("event: 2 events among 2"), e.getMessage());
+    }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -97,9 +98,38 @@ final class ClvDemo {
         return out;
     }
 
+    /** The models fitted on the calibration window of {@link #purchases()}. */
+    record Fitted(RfmSummary summary, BgNbdModel bgNbd, GammaGammaModel gammaGamma) {
+        /**
+         * Returns each calibration customer's CLV over {@link #HORIZON}, in the order of {@code summary()}; empty when
+         * the Gamma-Gamma fit has {@code q <= 1} (the expected spend is infinite then).
+         */
+        Optional<double[]> clv() {
+            return gammaGamma.q() <= 1 ? Optional.empty()
+                    : Optional.of(CustomerLifetimeValue.of(bgNbd, gammaGamma, HORIZON, summary));
+        }
+    }
+
+    /** The CLV horizon: 12 months of weeks, 1% monthly discount. */
+    static final ClvHorizon HORIZON = ClvHorizon.months(12, RfmTimeUnit.WEEKS, 0.01);
+
+    /** Returns the RFM summary of the purchases: calibration to six months before the end, then the holdout. */
+    RfmSummary summary(List<Purchase> purchases) {
+        return RfmSummary.fromPurchases(purchases, calibrationEnd, holdoutEnd, RfmTimeUnit.WEEKS);
+    }
+
+    /**
+     * Fits BG/NBD and Gamma-Gamma (customers without repeat spend excluded) to a summary.
+     *
+     * @throws IllegalArgumentException if there are too few customers to fit the models
+     */
+    static Fitted fit(RfmSummary s) {
+        return new Fitted(s, BgNbdModel.fit(s), GammaGammaModel.fit(s, GammaGammaModel.Ineligible.EXCLUDE));
+    }
+
     void print(PrintWriter w) {
         List<Purchase> purchases = purchases();
-        RfmSummary s = RfmSummary.fromPurchases(purchases, calibrationEnd, holdoutEnd, RfmTimeUnit.WEEKS);
+        RfmSummary s = summary(purchases);
         w.println();
         w.println("Customer lifetime value: BG/NBD and Gamma-Gamma");
         w.println("  (on a simulated log of one-off add-on purchases by the demo accounts, from each account's first");
@@ -107,15 +137,15 @@ final class ClvDemo {
         w.printf(Locale.ROOT, "  %,d purchases by %,d accounts; calibration to %s, holdout %s to %s%n",
                 purchases.size(), s.size() + s.customersFirstSeenAfterCalibration(), calibrationEnd,
                 calibrationEnd.plusDays(1), holdoutEnd);
-        BgNbdModel bg;
-        GammaGammaModel gg;
+        Fitted fitted;
         try {
-            bg = BgNbdModel.fit(s);
-            gg = GammaGammaModel.fit(s, GammaGammaModel.Ineligible.EXCLUDE);
+            fitted = fit(s);
         } catch (IllegalArgumentException e) {
             w.println("  too few customers to fit the models: " + e.getMessage());
             return;
         }
+        BgNbdModel bg = fitted.bgNbd();
+        GammaGammaModel gg = fitted.gammaGamma();
         printModel(w, "BG/NBD", bg.parameters(), bg.report().orElseThrow());
         printModel(w, "Gamma-Gamma", gg.parameters(), gg.report().orElseThrow());
         double holdout = s.holdoutLength().orElseThrow();
@@ -135,12 +165,12 @@ final class ClvDemo {
             int bar = (int) Math.round(40.0 * buckets[b] / Math.max(1, s.size()));
             w.printf(Locale.ROOT, "    %.1f-%.1f %,6d  %s%n", b / 5.0, (b + 1) / 5.0, buckets[b], "#".repeat(bar));
         }
-        if (gg.q() <= 1) {
+        Optional<double[]> perCustomer = fitted.clv();
+        if (perCustomer.isEmpty()) {
             w.println("  CLV: the Gamma-Gamma fit has q <= 1, so the expected spend is infinite");
             return;
         }
-        ClvHorizon horizon = ClvHorizon.months(12, RfmTimeUnit.WEEKS, 0.01);
-        double[] clv = CustomerLifetimeValue.of(bg, gg, horizon, s);
+        double[] clv = perCustomer.get();
         double[] year = bg.conditionalExpectedTransactions(52, s);
         Integer[] order = new Integer[s.size()];
         for (int i = 0; i < order.length; i++) {

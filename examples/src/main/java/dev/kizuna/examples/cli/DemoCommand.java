@@ -23,13 +23,21 @@ import java.util.concurrent.Callable;
 
 /** {@code kizuna demo}: generates the demo portfolio and prints what it holds. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generates the deterministic demo portfolio (2,000 accounts, 36 months) and prints a summary.")
+        description = "Generates the deterministic demo portfolio (2,000 accounts, 36 months), prints a summary and"
+                + " writes the HTML report (see `kizuna report`).")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the portfolio as JSON files into DIR.")
     private Path out;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Where to write the HTML report (default:"
+            + " " + ReportCommand.DEFAULT_FILE + " in --out DIR when given, else in the working directory).")
+    private Path report;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+    private boolean quiet;
 
     @Option(names = "--seed", description = "The random seed (default: ${DEFAULT-VALUE}).")
     private long seed = DemoPortfolio.DEFAULT_SEED;
@@ -52,6 +60,13 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         w.flush();
+        Path file = report != null ? report : out != null ? out.resolve(ReportCommand.DEFAULT_FILE)
+                : Path.of(ReportCommand.DEFAULT_FILE);
+        String source = String.format("The demo portfolio (seed %d, %,d accounts)", seed, accounts);
+        ReportCommand.write(portfolio, source, 12, file, Progress.of(spec.commandLine().getErr(), quiet));
+        w.println();
+        w.println("Wrote the HTML report to " + file.toAbsolutePath());
+        w.flush();
         return 0;
     }
 
@@ -60,14 +75,23 @@ final class DemoCommand implements Callable<Integer> {
      * the demo scorecard.
      */
     private static void printPlays(PrintWriter w, Portfolio portfolio) {
-        dev.kizuna.health.HealthModel health = DemoScorecard.model();
-        var contexts = dev.kizuna.playbooks.PortfolioContexts.builder(portfolio)
-                .health(s -> health.score(s, s.at())).build();
-        var evaluations = dev.kizuna.playbooks.PlaybookEngine
-                .builder(dev.kizuna.playbooks.starter.StarterPlaybooks.ruleSet()).trace(false).build()
-                .dryRunAll(contexts);
+        StarterPlays plays = StarterPlays.run(portfolio);
         w.println();
-        PlaysCommand.print(w, portfolio, contexts.size(), evaluations);
+        PlaysCommand.print(w, portfolio, plays.evaluated(), plays.evaluations());
+    }
+
+    /** The starter playbooks' dry run over a portfolio's current customers: how many were evaluated, and the results. */
+    record StarterPlays(int evaluated, List<dev.kizuna.playbooks.Evaluation> evaluations) {
+        /** Runs the starter playbooks as a dry run, with health from the demo scorecard. */
+        static StarterPlays run(Portfolio portfolio) {
+            dev.kizuna.health.HealthModel health = DemoScorecard.model();
+            var contexts = dev.kizuna.playbooks.PortfolioContexts.builder(portfolio)
+                    .health(s -> health.score(s, s.at())).build();
+            var evaluations = dev.kizuna.playbooks.PlaybookEngine
+                    .builder(dev.kizuna.playbooks.starter.StarterPlaybooks.ruleSet()).trace(false).build()
+                    .dryRunAll(contexts);
+            return new StarterPlays(contexts.size(), List.copyOf(evaluations));
+        }
     }
 
     /**

@@ -96,6 +96,9 @@ final class FitCommand implements Runnable {
                 description = "Also write a scorecard translated from the fit (.json, .yaml or .yml).")
         private Path scorecard;
 
+        @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+        private boolean quiet;
+
         /** What to do with missing values. */
         enum Missing {
             drop, mean
@@ -103,11 +106,17 @@ final class FitCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            // The fitter offers no callback: progress shows its stages (reading, labelling, fitting, as 1 to 3 of 3).
+            Progress progress = Progress.of(spec.commandLine().getErr(), quiet);
+            progress.start("fitting the logistic churn model");
+            progress.update(0, 3);
             List<SignalSnapshot> history = InputFiles.signals(snapshots);
             List<Outcome> outcomeList = InputFiles.outcomes(outcomes);
+            progress.update(1, 3);
             Backtest labelling = BacktestCommand.backtest(horizon, Optional.ofNullable(observedUntil), List.of(),
                     0, Backtest.DEFAULT_SEED);
             Labels labels = labelling.label(SignalFrame.of(history), outcomeList);
+            progress.update(2, 3);
             PrintWriter w = spec.commandLine().getOut();
             LogisticFit fit;
             ModelId modelId;
@@ -124,6 +133,9 @@ final class FitCommand implements Runnable {
             } catch (FitException | IllegalArgumentException e) {
                 throw new InputFiles.InputException("cannot fit: " + e.getMessage());
             }
+            progress.update(3, 3);
+            progress.done(String.format(Locale.ROOT, "read %,d snapshots and %,d outcomes, fitted on %,d rows",
+                    history.size(), outcomeList.size(), fit.rows()));
             HealthModels registry = HealthModels.load();
             Files.writeString(out, registry.write(fit.definition(), DefinitionFormat.ofFileName(
                     out.getFileName().toString())));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KizunaCommand.Version.class,
         description = "Customer-success metrics, health scores and playbooks, on your data or the bundled demo.",
-        subcommands = {DemoCommand.class, ScoreCommand.class, MetricsCommand.class, PlaysCommand.class, ClvCommand.class, BacktestCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ScoreCommand.class, MetricsCommand.class, PlaysCommand.class, ClvCommand.class, BacktestCommand.class, FitCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class KizunaCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -50,6 +50,32 @@ final class Progress {
         }
     }
 
+    /**
+     * Shows how far the stage has got as a bar, such as
+     * {@code kizuna: scoring accounts [#########           ] 45%  4,500/10,000}: at most five times a second and
+     * only on a terminal (plain output shows the finished stage's line only). The last update ({@code done == total})
+     * always draws.
+     */
+    void update(long done, long total) {
+        long now = System.nanoTime();
+        if (terminal && !quiet && (now - lastUpdate >= UPDATE_NANOS || (done >= total && total > 0))) {
+            lastUpdate = now;
+            err.print("\r" + bar(task, done, total) + CLEAR_TO_END);
+            err.flush();
+        }
+    }
+
+    /** The width of the bar, in characters between the brackets. */
+    static final int BAR_WIDTH = 20;
+
+    /** Returns the progress line of a stage: its name, a bar, the percentage and the counts. */
+    static String bar(String task, long done, long total) {
+        double share = total <= 0 ? 0 : Math.max(0, Math.min(1, (double) done / total));
+        int filled = (int) Math.floor(share * BAR_WIDTH);
+        return String.format(Locale.ROOT, "kizuna: %s [%s%s] %3d%%  %,d/%,d", task, "#".repeat(filled),
+                " ".repeat(BAR_WIDTH - filled), (int) Math.floor(share * 100), done, total);
+    }
+
     /** Ends the stage with a line that says what it did and how long it took. */
     void done(String result) {
         if (quiet) {

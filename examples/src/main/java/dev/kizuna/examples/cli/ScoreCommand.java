@@ -94,6 +94,9 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Print the full explanation of one account: drivers, levers and contributions.")
     private String explain;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+    private boolean quiet;
+
     /** A scored account: the explanation, and the model choice when the definition is segmented. */
     record Scored(Explanation explanation, Optional<ModelChoice> choice) {
         HealthScore score() {
@@ -128,7 +131,11 @@ final class ScoreCommand implements Callable<Integer> {
             return 1;
         }
 
-        Map<AccountId, SignalSnapshot> latest = latest(InputFiles.signals(signals), cutoff);
+        Progress progress = Progress.of(err, quiet);
+        progress.start("reading " + signals);
+        List<SignalSnapshot> snapshots = InputFiles.signals(signals);
+        progress.done(String.format(Locale.ROOT, "read %,d signal snapshots from %s", snapshots.size(), signals));
+        Map<AccountId, SignalSnapshot> latest = latest(snapshots, cutoff);
         if (latest.isEmpty()) {
             err.println("kizuna: " + signals + ": no signal snapshot" + cutoff.map(c -> " at or before " + c)
                     .orElse("") + " to score");
@@ -157,9 +164,12 @@ final class ScoreCommand implements Callable<Integer> {
         }
 
         List<Scored> all = new ArrayList<>(latest.size());
+        progress.start("scoring accounts");
         for (SignalSnapshot snapshot : latest.values()) {
             all.add(scorer.score(snapshot, asOf));
+            progress.update(all.size(), latest.size());
         }
+        progress.done(String.format(Locale.ROOT, "scored %,d accounts", all.size()));
         all.sort(Comparator.comparing(Scored::score, BandDistribution.BY_RISK));
         List<HealthScore> scores = all.stream().map(Scored::score).toList();
         BandDistribution distribution = BandDistribution.of(scores, scorer.bands());

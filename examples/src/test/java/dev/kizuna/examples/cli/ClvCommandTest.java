@@ -334,7 +334,7 @@ class ClvCommandTest {
 
     @Test
     void demoPrintsTheClvSectionFromTheLibrarysFit() {
-        Run r = ok("demo", "--accounts", "300");
+        Run r = ok("demo", "-q", "--accounts", "300", "--report", dir.resolve("clv-demo.html").toString());
         assertTrue(r.out.contains("Customer lifetime value: BG/NBD and Gamma-Gamma"), r.out);
         Portfolio portfolio = DemoPortfolio.builder().accounts(300).build();
         RfmSummary s = RfmSummary.fromPurchases(new ClvDemo(portfolio).purchases(), CALIBRATION_END,

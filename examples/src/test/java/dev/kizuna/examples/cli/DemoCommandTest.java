@@ -33,19 +33,25 @@ class DemoCommandTest {
     }
 
     @Test
-    void demoPrintsAccountsBySegmentAndStageAndPlansByStatus() {
-        String out = run("demo", "--accounts", "300");
+    void demoPrintsAccountsBySegmentAndStageAndPlansByStatus(@TempDir Path dir) {
+        Path report = dir.resolve("demo.html");
+        String out = run("demo", "-q", "--accounts", "300", "--report", report.toString());
         assertTrue(out.contains("300 accounts"), out);
         assertTrue(out.contains("Accounts by segment and journey stage"), out);
         assertTrue(out.contains("enterprise") && out.contains("mid-market") && out.contains("smb"), out);
         assertTrue(out.contains("Success plans on 2026-01-01, by status"), out);
         assertTrue(out.contains("Health score backtest: demo-health@1 against churn within 3 months"), out);
         assertTrue(out.contains("ROC AUC 0."), out);
+        assertTrue(Files.isRegularFile(report), "the report is written where --report says");
+        List<String> lines = out.strip().lines().toList();
+        assertEquals("Wrote the HTML report to " + report.toAbsolutePath(), lines.get(lines.size() - 1),
+                "the report's path is the last line");
     }
 
     @Test
     void demoOutWritesJsonThatReadsBackToTheSamePortfolio(@TempDir Path dir) throws Exception {
-        run("demo", "--accounts", "120", "--out", dir.toString());
+        run("demo", "-q", "--accounts", "120", "--out", dir.toString());
+        assertTrue(Files.size(dir.resolve(ReportCommand.DEFAULT_FILE)) > 10_000, "the report goes into --out DIR");
         Portfolio expected = DemoPortfolio.builder().accounts(120).build();
         ObjectMapper mapper = KizunaJson.newObjectMapper();
         List<Account> accounts = mapper.readValue(dir.resolve("accounts.json").toFile(), new TypeReference<>() { });

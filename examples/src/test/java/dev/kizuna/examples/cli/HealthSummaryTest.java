@@ -13,10 +13,12 @@ import dev.kizuna.health.rollup.ChildHealth;
 import dev.kizuna.health.rollup.ParentHealth;
 import dev.kizuna.health.rollup.Rollup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,11 +84,11 @@ class HealthSummaryTest {
     }
 
     @Test
-    void demoPrintsTheHealthSection() {
+    void demoPrintsTheHealthSection(@TempDir Path dir) {
         CommandLine cli = KizunaCommand.newCommandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
-        assertEquals(0, cli.execute("demo", "--accounts", "300"));
+        assertEquals(0, cli.execute("demo", "-q", "--accounts", "300", "--report", dir.resolve("r.html").toString()));
         String text = out.toString();
         assertTrue(text.contains("current customers' latest snapshots, scored by the demo scorecard (demo-health@1)"),
                 text);

@@ -230,7 +230,7 @@ class MetricsCommandTest {
 
     @Test
     void demoPrintsAMetricsSection() {
-        String out = run("demo", "--accounts", "300");
+        String out = run("demo", "-q", "--accounts", "300", "--report", dir.resolve("metrics-demo.html").toString());
         assertTrue(out.contains("Metrics (churn at service end"), out);
         assertTrue(out.contains("MRR on 2025-12-31: "), out);
         assertTrue(out.contains("Trailing 12 months: GRR "), out);
