@@ -167,7 +167,7 @@ final class ApiHandler implements HttpHandler {
             JsonLocation location = e.getLocation();
             String at = location == null || location.getLineNr() < 0 ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-            throw ApiException.badValue(where, "malformed JSON: " + e.getOriginalMessage() + at);
+            throw ApiException.badValue(where, "invalid JSON: " + e.getOriginalMessage() + at);
         } catch (IOException e) {
             throw ApiException.of(400, "unreadable body: " + e.getMessage());
         }
