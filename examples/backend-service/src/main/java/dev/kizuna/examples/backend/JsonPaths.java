@@ -60,7 +60,8 @@ final class JsonPaths {
         }
         String parent = ofContext(context.getParent());
         if (context.inArray()) {
-            return element(parent, context.getCurrentIndex());
+            // Before its first element the parser stands in the array itself, such as on a trailing "[".
+            return context.getEntryCount() == 0 ? parent : element(parent, context.getCurrentIndex());
         }
         String name = context.getCurrentName();
         return name == null ? parent : field(parent, name);
