@@ -160,7 +160,7 @@ final class PlaysEndpoint {
         StringBuilder out = new StringBuilder();
         describe(r.now().get(), out);
         if (r.trigger() == Trigger.Kind.EDGE && r.previous().isPresent()) {
-            out.append("; before: not so");
+            out.append("; it did not hold before");
             ConditionTrace before = r.previous().get();
             if (before.node().equals("test")) {
                 out.append(" (actual ").append(before.actual()).append(')');
