@@ -90,7 +90,7 @@ class InvariantProperties {
      */
     @Property
     void apportioningGivesTheHundredthsToTheLargestRemaindersTiesToTheEarlier(
-            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -4000, max = 4000) Integer> thousandths) {
+            @ForAll @Size(min = 1, max = 90) List<@IntRange(min = -4000, max = 4000) Integer> thousandths) {
         // Whole thousandths of a point make equal remainders (ties) common.
         double[] points = thousandths.stream().mapToDouble(t -> t / 1000.0).toArray();
         double total = 0;
