@@ -20,7 +20,7 @@ import java.util.Optional;
  * order, so that every value is bit for bit the object path's, run over columns.
  *
  * <p>Rows are taken in blocks. For each measure, tight loops per normaliser kind compute the block's sub-scores
- * (without branches for linear, steps and piecewise-linear normalisers, so that the JIT vectorises them), and a second loop adds {@code effective weight ·
+ * (without branches for linear and steps normalisers, so that the JIT vectorises them), and a second loop adds {@code effective weight ·
  * sub-score} into each row's sum, in measure order as the object path does. The effective weights are those of the
  * frame's pattern of columns (every column present has a value), taken from one object-path evaluation per call, so
  * they are the object path's own numbers. The same loop adds {@code raw · 0}, which is 0 for finite values and NaN
@@ -68,9 +68,10 @@ final class ScorecardBatch {
     private final double[][] knotRawStep;
     private final double[][] knotScoreStep;
     /**
-     * For the normalisers that cannot run vectorised (logarithmic, and kinds this path does not know), the sub-score
-     * of each whole number from {@link #WHOLE_LOW}, computed by the normaliser itself: counts (users, logins) read it
-     * from the table instead of through a logarithm. Empty for the others.
+     * For the normalisers that cannot run wholly vectorised (logarithmic, piecewise-linear, and kinds this path does
+     * not know), the sub-score of each whole number from {@link #WHOLE_LOW}, computed by the normaliser itself:
+     * counts (users, logins, NPS) read it from the table instead of through a logarithm or a search. Empty for the
+     * others.
      */
     private final double[][] atWhole;
     private final double[] capMax;
@@ -154,7 +155,7 @@ final class ScorecardBatch {
                 kind[l] = OTHER;
             }
             atWhole[l] = ABSENT;
-            if (kind[l] == LOGARITHMIC || kind[l] == OTHER) {
+            if (kind[l] == LOGARITHMIC || kind[l] == PIECEWISE || kind[l] == OTHER) {
                 atWhole[l] = new double[WHOLES];
                 for (int i = 0; i < WHOLES; i++) {
                     atWhole[l][i] = n.score(WHOLE_LOW + i);
@@ -442,31 +443,23 @@ final class ScorecardBatch {
         double[] from = knotRaw[l];
         double[] score = knotScore[l];
         for (int i = 0; i < from.length; i++) {
-            choose(col, m, sub, from[i], score[i], false);
+            choose(col, m, sub, from[i], score[i]);
         }
     }
 
-    /** Where {@code col[k]} reaches {@code bound} ({@code >=}, or {@code >} when strict), sets {@code out[k] = value}. */
-    private static void choose(double[] col, int m, double[] out, double bound, double value, boolean strict) {
-        if (strict) {
-            for (int k = 0; k < m; k++) {
-                double h = Branchless.aboveZero(col[k] - bound);
-                out[k] = h * value + (1.0 - h) * out[k];
-            }
-        } else {
-            for (int k = 0; k < m; k++) {
-                double h = Branchless.atLeastZero(col[k] - bound);
-                out[k] = h * value + (1.0 - h) * out[k];
-            }
+    /** Where {@code col[k]} reaches {@code bound} ({@code >=}), sets {@code out[k] = value}. */
+    private static void choose(double[] col, int m, double[] out, double bound, double value) {
+        for (int k = 0; k < m; k++) {
+            double h = Branchless.atLeastZero(col[k] - bound);
+            out[k] = h * value + (1.0 - h) * out[k];
         }
     }
 
     /**
-     * {@link Normaliser.PiecewiseLinear#score} over arrays without a branch. Each value's segment parameters (the
-     * start's score and raw value, the width and the rise) begin as the first segment's and are replaced, point by
-     * point, where the value lies beyond that point ({@link #choose}); then one loop the JIT vectorises computes
-     * {@code score + (raw - from) / width · rise} on the value held inside the points, exactly the object path's
-     * formula, and replaces it by the first or last point's score outside them.
+     * {@link Normaliser.PiecewiseLinear#score} over arrays, with the same operations in the same order, in two
+     * passes: the first finds each value's segment and writes its {@code score + (raw - from) / width · rise}
+     * parameters (a constant as {@code constant + (raw - raw) / 1 · 0}, which adds exactly 0), the second evaluates
+     * them all in a loop the JIT vectorises, so the divisions run several at a time.
      */
     private void piecewise(int l, double[] col, int m, double[] sub, Scratch x) {
         double[] raw = knotRaw[l];
@@ -474,34 +467,39 @@ final class ScorecardBatch {
         double[] rawStep = knotRawStep[l];
         double[] scoreStep = knotScoreStep[l];
         int last = raw.length - 1;
+        double[] table = atWhole[l];
         double[] base = x.segmentScore;
         double[] from = x.segmentFrom;
         double[] width = x.segmentWidth;
         double[] rise = x.segmentRise;
-        Arrays.fill(base, 0, m, score[0]);
-        Arrays.fill(from, 0, m, raw[0]);
-        Arrays.fill(width, 0, m, rawStep[1]);
-        Arrays.fill(rise, 0, m, scoreStep[1]);
-        for (int j = 1; j < last; j++) {
-            choose(col, m, base, raw[j], score[j], true);
-            choose(col, m, from, raw[j], raw[j], true);
-            choose(col, m, width, raw[j], rawStep[j + 1], true);
-            choose(col, m, rise, raw[j], scoreStep[j + 1], true);
+        for (int k = 0; k < m; k++) {
+            double r = col[k];
+            int whole = (int) r;
+            boolean tabled = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES;
+            // The segment by counting the points below, without a branch per point (values fall anywhere).
+            int i = 1;
+            for (int j = 1; j < last; j++) {
+                i += r > raw[j] ? 1 : 0;
+            }
+            if (!tabled && r > raw[0] && r <= raw[i]) {
+                base[k] = score[i - 1];
+                from[k] = raw[i - 1];
+                width[k] = rawStep[i];
+                rise[k] = scoreStep[i];
+            } else {
+                base[k] = tabled ? table[whole - WHOLE_LOW] : (r <= raw[0] ? score[0] : score[last]);
+                from[k] = r;
+                width[k] = 1;
+                rise[k] = 0;
+            }
         }
-        interpolate(col, m, sub, base, from, width, rise, raw[0], score[0], raw[last], score[last]);
+        interpolate(col, m, sub, base, from, width, rise);
     }
 
     private static void interpolate(double[] col, int m, double[] sub, double[] base, double[] from, double[] width,
-                                    double[] rise, double firstRaw, double firstScore, double lastRaw,
-                                    double lastScore) {
+                                    double[] rise) {
         for (int k = 0; k < m; k++) {
-            double r = col[k];
-            double inside = Math.max(firstRaw, Math.min(lastRaw, r));
-            double s = Math.max(0.0, Math.min(100.0, base[k] + (inside - from[k]) / width[k] * rise[k]));
-            double afterFirst = Branchless.aboveZero(r - firstRaw);
-            double afterLast = Branchless.aboveZero(r - lastRaw);
-            s = afterFirst * s + (1.0 - afterFirst) * firstScore;
-            sub[k] = afterLast * lastScore + (1.0 - afterLast) * s;
+            sub[k] = Math.max(0.0, Math.min(100.0, base[k] + (col[k] - from[k]) / width[k] * rise[k]));
         }
     }
 
