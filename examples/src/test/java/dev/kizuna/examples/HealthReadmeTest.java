@@ -16,14 +16,14 @@ import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's "Health scores" section, kept true: its scorecard reads, and its snippet runs as written. */
+/** cs-health/README.md's "Health scores" section, kept true: its scorecard reads, and its snippet runs as written. */
 class HealthReadmeTest {
 
-    /** Returns the first YAML block of the README's "Health scores" section. */
+    /** Returns the first YAML block of cs-health/README.md's "Health scores" section. */
     private static String readmeScorecard() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "cs-health", "README.md"));
         int section = readme.indexOf("## Health scores");
-        assertTrue(section >= 0, "the README has a Health scores section");
+        assertTrue(section >= 0, "cs-health/README.md has a Health scores section");
         int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
         return readme.substring(start, readme.indexOf("```", start));
     }

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's "Customer lifetime value" snippet, kept compiling and true. */
+/** cs-metrics/README.md's "Customer lifetime value" snippet, kept compiling and true. */
 class ReadmeClvSnippetTest {
 
     @Test

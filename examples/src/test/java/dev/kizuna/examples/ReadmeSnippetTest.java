@@ -24,7 +24,7 @@ import java.time.Period;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The README's "Using cs-core" snippet, kept compiling and true. */
+/** cs-core/README.md's "Using cs-core" snippet, kept compiling and true. */
 class ReadmeSnippetTest {
 
     @Test

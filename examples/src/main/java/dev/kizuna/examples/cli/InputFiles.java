@@ -42,7 +42,7 @@ import java.util.function.Function;
 /**
  * Reads the tool's input files: JSON arrays as {@code kizuna demo --out} writes them, or CSV with a header row.
  * The format follows the file's extension ({@code .json} or {@code .csv}). The CSV columns are documented in the
- * README; a bad row fails with the file, the line, the column and the value.
+ * cs-metrics README; a bad row fails with the file, the line, the column and the value.
  */
 final class InputFiles {
     /** The largest input file the tool reads, in bytes. */

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
         description = {"Prints the monthly MRR bridge (start, new, expansion, reactivation, contraction, churn, end),"
                 + " the retention rates (logo churn, gross and net MRR churn, GRR, NRR, quick ratio) and, when"
                 + " survey answers are given, NPS, CSAT and CES.",
-            "Files are CSV (with a header row) or JSON arrays, by their extension; the README lists the CSV columns."})
+            "Files are CSV (with a header row) or JSON arrays, by their extension; cs-metrics/README.md lists the CSV columns."})
 final class MetricsCommand implements Callable<Integer> {
     /** The output formats. */
     enum Format { TABLE, JSON }
