@@ -191,6 +191,11 @@ public sealed interface Condition permits Condition.Test, Condition.All, Conditi
         return new NumericFact(Fact.of(FactKind.DAYS_TO_RENEWAL));
     }
 
+    /** Returns the length in days of the contract's current term, to compare. */
+    static NumericFact contractTermDays() {
+        return new NumericFact(Fact.of(FactKind.CONTRACT_TERM_DAYS));
+    }
+
     /** Returns the journey stage, to test. */
     static CategoricalFact<JourneyStage> stage() {
         return new CategoricalFact<>(Fact.of(FactKind.STAGE));

@@ -30,6 +30,12 @@ public enum FactKind {
     HEALTH_BAND("health_band", false, false, false),
     /** Days from the evaluation day (UTC) to the contract's renewal date. Numeric; missing without a contract. */
     DAYS_TO_RENEWAL("days_to_renewal", true, false, false),
+    /**
+     * The length in days of the contract's current term, from its start to its renewal date: 365 or 366 for a yearly
+     * contract, 28 to 31 for a monthly one. Numeric; missing without a contract. Renewal plays use it to leave out
+     * month-to-month customers, who are always within 30 days of a renewal.
+     */
+    CONTRACT_TERM_DAYS("contract_term_days", true, false, false),
     /** The journey stage, by its name ({@link JourneyStage}). Categorical. */
     STAGE("stage", false, false, false),
     /** Days (fractional) the account has spent in its current journey stage. Numeric. */

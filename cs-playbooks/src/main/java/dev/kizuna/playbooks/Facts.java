@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -85,6 +86,9 @@ final class Facts {
             case DAYS_TO_RENEWAL:
                 return at.isEmpty() || a.contract().isEmpty() ? Double.NaN
                         : a.contract().get().daysToRenewal(day(at.get()));
+            case CONTRACT_TERM_DAYS:
+                return a.contract().isEmpty() ? Double.NaN
+                        : ChronoUnit.DAYS.between(a.contract().get().startDate(), a.contract().get().renewalDate());
             case DAYS_IN_STAGE: {
                 if (at.isEmpty()) {
                     return Double.NaN;

@@ -34,6 +34,7 @@ class ConditionTest {
                 Condition.stage().in(JourneyStage.RETENTION, JourneyStage.CONVERSION).describe());
         assertEquals("plan_status in [OFF_TRACK]", Condition.planStatus().is(PlanStatus.OFF_TRACK).describe());
         assertEquals("days_to_renewal in [61, 90]", Condition.daysToRenewal().between(61, 90).describe());
+        assertEquals("contract_term_days >= 180", Condition.contractTermDays().atLeast(180).describe());
         assertEquals("promoters within P90D >= 1", Condition.promoters(Duration.ofDays(90)).atLeast(1).describe());
     }
 

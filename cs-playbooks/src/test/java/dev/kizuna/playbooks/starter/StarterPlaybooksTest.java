@@ -2,6 +2,7 @@ package dev.kizuna.playbooks.starter;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Contract;
 import dev.kizuna.core.Tier;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.journey.JourneyStage;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -162,6 +164,23 @@ class StarterPlaybooksTest {
                 EvaluationContext.builder(account("a", 120), NOW).build()));
         assertEquals(List.of(), templates(StarterPlaybooks.RENEWAL,
                 EvaluationContext.builder(account("monthly", JourneyStage.RETENTION, 300), NOW).build()));
+    }
+
+    @Test
+    void renewalReviewsLeaveOutTermsShorterThanSixMonths() {
+        // A month-to-month customer is always within 30 days of its renewal: no monthly review for it.
+        LocalDate renewal = LocalDate.of(2026, 6, 21);
+        Account monthly = account("monthly", 20).toBuilder()
+                .contract(new Contract(renewal.minusMonths(1), renewal, Period.ofMonths(1))).build();
+        assertEquals(List.of(), templates(StarterPlaybooks.RENEWAL, EvaluationContext.builder(monthly, NOW).build()));
+        Account quarterly = account("quarterly", 75).toBuilder()
+                .contract(new Contract(renewal.plusDays(55).minusMonths(3), renewal.plusDays(55), Period.ofMonths(3)))
+                .build();
+        assertEquals(List.of(), templates(StarterPlaybooks.RENEWAL, EvaluationContext.builder(quarterly, NOW).build()));
+        Account halfYearly = account("half", 20).toBuilder()
+                .contract(new Contract(renewal.minusMonths(6), renewal, Period.ofMonths(6))).build();
+        assertEquals(List.of("renewal-confirm"),
+                templates(StarterPlaybooks.RENEWAL, EvaluationContext.builder(halfYearly, NOW).build()));
     }
 
     @Test
