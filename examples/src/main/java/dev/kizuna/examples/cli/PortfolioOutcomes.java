@@ -1,16 +1,9 @@
 package dev.kizuna.examples.cli;
 
-import dev.kizuna.core.AccountId;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.health.backtest.Outcome;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** The churn outcomes of a subscription history, for backtests of the demo portfolio and of a host's own data. */
 final class PortfolioOutcomes {
@@ -23,25 +16,6 @@ final class PortfolioOutcomes {
      * makes it a customer again, and it can churn again.
      */
     static List<Outcome> churn(List<SubscriptionEvent> events) {
-        List<SubscriptionEvent> ordered = new ArrayList<>(events);
-        ordered.sort(Comparator.comparing(SubscriptionEvent::effectiveDate).thenComparing(SubscriptionEvent::account)
-                .thenComparing(SubscriptionEvent::subscriptionId));
-        Map<AccountId, Set<String>> active = new HashMap<>();
-        List<Outcome> out = new ArrayList<>();
-        for (SubscriptionEvent e : ordered) {
-            Set<String> subscriptions = active.computeIfAbsent(e.account(), a -> new HashSet<>());
-            switch (e.kind()) {
-                case START:
-                case CHANGE:
-                    subscriptions.add(e.subscriptionId());
-                    break;
-                default:
-                    if (subscriptions.remove(e.subscriptionId()) && subscriptions.isEmpty()) {
-                        out.add(Outcome.churned(e.account(), e.effectiveDate()));
-                    }
-                    break;
-            }
-        }
-        return out;
+        return Outcome.churnsOf(events);
     }
 }

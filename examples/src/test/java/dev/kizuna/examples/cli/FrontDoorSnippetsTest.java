@@ -124,7 +124,9 @@ class FrontDoorSnippetsTest {
                 + " \"signal\": \"engagement.licence_utilisation\", \"coefficient\": -2.0}]}",
                 dev.kizuna.health.definition.DefinitionFormat.JSON));
         List<SignalSnapshot> history = portfolio.signals();
-        List<Outcome> outcomes = PortfolioOutcomes.churn(portfolio.subscriptionEvents());
+        List<dev.kizuna.core.event.SubscriptionEvent> subscriptionEvents = portfolio.subscriptionEvents();
+
+        List<Outcome> outcomes = Outcome.churnsOf(subscriptionEvents);
 
         Backtest backtest = Backtest.builder(Period.ofMonths(3)).observedUntil(LocalDate.of(2026, 1, 1)).build();
         BacktestReport mine = backtest.run(myModel, history, outcomes);

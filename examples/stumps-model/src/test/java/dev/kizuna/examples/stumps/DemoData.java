@@ -1,7 +1,5 @@
 package dev.kizuna.examples.stumps;
 
-import dev.kizuna.core.AccountId;
-import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.health.ModelId;
@@ -16,13 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Period;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The demo portfolio (cs-core's {@link DemoPortfolio}, 2,000 accounts over 36 months), its churn, and how
@@ -56,7 +47,7 @@ final class DemoData {
 
     /** Returns the monthly snapshots labelled with churn within the horizon. */
     static Labels labels(Portfolio p) {
-        return backtest(p).label(SignalFrame.of(p.signals()), churn(p.subscriptionEvents()));
+        return backtest(p).label(SignalFrame.of(p.signals()), Outcome.churnsOf(p.subscriptionEvents()));
     }
 
     /** Returns the booster that fitted {@code demo-stumps.json}. */
@@ -75,27 +66,5 @@ final class DemoData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Returns an account's churn each time its last subscription ends: on the effective date of the {@code CANCEL}
-     * or {@code END} that leaves it without any subscription. This is the rule of the kizuna tool's demo backtest
-     * (examples' {@code PortfolioOutcomes}), which is not public API, so it is restated here.
-     */
-    static List<Outcome> churn(List<SubscriptionEvent> events) {
-        List<SubscriptionEvent> ordered = new ArrayList<>(events);
-        ordered.sort(Comparator.comparing(SubscriptionEvent::effectiveDate).thenComparing(SubscriptionEvent::account)
-                .thenComparing(SubscriptionEvent::subscriptionId));
-        Map<AccountId, Set<String>> active = new HashMap<>();
-        List<Outcome> out = new ArrayList<>();
-        for (SubscriptionEvent e : ordered) {
-            Set<String> subscriptions = active.computeIfAbsent(e.account(), a -> new HashSet<>());
-            if (e.kind() == SubscriptionEvent.Kind.START || e.kind() == SubscriptionEvent.Kind.CHANGE) {
-                subscriptions.add(e.subscriptionId());
-            } else if (subscriptions.remove(e.subscriptionId()) && subscriptions.isEmpty()) {
-                out.add(Outcome.churned(e.account(), e.effectiveDate()));
-            }
-        }
-        return out;
     }
 }

@@ -1,11 +1,12 @@
 package dev.kizuna.examples.stumps;
 
 import dev.kizuna.core.sample.Portfolio;
-import dev.kizuna.health.HealthModels;
 import dev.kizuna.examples.cli.KizunaCommand;
 import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.backtest.Estimate;
 import dev.kizuna.health.backtest.ModelComparison;
+import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.definition.DefinitionFormat;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class DemoStumpsTest {
         }
         HealthModel scorecard = models.create(models.read(yaml, DefinitionFormat.YAML));
         ModelComparison comparison = DemoData.backtest(demo).compare(List.of(stumps, scorecard), demo.signals(),
-                DemoData.churn(demo.subscriptionEvents()));
+                Outcome.churnsOf(demo.subscriptionEvents()));
         Estimate fitted = comparison.reports().get(0).rocAuc();
         Estimate card = comparison.reports().get(1).rocAuc();
         System.out.println("ROC AUC on the demo (in sample for the stumps): demo-stumps " + fitted

@@ -6,6 +6,7 @@ import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.BacktestReport;
+import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.batch.SignalFrame;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,7 @@ class StumpBoosterTest {
                 .fit(DemoData.labels(training));
         assertTrue(fit.trainingLoss().get(fit.rounds()) < fit.trainingLoss().get(0), fit.trainingLoss().toString());
         BacktestReport report = DemoData.backtest(unseen).run(StumpsModel.of(fit.definition()), unseen.signals(),
-                DemoData.churn(unseen.subscriptionEvents()));
+                Outcome.churnsOf(unseen.subscriptionEvents()));
         System.out.println("stumps fitted on seed 1, judged on seed 2: ROC AUC " + report.rocAuc());
         assertTrue(report.rocAuc().lower() > 0.6, report.rocAuc().toString());
     }
