@@ -220,7 +220,7 @@ final class ReportCharts {
                 cells.add(new Number[] {c, r, n});
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(720).height(400)
+        HeatMapChart chart = new HeatMapChartBuilder().width(880).height(420)
                 .title("Band migration, " + m.from() + " to " + m.to()).xAxisTitle("band at the later date")
                 .yAxisTitle("band at the earlier date").build();
         style(chart);
