@@ -104,13 +104,17 @@ public final class LogisticProvider implements HealthModelProvider {
         }
         root.finish();
         if (root.hasErrors() || id.isEmpty()) {
-            return placeholder();
+            return rejected();
         }
         return root.build(() -> new LogisticDefinition(id.get(), bands, intercept, terms, missing, minimum))
-                .orElseGet(LogisticProvider::placeholder);
+                .orElseGet(LogisticProvider::rejected);
     }
 
-    private static LogisticDefinition placeholder() {
+    /**
+     * The value {@link #read} returns with its problems recorded, as the SPI asks: a valid definition that is never
+     * used, because the caller throws the recorded problems instead.
+     */
+    private static LogisticDefinition rejected() {
         return LogisticDefinition.of(ModelId.of("invalid", "0"), 0, List.of(Term.of("invalid",
                 SignalName.of("invalid"), 0)));
     }

@@ -91,13 +91,17 @@ public final class ScorecardProvider implements HealthModelProvider {
         });
         root.finish();
         if (root.hasErrors() || id.isEmpty()) {
-            return placeholder();
+            return rejected();
         }
         return root.build(() -> new ScorecardDefinition(id.get(), bands, missing, minimum, items, caps))
-                .orElseGet(ScorecardProvider::placeholder);
+                .orElseGet(ScorecardProvider::rejected);
     }
 
-    private static ScorecardDefinition placeholder() {
+    /**
+     * The value {@link #read} returns with its problems recorded, as the SPI asks: a valid definition that is never
+     * used, because the caller throws the recorded problems instead.
+     */
+    private static ScorecardDefinition rejected() {
         return ScorecardDefinition.builder(ModelId.of("invalid", "0"))
                 .add(Measure.of("invalid", SignalName.of("invalid"), 1, Normaliser.linear(0, 1))).build();
     }
