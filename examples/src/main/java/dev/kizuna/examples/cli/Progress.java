@@ -57,10 +57,22 @@ final class Progress {
      * always draws.
      */
     void update(long done, long total) {
+        draw(done, total, false);
+    }
+
+    /**
+     * Shows how much of a file has been read as a bar, such as
+     * {@code kizuna: reading log.csv [#########           ] 45%  12.3/27.4 MB}; as {@link #update(long, long)}.
+     */
+    void updateBytes(long done, long total) {
+        draw(done, total, true);
+    }
+
+    private void draw(long done, long total, boolean bytes) {
         long now = System.nanoTime();
         if (terminal && !quiet && (now - lastUpdate >= UPDATE_NANOS || (done >= total && total > 0))) {
             lastUpdate = now;
-            err.print("\r" + bar(task, done, total) + CLEAR_TO_END);
+            err.print("\r" + (bytes ? byteBar(task, done, total) : bar(task, done, total)) + CLEAR_TO_END);
             err.flush();
         }
     }
@@ -70,10 +82,19 @@ final class Progress {
 
     /** Returns the progress line of a stage: its name, a bar, the percentage and the counts. */
     static String bar(String task, long done, long total) {
+        return String.format(Locale.ROOT, "%s  %,d/%,d", head(task, done, total), done, total);
+    }
+
+    /** Returns the progress line of reading a file: its name, a bar, the percentage and the megabytes. */
+    static String byteBar(String task, long done, long total) {
+        return String.format(Locale.ROOT, "%s  %.1f/%.1f MB", head(task, done, total), done / 1e6, total / 1e6);
+    }
+
+    private static String head(String task, long done, long total) {
         double share = total <= 0 ? 0 : Math.max(0, Math.min(1, (double) done / total));
         int filled = (int) Math.floor(share * BAR_WIDTH);
-        return String.format(Locale.ROOT, "kizuna: %s [%s%s] %3d%%  %,d/%,d", task, "#".repeat(filled),
-                " ".repeat(BAR_WIDTH - filled), (int) Math.floor(share * 100), done, total);
+        return String.format(Locale.ROOT, "kizuna: %s [%s%s] %3d%%", task, "#".repeat(filled),
+                " ".repeat(BAR_WIDTH - filled), (int) Math.floor(share * 100));
     }
 
     /** Ends the stage with a line that says what it did and how long it took. */

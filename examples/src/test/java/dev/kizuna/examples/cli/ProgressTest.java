@@ -17,6 +17,8 @@ class ProgressTest {
         assertEquals("kizuna: x [                    ]   0%  0/3", Progress.bar("x", 0, 3));
         assertEquals("kizuna: x [####################] 100%  3/3", Progress.bar("x", 3, 3));
         assertEquals("kizuna: x [                    ]   0%  0/0", Progress.bar("x", 0, 0), "nothing to do");
+        assertEquals("kizuna: reading log.csv [##########          ]  50%  13.7/27.4 MB",
+                Progress.byteBar("reading log.csv", 13_700_000, 27_400_000));
     }
 
     @Test
