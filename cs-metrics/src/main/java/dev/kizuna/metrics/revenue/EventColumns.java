@@ -8,6 +8,7 @@ import dev.kizuna.core.event.SubscriptionEvent;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -52,7 +53,7 @@ final class EventColumns extends LedgerRows {
     @Override
     String where(int i) {
         SubscriptionEvent e = events[i];
-        return "events[" + java.util.Arrays.asList(input).indexOf(e) + "]: " + e.kind() + " of subscription '"
+        return "events[" + Arrays.asList(input).indexOf(e) + "]: " + e.kind() + " of subscription '"
                 + e.subscriptionId() + "' of account '" + e.account() + "' effective " + e.effectiveDate();
     }
 
@@ -153,7 +154,7 @@ final class EventColumns extends LedgerRows {
      */
     EventColumns grouped(int[] group, int[] start) {
         int n = events.length;
-        int[] fill = java.util.Arrays.copyOf(start, start.length - 1);
+        int[] fill = Arrays.copyOf(start, start.length - 1);
         SubscriptionEvent[] e = new SubscriptionEvent[n];
         int[] d = new int[n];
         byte[] k = new byte[n];

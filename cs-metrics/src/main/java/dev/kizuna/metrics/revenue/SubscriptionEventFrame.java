@@ -4,9 +4,11 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Subscription events held as columns, the way a host that loads them from a database or a Parquet file holds them:
@@ -200,11 +201,11 @@ public final class SubscriptionEventFrame {
         private static final byte END = (byte) SubscriptionEvent.Kind.END.ordinal();
 
         private @Nullable Currency currency;
-        private final List<AccountId> accountIds = new java.util.ArrayList<>();
+        private final List<AccountId> accountIds = new ArrayList<>();
         private final Map<AccountId, Integer> accountNumbers = new HashMap<>();
-        private final List<String> subscriptionIds = new java.util.ArrayList<>();
+        private final List<String> subscriptionIds = new ArrayList<>();
         private final Map<String, Integer> subscriptionNumbers = new HashMap<>();
-        private final List<String> planIds = new java.util.ArrayList<>();
+        private final List<String> planIds = new ArrayList<>();
         private final Map<String, Integer> planNumbers = new HashMap<>();
         private int rows;
         private int[] account = new int[16];
