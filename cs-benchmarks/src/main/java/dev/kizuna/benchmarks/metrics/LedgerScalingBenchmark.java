@@ -4,8 +4,10 @@ import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.metrics.ReportingPeriod;
+import dev.kizuna.metrics.revenue.LedgerOptions;
 import dev.kizuna.metrics.revenue.MrrLedger;
 import dev.kizuna.metrics.revenue.PeriodSummary;
+import dev.kizuna.metrics.revenue.SubscriptionEventFrame;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +36,11 @@ import java.util.concurrent.TimeUnit;
  * The fork uses the throughput collector ({@code -XX:+UseParallelGC}): building a ledger is a batch job that allocates
  * a few large arrays, and G1's write barriers and humongous-array handling cost it up to twice as much at 1M
  * customers (run with {@code -jvmArgsAppend "-Xms8g -Xmx8g"} to see G1).
+ *
+ * <p>Two inputs: {@link #ledgerAndMonthlyBridge} reads the {@code SubscriptionEvent} objects;
+ * {@link #frameLedgerAndMonthlyBridge} reads the same events held as a {@link SubscriptionEventFrame}, built in
+ * set-up as a host that loads its events from a database or Parquet file would hold them, in the portfolio's order
+ * (by date, so the accounts are interleaved).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +54,7 @@ public class LedgerScalingBenchmark {
     public int size;
 
     private List<SubscriptionEvent> events;
+    private SubscriptionEventFrame frame;
     private LocalDate first;
     private LocalDate last;
 
@@ -62,6 +70,7 @@ public class LedgerScalingBenchmark {
     public void setUp() {
         Portfolio portfolio = DemoPortfolio.builder().accounts(size).subscriptionsOnly().build();
         events = portfolio.subscriptionEvents();
+        frame = SubscriptionEventFrame.of(events);
         first = portfolio.start();
         last = portfolio.asOf().minusDays(1);
     }
@@ -71,5 +80,12 @@ public class LedgerScalingBenchmark {
     public List<PeriodSummary> ledgerAndMonthlyBridge(EventCounter counter) {
         counter.events += events.size();
         return MrrLedger.build(events).summaries(ReportingPeriod.MONTH, first, last);
+    }
+
+    /** The ledger of the same events held in columns, then the bridge of every month. */
+    @Benchmark
+    public List<PeriodSummary> frameLedgerAndMonthlyBridge(EventCounter counter) {
+        counter.events += frame.rows();
+        return MrrLedger.build(frame, LedgerOptions.defaults()).summaries(ReportingPeriod.MONTH, first, last);
     }
 }

@@ -8,6 +8,7 @@ import dev.kizuna.core.event.SubscriptionEvent;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
  * batch, so that the memory reads of a batch overlap instead of waiting one after the other. {@link #grouped} then
  * moves the rows into account order; from there on the replay reads arrays, not objects.
  */
-final class EventColumns {
+final class EventColumns extends LedgerRows {
     /** The kinds, by ordinal. */
     static final SubscriptionEvent.Kind[] KINDS = SubscriptionEvent.Kind.values();
     static final byte START = (byte) SubscriptionEvent.Kind.START.ordinal();
@@ -27,29 +28,56 @@ final class EventColumns {
     static final byte CANCEL = (byte) SubscriptionEvent.Kind.CANCEL.ordinal();
     private static final int BATCH = 256;
 
+    /** The events in input order, to name an event by its position in messages. */
+    private final SubscriptionEvent[] input;
     final SubscriptionEvent[] events;
-    /** Epoch day of the effective date. */
-    final int[] day;
-    /** Ordinal of the kind. */
-    final byte[] kind;
     /** The subscription id (the event's own reference, compared by identity first). */
     final String[] subscription;
     /** The subscription id's hash, so that two different ids are told apart without reading them. */
     final int[] subscriptionHash;
-    /** The MRR of the charge in units, for {@code START} and {@code CHANGE}; {@link Units#NONE} when not known here. */
-    final long[] mrr;
 
-    private EventColumns(SubscriptionEvent[] events, int[] day, byte[] kind, String[] subscription,
-                         int[] subscriptionHash, long[] mrr) {
+    private EventColumns(SubscriptionEvent[] input, SubscriptionEvent[] events, int[] day, byte[] kind,
+                         String[] subscription, int[] subscriptionHash, long[] mrr) {
+        super(day, kind, mrr);
+        this.input = input;
         this.events = events;
-        this.day = day;
-        this.kind = kind;
         this.subscription = subscription;
         this.subscriptionHash = subscriptionHash;
-        this.mrr = mrr;
     }
 
-    /** Returns whether rows {@code i} and {@code j} are of the same subscription. */
+    @Override
+    int recordedDay(int i) {
+        return MrrLedger.day(events[i].recordedOn());
+    }
+
+    @Override
+    String where(int i) {
+        SubscriptionEvent e = events[i];
+        return "events[" + Arrays.asList(input).indexOf(e) + "]: " + e.kind() + " of subscription '"
+                + e.subscriptionId() + "' of account '" + e.account() + "' effective " + e.effectiveDate();
+    }
+
+    @Override
+    String subscriptionId(int i) {
+        return subscription[i];
+    }
+
+    @Override
+    Optional<String> plan(int i) {
+        return events[i].charge().map(RecurringCharge::plan);
+    }
+
+    @Override
+    Money chargeMrr(int i) {
+        return events[i].charge().orElseThrow().mrr();
+    }
+
+    @Override
+    Object chargeKey(int i) {
+        return events[i].charge().orElseThrow();
+    }
+
+    @Override
     boolean sameSubscription(int i, int j) {
         return subscription[i] == subscription[j]
                 || (subscriptionHash[i] == subscriptionHash[j] && subscription[i].equals(subscription[j]));
@@ -117,7 +145,7 @@ final class EventColumns {
                 }
             }
         }
-        return new EventColumns(input, day, kind, subscription, subscriptionHash, mrr);
+        return new EventColumns(input, input, day, kind, subscription, subscriptionHash, mrr);
     }
 
     /**
@@ -126,7 +154,7 @@ final class EventColumns {
      */
     EventColumns grouped(int[] group, int[] start) {
         int n = events.length;
-        int[] fill = java.util.Arrays.copyOf(start, start.length - 1);
+        int[] fill = Arrays.copyOf(start, start.length - 1);
         SubscriptionEvent[] e = new SubscriptionEvent[n];
         int[] d = new int[n];
         byte[] k = new byte[n];
@@ -142,7 +170,7 @@ final class EventColumns {
             h[at] = subscriptionHash[i];
             m[at] = mrr[i];
         }
-        return new EventColumns(e, d, k, s, h, m);
+        return new EventColumns(input, e, d, k, s, h, m);
     }
 
     /** Swaps rows into the order {@code from}: row {@code lo + j} becomes old row {@code lo + from[j]}. */

@@ -3,7 +3,6 @@ package dev.kizuna.metrics.revenue;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.CurrencyMismatchException;
 import dev.kizuna.core.Money;
-import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.metrics.DateRange;
 
@@ -39,9 +38,8 @@ final class EventReplay {
 
     private final LedgerOptions options;
     private final Currency currency;
-    private final List<SubscriptionEvent> input;
     private final boolean atRequest;
-    private final Map<RecurringCharge, Cached> mrrByCharge = new HashMap<>();
+    private final Map<Object, Cached> mrrByCharge = new HashMap<>();
 
     int[] day = new int[16];
     byte[] state = new byte[16];
@@ -59,14 +57,13 @@ final class EventReplay {
     private BigDecimal value = BigDecimal.ZERO;
     private long valueUnits;
 
-    /** A charge's MRR, exact and in units. */
-    private record Cached(BigDecimal value, long units) {
+    /** A charge's MRR: exact, in its currency, and in units of the ledger's currency ({@link Units#NONE} if not). */
+    private record Cached(BigDecimal value, Currency currency, long units) {
     }
 
-    EventReplay(LedgerOptions options, Currency currency, List<SubscriptionEvent> input) {
+    EventReplay(LedgerOptions options, Currency currency) {
         this.options = options;
         this.currency = currency;
-        this.input = input;
         this.atRequest = options.churnRecognition() == ChurnRecognition.CANCELLATION_REQUEST;
     }
 
@@ -75,7 +72,7 @@ final class EventReplay {
      * date and kind, into slots {@code 0 .. hi-lo-1}; in decimal mode if {@code exact}. Returns whether the account has
      * a single subscription (its slots are then in day order).
      */
-    boolean replay(EventColumns rows, int lo, int hi, boolean exact) {
+    boolean replay(LedgerRows rows, int lo, int hi, boolean exact) {
         int k = hi - lo;
         if (day.length < k) {
             int size = Math.max(k, day.length * 2);
@@ -130,8 +127,7 @@ final class EventReplay {
         return steps;
     }
 
-    private void replaySubscription(EventColumns rows, int a, int b, int lo) {
-        SubscriptionEvent[] ev = rows.events;
+    private void replaySubscription(LedgerRows rows, int a, int b, int lo) {
         int[] days = rows.day;
         byte[] kinds = rows.kind;
         boolean active = false;
@@ -145,7 +141,7 @@ final class EventReplay {
             byte kind = kinds[i];
             int effective = days[i];
             if (i > a && kinds[i - 1] == kind && days[i - 1] == effective) {
-                throw new IllegalArgumentException(where(ev[i]) + " is a duplicate: the subscription already has a "
+                throw new IllegalArgumentException(rows.where(i) + " is a duplicate: the subscription already has a "
                         + EventColumns.KINDS[kind] + " event effective that day");
             }
             if (decimals) {
@@ -154,7 +150,7 @@ final class EventReplay {
             day[j] = effective;
             if (kind == EventColumns.START) {
                 if (active) {
-                    throw new IllegalArgumentException(where(ev[i]) + " is out of order: the subscription is already"
+                    throw new IllegalArgumentException(rows.where(i) + " is out of order: the subscription is already"
                             + " active since " + LocalDate.ofEpochDay(startedOn)
                             + " (to restart it on the day it ends, use a CHANGE)");
                 }
@@ -215,11 +211,11 @@ final class EventReplay {
     }
 
     /** Returns the day a cancellation request ends the run that starts at row {@code i}, or no cutoff. */
-    private static long requestCutoff(EventColumns rows, int i, int b, int startDay) {
+    private static long requestCutoff(LedgerRows rows, int i, int b, int startDay) {
         for (int t = i + 1; t < b; t++) {
             byte kind = rows.kind[t];
             if (kind == EventColumns.CANCEL) {
-                return Math.max(rows.events[t].recordedOn().toEpochDay(), startDay);
+                return Math.max(rows.recordedDay(t), startDay);
             }
             if (kind != EventColumns.CHANGE) {
                 return Long.MAX_VALUE;
@@ -228,42 +224,41 @@ final class EventReplay {
         return Long.MAX_VALUE;
     }
 
-    private void requireActive(EventColumns rows, int i, int b, boolean active, int endedOn) {
+    private void requireActive(LedgerRows rows, int i, int b, boolean active, int endedOn) {
         if (active) {
             return;
         }
-        SubscriptionEvent e = rows.events[i];
         if (endedOn != Integer.MIN_VALUE) {
-            throw new IllegalArgumentException(where(e) + " is out of order: the subscription ended on "
+            throw new IllegalArgumentException(rows.where(i) + " is out of order: the subscription ended on "
                     + LocalDate.ofEpochDay(endedOn));
         }
         for (int t = i + 1; t < b; t++) {
             if (rows.kind[t] == EventColumns.START) {
-                throw new IllegalArgumentException(where(e) + " is out of order: it comes before the subscription's"
-                        + " START on " + rows.events[t].effectiveDate());
+                throw new IllegalArgumentException(rows.where(i) + " is out of order: it comes before the subscription's"
+                        + " START on " + LocalDate.ofEpochDay(rows.day[t]));
             }
         }
-        throw new IllegalArgumentException(where(e) + " is for an unknown subscription: it has no START event");
+        throw new IllegalArgumentException(rows.where(i) + " is for an unknown subscription: it has no START event");
     }
 
     /**
      * Sets {@link #valueUnits} (and in decimal mode {@link #value}) to the MRR of the event's charge, in the ledger's
      * currency.
      */
-    private void evaluate(EventColumns rows, int i) {
+    private void evaluate(LedgerRows rows, int i) {
         if (!decimals && rows.mrr[i] != Units.NONE) {
             valueUnits = rows.mrr[i];
             return;
         }
-        SubscriptionEvent e = rows.events[i];
-        RecurringCharge charge = e.charge().orElseThrow();
-        Cached cached = mrrByCharge.get(charge);
+        Object key = rows.chargeKey(i);
+        Cached cached = mrrByCharge.get(key);
         if (cached == null) {
-            Money mrr = charge.mrr();
-            cached = new Cached(mrr.amount(), mrr.currency().equals(currency) ? Units.of(mrr.amount()) : Units.NONE);
-            mrrByCharge.put(charge, cached);
+            Money mrr = rows.chargeMrr(i);
+            cached = new Cached(mrr.amount(), mrr.currency(),
+                    mrr.currency().equals(currency) ? Units.of(mrr.amount()) : Units.NONE);
+            mrrByCharge.put(key, cached);
         }
-        if (cached.units != Units.NONE || charge.unitPrice().currency().equals(currency)) {
+        if (cached.units != Units.NONE || cached.currency.equals(currency)) {
             value = cached.value;
             valueUnits = cached.units;
             if (valueUnits == Units.NONE) {
@@ -271,20 +266,20 @@ final class EventReplay {
             }
             return;
         }
-        Money mrr = Money.of(cached.value, charge.unitPrice().currency());
+        Money mrr = Money.of(cached.value, cached.currency);
         if (options.converter().isEmpty()) {
-            throw new CurrencyMismatchException(where(e) + ": its charge is in " + mrr.currency().getCurrencyCode()
+            throw new CurrencyMismatchException(rows.where(i) + ": its charge is in " + mrr.currency().getCurrencyCode()
                     + " but the ledger is in " + currency.getCurrencyCode()
                     + "; currencies differ and no converter was supplied (LedgerOptions.withConversion)");
         }
-        Money converted = options.converter().get().convert(mrr, currency, e.effectiveDate());
+        Money converted = options.converter().get().convert(mrr, currency, LocalDate.ofEpochDay(rows.day[i]));
         Objects.requireNonNull(converted, "converter returned null");
         if (!converted.currency().equals(currency)) {
-            throw new CurrencyMismatchException(where(e) + ": the converter returned " + converted
+            throw new CurrencyMismatchException(rows.where(i) + ": the converter returned " + converted
                     + " instead of an amount in " + currency.getCurrencyCode());
         }
         if (converted.isNegative()) {
-            throw new IllegalArgumentException(where(e) + ": the converter returned a negative amount " + converted);
+            throw new IllegalArgumentException(rows.where(i) + ": the converter returned a negative amount " + converted);
         }
         value = converted.amount();
         valueUnits = Units.of(value);
@@ -293,15 +288,9 @@ final class EventReplay {
         }
     }
 
-    private String where(SubscriptionEvent e) {
-        return "events[" + input.indexOf(e) + "]: " + e.kind() + " of subscription '" + e.subscriptionId()
-                + "' of account '" + e.account() + "' effective " + e.effectiveDate();
-    }
-
     /** Replays one account and adds what each of its applied events dated in {@code range} did, in day order. */
-    void subscriptionChanges(AccountId account, EventColumns rows, int lo, int hi, DateRange range,
+    void subscriptionChanges(AccountId account, LedgerRows rows, int lo, int hi, DateRange range,
                              List<SubscriptionChange> into) {
-        SubscriptionEvent[] ev = rows.events;
         int k = hi - lo;
         replay(rows, lo, hi, true);
         long[] byDay = new long[k];
@@ -324,11 +313,11 @@ final class EventReplay {
             BigDecimal customerBefore = customerMrr;
             for (; s < n && (int) (byDay[s] >> 32) == d; s++) {
                 int j = (int) byDay[s];
-                SubscriptionEvent e = ev[lo + j];
-                String id = e.subscriptionId();
+                SubscriptionEvent.Kind kind = EventColumns.KINDS[rows.kind[lo + j]];
+                String id = rows.subscriptionId(lo + j);
                 Optional<String> planBefore = Optional.ofNullable(planOf.get(id));
-                boolean ends = e.kind() == SubscriptionEvent.Kind.CANCEL || e.kind() == SubscriptionEvent.Kind.END;
-                Optional<String> planAfter = ends ? Optional.empty() : e.charge().map(RecurringCharge::plan);
+                boolean ends = kind == SubscriptionEvent.Kind.CANCEL || kind == SubscriptionEvent.Kind.END;
+                Optional<String> planAfter = ends ? Optional.empty() : rows.plan(lo + j);
                 if (ends) {
                     planOf.remove(id);
                 } else {
@@ -341,7 +330,7 @@ final class EventReplay {
                     continue;
                 }
                 boolean planNew = planAfter.map(p -> !plansBefore.contains(p)).orElse(false);
-                into.add(new SubscriptionChange(account, id, e.kind(), LocalDate.ofEpochDay(d), planBefore, planAfter,
+                into.add(new SubscriptionChange(account, id, kind, LocalDate.ofEpochDay(d), planBefore, planAfter,
                         Money.of(before[j], currency), Money.of(after[j], currency), Money.of(customerBefore, currency), planNew));
             }
         }

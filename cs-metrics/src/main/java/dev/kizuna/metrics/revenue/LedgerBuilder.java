@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds an {@link MrrLedger}'s arrays: reads every event once into {@link EventColumns} (numbering the accounts in
@@ -36,9 +37,10 @@ final class LedgerBuilder {
 
     final LedgerOptions options;
     final Currency currency;
-    final AccountIndex index;
+    /** The accounts' index by number; empty when built from a frame (the ledger then indexes them on first use). */
+    final Optional<AccountIndex> index;
     final AccountId[] accounts;
-    final EventColumns rows;
+    final LedgerRows rows;
     final int[] eventStart;
     int[] movementStart;
     int[] movementDay;
@@ -50,24 +52,34 @@ final class LedgerBuilder {
     int withoutPaidMrr;
     long excluded;
 
-    private final SubscriptionEvent[] input;
     private int out;
     private String[] subscriptionIds = new String[FEW_SUBSCRIPTIONS];
     private int[] subscriptionHashes = new int[FEW_SUBSCRIPTIONS];
     private int[] subscriptionOf = new int[16];
     private int[] rankOf = new int[FEW_SUBSCRIPTIONS];
 
+    /** Prepares the ledger of rows already grouped by account ({@code eventStart}) and sorted within each. */
+    LedgerBuilder(LedgerOptions options, Currency currency, AccountId[] accounts, LedgerRows rows, int[] eventStart) {
+        this.options = options;
+        this.currency = currency;
+        this.index = Optional.empty();
+        this.accounts = accounts;
+        this.rows = rows;
+        this.eventStart = eventStart;
+    }
+
     LedgerBuilder(Collection<SubscriptionEvent> events, LedgerOptions options) {
         this.options = options;
-        this.input = events.toArray(new SubscriptionEvent[0]);
+        SubscriptionEvent[] input = events.toArray(new SubscriptionEvent[0]);
         int n = input.length;
-        index = new AccountIndex(n / 2);
+        AccountIndex index = new AccountIndex(n / 2);
+        this.index = Optional.of(index);
         for (int i = 0; i < n; i++) {
             if (input[i] == null) {
                 throw new NullPointerException("events[" + i + "]: null event");
             }
         }
-        currency = ledgerCurrency();
+        currency = ledgerCurrency(input);
         int[] group = new int[n];
         EventColumns read = EventColumns.read(input, currency, index, group);
         int m = index.size();
@@ -79,7 +91,8 @@ final class LedgerBuilder {
         for (int c = 0; c < m; c++) {
             eventStart[c + 1] += eventStart[c];
         }
-        rows = read.grouped(group, eventStart);
+        EventColumns grouped = read.grouped(group, eventStart);
+        rows = grouped;
         long[] keys = new long[16];
         int[] from = new int[16];
         EventColumns.Scratch scratch = new EventColumns.Scratch();
@@ -90,7 +103,7 @@ final class LedgerBuilder {
                     keys = new long[Math.max(k, keys.length * 2)];
                     from = new int[keys.length];
                 }
-                sortAccount(eventStart[c], eventStart[c + 1], keys, from, scratch);
+                sortAccount(grouped, eventStart[c], eventStart[c + 1], keys, from, scratch);
             }
         }
     }
@@ -99,9 +112,9 @@ final class LedgerBuilder {
      * Sorts rows {@code lo} to {@code hi} in {@link #TIMELINE} order by packing (subscription rank, day, kind, position)
      * into one {@code long} per event; falls back to the comparator when the account's span does not fit.
      */
-    private void sortAccount(int lo, int hi, long[] keys, int[] from, EventColumns.Scratch scratch) {
+    private void sortAccount(EventColumns rows, int lo, int hi, long[] keys, int[] from, EventColumns.Scratch scratch) {
         int k = hi - lo;
-        int subscriptions = rankSubscriptions(lo, hi);
+        int subscriptions = rankSubscriptions(rows, lo, hi);
         int[] days = rows.day;
         long minDay = Long.MAX_VALUE;
         long maxDay = Long.MIN_VALUE;
@@ -146,7 +159,7 @@ final class LedgerBuilder {
      * Numbers the distinct subscriptions of rows {@code lo} to {@code hi}: {@link #subscriptionOf} gets each event's
      * subscription, {@link #rankOf} each subscription's rank in id order. Returns the number of subscriptions.
      */
-    private int rankSubscriptions(int lo, int hi) {
+    private int rankSubscriptions(EventColumns rows, int lo, int hi) {
         String[] subs = rows.subscription;
         int i = lo + 1;
         while (i < hi && rows.sameSubscription(i, lo)) {
@@ -208,7 +221,7 @@ final class LedgerBuilder {
         return distinct;
     }
 
-    private Currency ledgerCurrency() {
+    private Currency ledgerCurrency(SubscriptionEvent[] input) {
         if (options.currency().isPresent()) {
             return options.currency().get();
         }
@@ -228,14 +241,14 @@ final class LedgerBuilder {
 
     /** Replays and classifies every account. */
     LedgerBuilder run() {
-        int n = rows.events.length;
+        int n = rows.size();
         int m = accounts.length;
         movementStart = new int[m + 1];
         movementDay = new int[n];
         movementType = new byte[n];
         amountUnits = new long[n];
         afterUnits = new long[n];
-        EventReplay replay = new EventReplay(options, currency, Arrays.asList(input));
+        EventReplay replay = new EventReplay(options, currency);
         for (int c = 0; c < m; c++) {
             movementStart[c] = out;
             int lo = eventStart[c];

@@ -7,6 +7,7 @@ import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.ReportingPeriod;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -86,6 +87,12 @@ import java.util.Optional;
  * {@link #histories}, {@link #movements}). The benchmarks and the CLI call {@link #build(Collection, LedgerOptions)}
  * once and then {@link #summaries(ReportingPeriod, LocalDate, LocalDate)}.
  *
+ * <p>A host that holds its events in columns (loaded from a database or a Parquet file) can skip the objects:
+ * {@link #build(SubscriptionEventFrame, LedgerOptions)} groups a {@link SubscriptionEventFrame}'s rows by its account
+ * numbers with a counting sort over {@code int}s, orders each account's rows by comparing subscription numbers, and
+ * sums the rows' MRR units: no per-event object and no hash probe, so the cost per event stays nearly flat as the book
+ * grows (see the module's README for measurements).
+ *
  * <p>A ledger is immutable and thread-safe once built. Lists it returns are built on each call.
  */
 public final class MrrLedger {
@@ -96,8 +103,9 @@ public final class MrrLedger {
     private final Currency currency;
     /** Accounts by number, in the order the input first named them. */
     private final AccountId[] accounts;
-    private final AccountIndex index;
-    private final EventColumns rows;
+    /** Finds an account's number; built on first use when the ledger was built from a frame. */
+    private volatile @Nullable AccountIndex index;
+    private final LedgerRows rows;
     private final int[] eventStart;
     private final int[] movementStart;
     private final int[] movementDay;
@@ -115,7 +123,7 @@ public final class MrrLedger {
         this.options = b.options;
         this.currency = b.currency;
         this.accounts = b.accounts;
-        this.index = b.index;
+        this.index = b.index.orElse(null);
         this.rows = b.rows;
         this.eventStart = b.eventStart;
         this.movementStart = b.movementStart;
@@ -146,6 +154,30 @@ public final class MrrLedger {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(options, "options");
         return new MrrLedger(new LedgerBuilder(events, options).run());
+    }
+
+    /** Returns the ledger of {@code frame} with the {@linkplain LedgerOptions#defaults() default options}. */
+    public static MrrLedger build(SubscriptionEventFrame frame) {
+        return build(frame, LedgerOptions.defaults());
+    }
+
+    /**
+     * Returns the ledger of the events held in {@code frame}, under {@code options}: equal to the ledger that
+     * {@link #build(Collection, LedgerOptions)} builds from the same events (same movements, summaries, histories and
+     * subscription changes), with the same rules. Messages name the frame's row ({@code rows[i]}) where the object
+     * path names the event ({@code events[i]}). No per-event object is read: the frame's account numbers group the
+     * rows, its subscription numbers order them, its MRR units are summed; a charge in another currency than the
+     * ledger's is converted row by row through the options' converter.
+     *
+     * @throws IllegalArgumentException  naming the row, if a row is out of order, duplicated or of an unknown
+     *                                   subscription, or if the frame is empty and the options name no currency
+     * @throws CurrencyMismatchException naming the row, if the frame is in another currency than the options' and no
+     *                                   converter was given
+     */
+    public static MrrLedger build(SubscriptionEventFrame frame, LedgerOptions options) {
+        Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(options, "options");
+        return new MrrLedger(FrameColumns.ledgerOf(frame, options).run());
     }
 
     /** Returns the options the ledger was built with. */
@@ -183,7 +215,7 @@ public final class MrrLedger {
 
     /** Returns the number of events the ledger was built from. */
     public int eventCount() {
-        return rows.events.length;
+        return rows.size();
     }
 
     /** Returns the number of movements in the ledger. */
@@ -227,7 +259,7 @@ public final class MrrLedger {
     /** Returns the history of one account, or empty if it has no events. */
     public Optional<CustomerHistory> history(AccountId account) {
         Objects.requireNonNull(account, "account");
-        int c = index.find(account);
+        int c = index().find(account);
         return c < 0 ? Optional.empty() : Optional.of(new CustomerHistory(this, c));
     }
 
@@ -300,7 +332,7 @@ public final class MrrLedger {
     public List<SubscriptionChange> subscriptionChanges(DateRange range) {
         Objects.requireNonNull(range, "range");
         List<SubscriptionChange> found = new ArrayList<>();
-        EventReplay replay = new EventReplay(options, currency, Arrays.asList(rows.events));
+        EventReplay replay = new EventReplay(options, currency);
         for (int c = 0; c < accounts.length; c++) {
             replay.subscriptionChanges(accounts[c], rows, eventStart[c], eventStart[c + 1], range, found);
         }
@@ -483,6 +515,19 @@ public final class MrrLedger {
         return List.of(found);
     }
 
+    /** Returns the index of the accounts, building it on first use (racy but idempotent). */
+    private AccountIndex index() {
+        AccountIndex found = index;
+        if (found == null) {
+            found = new AccountIndex(accounts.length);
+            for (AccountId account : accounts) {
+                found.number(account, account.hashCode());
+            }
+            index = found;
+        }
+        return found;
+    }
+
     /** Returns the account numbers in account id order, sorting them on first use (racy but idempotent). */
     private int[] accountOrder() {
         int[] order = sorted;
@@ -491,7 +536,7 @@ public final class MrrLedger {
             Arrays.sort(ids);
             order = new int[ids.length];
             for (int r = 0; r < ids.length; r++) {
-                order[r] = index.find(ids[r]);
+                order[r] = index().find(ids[r]);
             }
             sorted = order;
         }
