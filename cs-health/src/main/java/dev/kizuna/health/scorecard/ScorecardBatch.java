@@ -20,10 +20,10 @@ import java.util.Optional;
  * order, so that every value is bit for bit the object path's, run over columns.
  *
  * <p>Rows are taken in blocks. For each measure, tight loops per normaliser kind compute the block's sub-scores
- * (without branches for linear and steps normalisers, so that the JIT vectorises them), and a second loop adds {@code effective weight ·
- * sub-score} into each row's sum, in measure order as the object path does. The effective weights are those of the
- * frame's pattern of columns (every column present has a value), taken from one object-path evaluation per call, so
- * they are the object path's own numbers. The same loop adds {@code raw · 0}, which is 0 for finite values and NaN
+ * (without branches for linear and steps normalisers, so that the JIT vectorises them), and a second loop adds
+ * {@code effective weight · sub-score} into each row's sum, in measure order as the object path does. The effective
+ * weights are those of the frame's pattern of columns (every column present has a value), taken from one object-path
+ * evaluation per call, so they are the object path's own numbers. The same loop adds {@code raw · 0}, which is 0 for finite values and NaN
  * for a missing or infinite one: a row whose sum ends NaN is scored again alone, with the full algorithm on scratch
  * arrays. Nothing is allocated per row; the scratch belongs to one call.
  *
