@@ -23,9 +23,9 @@ import java.util.Optional;
  * (without branches for linear and steps normalisers, so that the JIT vectorises them), and a second loop adds
  * {@code effective weight · sub-score} into each row's sum, in measure order as the object path does. The effective
  * weights are those of the frame's pattern of columns (every column present has a value), taken from one object-path
- * evaluation per call, so they are the object path's own numbers. The same loop adds {@code raw · 0}, which is 0 for finite values and NaN
- * for a missing or infinite one: a row whose sum ends NaN is scored again alone, with the full algorithm on scratch
- * arrays. Nothing is allocated per row; the scratch belongs to one call.
+ * evaluation per call, so they are the object path's own numbers. The same loop adds {@code raw · 0}, which is 0 for
+ * finite values and NaN for a missing or infinite one: a row whose sum ends NaN is scored again alone, with the full
+ * algorithm on scratch arrays. Nothing is allocated per row; the scratch belongs to one call.
  *
  * <p>After the measures, the clamp, the caps, the rounding to hundredths and the band are computed for the whole
  * block in loops without a branch per row ({@link Branchless}): scores fall anywhere, so as branches these
