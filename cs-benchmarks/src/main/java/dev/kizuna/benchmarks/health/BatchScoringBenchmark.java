@@ -4,17 +4,9 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthScore;
-import dev.kizuna.health.ModelId;
 import dev.kizuna.health.batch.BatchReport;
 import dev.kizuna.health.batch.BatchScorer;
 import dev.kizuna.health.batch.SignalFrame;
-import dev.kizuna.health.scorecard.Cap;
-import dev.kizuna.health.scorecard.Comparison;
-import dev.kizuna.health.scorecard.Measure;
-import dev.kizuna.health.scorecard.MeasureGroup;
-import dev.kizuna.health.scorecard.MissingDataPolicy;
-import dev.kizuna.health.scorecard.Normaliser;
-import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,7 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -98,7 +89,7 @@ public class BatchScoringBenchmark {
             b.column(SIGNALS[s], columns[s]);
         }
         frame = b.build();
-        model = ScorecardModel.of(scorecard());
+        model = ScorecardModel.of(ScorecardBenchmark.scorecard());
         serial = BatchScorer.of(model);
         helper = Executors.newFixedThreadPool(1, r -> {
             Thread t = new Thread(r, "batch-helper");
@@ -149,41 +140,6 @@ public class BatchScoringBenchmark {
             }
         }
         return c;
-    }
-
-    /** The twelve-measure scorecard of {@link ScorecardBenchmark}, with the same weights and normalisers. */
-    static ScorecardDefinition scorecard() {
-        return ScorecardDefinition.builder(ModelId.of("bench", "1"))
-                .minimumCompleteness(0.5)
-                .add(MeasureGroup.of("usage", 35, List.of(
-                        Measure.of("active-users", SignalName.USAGE_ACTIVE_USERS, 3, new Normaliser.Logarithmic(0, 500)),
-                        Measure.of("logins", SignalName.USAGE_LOGINS_30D, 2, Normaliser.linear(0, 300)),
-                        Measure.of("trend", SignalName.USAGE_TREND_30D, 2, new Normaliser.PiecewiseLinear(List.of(
-                                new Normaliser.Point(-0.5, 0), new Normaliser.Point(0, 60),
-                                new Normaliser.Point(0.3, 100)))),
-                        Measure.of("breadth", SignalName.ADOPTION_FEATURE_BREADTH, 1, Normaliser.linear(0, 0.8)))))
-                .add(MeasureGroup.of("engagement", 20, List.of(
-                        Measure.of("stickiness", SignalName.ENGAGEMENT_DAU_MAU, 1, Normaliser.linear(0.05, 0.5)),
-                        Measure.of("licences", SignalName.ENGAGEMENT_LICENCE_UTILISATION, 1,
-                                new Normaliser.PiecewiseLinear(List.of(new Normaliser.Point(0, 0),
-                                        new Normaliser.Point(0.5, 50), new Normaliser.Point(0.8, 90),
-                                        new Normaliser.Point(1, 100)))))))
-                .add(MeasureGroup.of("sentiment", 20, List.of(
-                        Measure.of("nps", SignalName.SENTIMENT_NPS, 2, Normaliser.linear(-100, 100)),
-                        Measure.of("csat", SignalName.SENTIMENT_CSAT, 1, Normaliser.linear(0.5, 1)))))
-                .add(MeasureGroup.of("support", 15, List.of(
-                        Measure.of("open-tickets", SignalName.SUPPORT_OPEN_TICKETS, 2, new Normaliser.Steps(100,
-                                List.of(new Normaliser.Step(1, 70), new Normaliser.Step(3, 40),
-                                        new Normaliser.Step(6, 10)))),
-                        Measure.of("escalations", SignalName.SUPPORT_ESCALATED_TICKETS, 1,
-                                Normaliser.inverted(Normaliser.linear(0, 3))).withMissingData(MissingDataPolicy.ZERO))))
-                .add(MeasureGroup.of("commercial", 10, List.of(
-                        Measure.of("payments", SignalName.COMMERCIAL_PAYMENT_ISSUES, 1, new Normaliser.Steps(100,
-                                List.of(new Normaliser.Step(1, 30), new Normaliser.Step(2, 0)))),
-                        Measure.of("mrr-change", SignalName.COMMERCIAL_MRR_CHANGE_90D, 1, Normaliser.linear(-0.3, 0.1)))))
-                .cap(new Cap("escalation", "open escalations", SignalName.SUPPORT_ESCALATED_TICKETS,
-                        Comparison.AT_LEAST, 2, 40))
-                .build();
     }
 
     /** The snapshots of the first {@link #POOL} accounts, for the object path. */

@@ -141,7 +141,8 @@ public class ScorecardBenchmark {
         return sum;
     }
 
-    private static ScorecardDefinition scorecard() {
+    /** The twelve-measure scorecard: five groups, every kind of normaliser, and a cap. */
+    static ScorecardDefinition scorecard() {
         return ScorecardDefinition.builder(ModelId.of("bench", "1"))
                 .minimumCompleteness(0.5)
                 .add(MeasureGroup.of("usage", 35, List.of(
