@@ -19,13 +19,16 @@ import java.util.Optional;
  * The batch path of a {@link ScorecardModel}: the same arithmetic as {@link CompiledScorecard#evaluate}, in the same
  * order, so that every value is bit for bit the object path's, run over columns.
  *
- * <p>Rows are taken in blocks. For each measure, tight loops per normaliser kind compute the block's sub-scores
- * (without branches for linear and steps normalisers, so that the JIT vectorises them), and a second loop adds
- * {@code effective weight · sub-score} into each row's sum, in measure order as the object path does. The effective
- * weights are those of the frame's pattern of columns (every column present has a value), taken from one object-path
- * evaluation per call, so they are the object path's own numbers. The same loop adds {@code raw · 0}, which is 0 for
- * finite values and NaN for a missing or infinite one: a row whose sum ends NaN is scored again alone, with the full
- * algorithm on scratch arrays. Nothing is allocated per row; the scratch belongs to one call.
+ * <p>Rows are taken in blocks. For each measure, small loops per normaliser kind, without a branch per row so that the
+ * JIT vectorises them, compute the block's sub-scores, and the last of them adds {@code effective weight · sub-score}
+ * into each row's sum, in measure order as the object path does. A linear measure is one loop; steps and
+ * piecewise-linear measures take one loop per step or segment, each choosing exactly between its value and the one
+ * before ({@link Branchless}); only the logarithmic scale, which has no vector form, is a scalar loop (whole numbers
+ * from a table). The effective weights are those of the frame's pattern of columns (every column present has a
+ * value), taken from one object-path evaluation per call, so they are the object path's own numbers. The same loops
+ * add {@code raw · 0}, which is 0 for finite values and NaN for a missing or infinite one: a row whose sum ends NaN
+ * is scored again alone, with the full algorithm on scratch arrays. Nothing is allocated per row; the scratch belongs
+ * to one call.
  *
  * <p>After the measures, the clamp, the caps, the rounding to hundredths and the band are computed for the whole
  * block in loops without a branch per row ({@link Branchless}): scores fall anywhere, so as branches these
@@ -68,10 +71,9 @@ final class ScorecardBatch {
     private final double[][] knotRawStep;
     private final double[][] knotScoreStep;
     /**
-     * For the normalisers that cannot run wholly vectorised (logarithmic, piecewise-linear, and kinds this path does
-     * not know), the sub-score of each whole number from {@link #WHOLE_LOW}, computed by the normaliser itself:
-     * counts (users, logins, NPS) read it from the table instead of through a logarithm or a search. Empty for the
-     * others.
+     * For the normalisers that cannot run vectorised (logarithmic, and kinds this path does not know), the sub-score
+     * of each whole number from {@link #WHOLE_LOW}, computed by the normaliser itself: counts (users, logins, NPS)
+     * read it from the table instead of through a logarithm or a virtual call. Empty for the others.
      */
     private final double[][] atWhole;
     private final double[] capMax;
@@ -155,7 +157,7 @@ final class ScorecardBatch {
                 kind[l] = OTHER;
             }
             atWhole[l] = ABSENT;
-            if (kind[l] == LOGARITHMIC || kind[l] == PIECEWISE || kind[l] == OTHER) {
+            if (kind[l] == LOGARITHMIC || kind[l] == OTHER) {
                 atWhole[l] = new double[WHOLES];
                 for (int i = 0; i < WHOLES; i++) {
                     atWhole[l][i] = n.score(WHOLE_LOW + i);
@@ -203,10 +205,6 @@ final class ScorecardBatch {
         final boolean incomplete;
         final double[] values = new double[BLOCK];
         final double[] sub = new double[BLOCK];
-        final double[] segmentScore = new double[BLOCK];
-        final double[] segmentFrom = new double[BLOCK];
-        final double[] segmentWidth = new double[BLOCK];
-        final double[] segmentRise = new double[BLOCK];
         final double[] sum = new double[BLOCK];
         final double[] score = new double[BLOCK];
         final double[] rank = new double[BLOCK];
@@ -270,12 +268,7 @@ final class ScorecardBatch {
             }
             // Loops over a copy indexed from 0 vectorise; loops over col[start + k] do not.
             System.arraycopy(col, start, raw, 0, m);
-            if (kind[l] == LINEAR && !inverted[l]) {
-                fusedLinear(raw, m, offset[l], span[l], x.effective[l], sum);
-                continue;
-            }
-            subScores(l, raw, m, sub, x);
-            accumulate(raw, sub, m, x.effective[l], sum);
+            measure(l, raw, m, sub, x.effective[l], sum);
         }
         // The rest, a block at a time without a branch per row: clamp, caps, rounding, bands.
         double[] score = x.score;
@@ -352,154 +345,192 @@ final class ScorecardBatch {
         }
     }
 
-    /** Computes measure {@code l}'s sub-scores of the first {@code m} raw values; non-finite ones give junk. */
-    private void subScores(int l, double[] col, int m, double[] sub, Scratch x) {
+    /**
+     * Adds measure {@code l}'s {@code w · sub-score + raw · 0} to each of the first {@code m} rows' sums: exactly
+     * {@code w · sub-score} for a finite raw value, and NaN, marking the row, for a missing or infinite one. Each kind
+     * of normaliser has loops of its own, and the last of them adds into the sums, so that no pass over the block is
+     * spent on the addition alone. An inverted normaliser's sub-score is {@code 100 - inner}; the loops compute
+     * {@code a + b · inner} with {@code (a, b)} = (100, -1) when inverted and (0, 1) otherwise, both exact.
+     */
+    private void measure(int l, double[] raw, int m, double[] sub, double w, double[] sum) {
+        double a = inverted[l] ? 100.0 : 0.0;
+        double b = inverted[l] ? -1.0 : 1.0;
         switch (kind[l]) {
             case LINEAR:
-                linear(col, m, sub, offset[l], span[l]);
-                break;
-            case LOGARITHMIC: {
-                double low = offset[l];
-                double width = span[l];
-                double atFloor = floor[l];
-                double[] table = atWhole[l];
-                for (int k = 0; k < m; k++) {
-                    double r = col[k];
-                    int whole = (int) r;
-                    if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
-                        sub[k] = table[whole - WHOLE_LOW];
-                    } else {
-                        sub[k] = r <= -1 ? atFloor
-                                : Math.max(0.0, Math.min(100.0, (Math.log1p(r) - low) / width * 100.0));
-                    }
+                if (inverted[l]) {
+                    invertedLinear(raw, m, offset[l], span[l], w, sum);
+                } else {
+                    linear(raw, m, offset[l], span[l], w, sum);
                 }
                 break;
-            }
+            case LOGARITHMIC:
+                logarithmic(l, raw, m, w, a, b, sum);
+                break;
             case STEPS:
-                steps(l, col, m, sub);
+                steps(l, raw, m, sub, w, a, b, sum);
                 break;
             case PIECEWISE:
-                piecewise(l, col, m, sub, x);
+                piecewise(l, raw, m, sub, w, a, b, sum);
                 break;
             default: {
                 Normaliser n = base[l];
                 double[] table = atWhole[l];
                 for (int k = 0; k < m; k++) {
-                    double r = col[k];
+                    double r = raw[k];
                     int whole = (int) r;
-                    sub[k] = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES
+                    double inner = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES
                             ? table[whole - WHOLE_LOW] : n.score(r);
+                    sum[k] += w * (a + b * inner) + r * 0.0;
                 }
                 break;
             }
         }
-        if (inverted[l]) {
-            invert(sub, m);
-        }
-    }
-
-    /** {@link Normaliser.Linear#score}, clamped without branches; a small loop of its own, which the JIT vectorises. */
-    private static void linear(double[] col, int m, double[] sub, double from, double width) {
-        for (int k = 0; k < m; k++) {
-            sub[k] = Math.max(0.0, Math.min(100.0, (col[k] - from) / width * 100.0));
-        }
     }
 
     /**
-     * {@link Normaliser.Linear#score} and {@link #accumulate} in one loop, for the commonest measure: one pass over the
-     * block instead of two, with the same operations in the same order.
+     * {@link Normaliser.Linear#score}, clamped without branches, added into the sums: one small loop, which the JIT
+     * vectorises.
      */
-    private static void fusedLinear(double[] raw, int m, double from, double width, double w, double[] sum) {
+    private static void linear(double[] raw, int m, double from, double width, double w, double[] sum) {
         for (int k = 0; k < m; k++) {
             double r = raw[k];
             sum[k] += w * Math.max(0.0, Math.min(100.0, (r - from) / width * 100.0)) + r * 0.0;
         }
     }
 
-    /** {@link Normaliser.Inverted#score}: 100 minus the inner sub-score. */
-    private static void invert(double[] sub, int m) {
+    /** {@link Normaliser.Inverted} over {@link Normaliser.Linear}: 100 minus the linear sub-score, added in. */
+    private static void invertedLinear(double[] raw, int m, double from, double width, double w, double[] sum) {
         for (int k = 0; k < m; k++) {
-            sub[k] = 100.0 - sub[k];
+            double r = raw[k];
+            sum[k] += w * (100.0 - Math.max(0.0, Math.min(100.0, (r - from) / width * 100.0))) + r * 0.0;
         }
     }
 
     /**
-     * Adds {@code w · sub-score + raw · 0} to each row's sum: exactly {@code w · sub-score} for a finite raw value
-     * (the sub-score is never {@code -0}), and NaN, marking the row, for a missing or infinite one.
+     * {@link Normaliser.Logarithmic#score}: whole numbers from the table, others through {@link Math#log1p} with the
+     * bounds' logarithms taken once, as {@link CompiledNormaliser} does.
      */
-    private static void accumulate(double[] raw, double[] sub, int m, double w, double[] sum) {
+    private void logarithmic(int l, double[] raw, int m, double w, double a, double b, double[] sum) {
+        double low = offset[l];
+        double width = span[l];
+        double atFloor = floor[l];
+        double[] table = atWhole[l];
         for (int k = 0; k < m; k++) {
-            sum[k] += w * sub[k] + raw[k] * 0.0;
+            double r = raw[k];
+            int whole = (int) r;
+            double inner;
+            if (whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES) {
+                inner = table[whole - WHOLE_LOW];
+            } else {
+                inner = r <= -1 ? atFloor : Math.max(0.0, Math.min(100.0, (Math.log1p(r) - low) / width * 100.0));
+            }
+            sum[k] += w * (a + b * inner) + r * 0.0;
         }
     }
 
     /**
      * {@link Normaliser.Steps#score} over arrays without a branch: starting from {@code below}, each step in turn
-     * replaces the sub-score where the raw value reaches it. The choice is {@code h · step + (1 - h) · current} with
-     * {@code h} exactly 0 or 1 ({@link Branchless}), which is exactly one of the two.
+     * replaces the sub-score where the raw value reaches it ({@code >=}). The choice is
+     * {@code h · step + (1 - h) · current} with {@code h} exactly 0 or 1 ({@link Branchless}), which is exactly one of
+     * the two. The first step chooses against {@code below} itself, and the last adds into the sums.
      */
-    private void steps(int l, double[] col, int m, double[] sub) {
-        Arrays.fill(sub, 0, m, offset[l]);
+    private void steps(int l, double[] raw, int m, double[] sub, double w, double a, double b, double[] sum) {
         double[] from = knotRaw[l];
         double[] score = knotScore[l];
-        for (int i = 0; i < from.length; i++) {
-            choose(col, m, sub, from[i], score[i]);
+        int last = from.length - 1;
+        if (last == 0) {
+            onlyStep(raw, m, from[0], score[0], offset[l], w, a, b, sum);
+            return;
+        }
+        firstStep(raw, m, sub, from[0], score[0], offset[l]);
+        for (int i = 1; i < last; i++) {
+            step(raw, m, sub, from[i], score[i]);
+        }
+        lastStep(raw, m, sub, from[last], score[last], w, a, b, sum);
+    }
+
+    private static void onlyStep(double[] raw, int m, double bound, double value, double below, double w, double a,
+                                 double b, double[] sum) {
+        for (int k = 0; k < m; k++) {
+            double r = raw[k];
+            double h = Branchless.atLeastZero(r - bound);
+            sum[k] += w * (a + b * (h * value + (1.0 - h) * below)) + r * 0.0;
         }
     }
 
-    /** Where {@code col[k]} reaches {@code bound} ({@code >=}), sets {@code out[k] = value}. */
-    private static void choose(double[] col, int m, double[] out, double bound, double value) {
+    private static void firstStep(double[] raw, int m, double[] out, double bound, double value, double below) {
         for (int k = 0; k < m; k++) {
-            double h = Branchless.atLeastZero(col[k] - bound);
+            double h = Branchless.atLeastZero(raw[k] - bound);
+            out[k] = h * value + (1.0 - h) * below;
+        }
+    }
+
+    private static void step(double[] raw, int m, double[] out, double bound, double value) {
+        for (int k = 0; k < m; k++) {
+            double h = Branchless.atLeastZero(raw[k] - bound);
             out[k] = h * value + (1.0 - h) * out[k];
         }
     }
 
-    /**
-     * {@link Normaliser.PiecewiseLinear#score} over arrays, with the same operations in the same order, in two
-     * passes: the first finds each value's segment and writes its {@code score + (raw - from) / width · rise}
-     * parameters (a constant as {@code constant + (raw - raw) / 1 · 0}, which adds exactly 0), the second evaluates
-     * them all in a loop the JIT vectorises, so the divisions run several at a time.
-     */
-    private void piecewise(int l, double[] col, int m, double[] sub, Scratch x) {
-        double[] raw = knotRaw[l];
-        double[] score = knotScore[l];
-        double[] rawStep = knotRawStep[l];
-        double[] scoreStep = knotScoreStep[l];
-        int last = raw.length - 1;
-        double[] table = atWhole[l];
-        double[] base = x.segmentScore;
-        double[] from = x.segmentFrom;
-        double[] width = x.segmentWidth;
-        double[] rise = x.segmentRise;
+    private static void lastStep(double[] raw, int m, double[] out, double bound, double value, double w, double a,
+                                 double b, double[] sum) {
         for (int k = 0; k < m; k++) {
-            double r = col[k];
-            int whole = (int) r;
-            boolean tabled = whole == r && whole >= WHOLE_LOW && whole < WHOLE_LOW + WHOLES;
-            // The segment by counting the points below, without a branch per point (values fall anywhere).
-            int i = 1;
-            for (int j = 1; j < last; j++) {
-                i += r > raw[j] ? 1 : 0;
-            }
-            if (!tabled && r > raw[0] && r <= raw[i]) {
-                base[k] = score[i - 1];
-                from[k] = raw[i - 1];
-                width[k] = rawStep[i];
-                rise[k] = scoreStep[i];
-            } else {
-                base[k] = tabled ? table[whole - WHOLE_LOW] : (r <= raw[0] ? score[0] : score[last]);
-                from[k] = r;
-                width[k] = 1;
-                rise[k] = 0;
-            }
+            double r = raw[k];
+            double h = Branchless.atLeastZero(r - bound);
+            sum[k] += w * (a + b * (h * value + (1.0 - h) * out[k])) + r * 0.0;
         }
-        interpolate(col, m, sub, base, from, width, rise);
     }
 
-    private static void interpolate(double[] col, int m, double[] sub, double[] base, double[] from, double[] width,
-                                    double[] rise) {
+    /**
+     * {@link Normaliser.PiecewiseLinear#score} over arrays without a branch: starting from the first point's score,
+     * each segment in turn replaces the sub-score where the raw value lies beyond its start, with its interpolation
+     * {@code a.score + (raw - a.raw) / (b.raw - a.raw) · (b.score - a.score)}, clamped: the object path's operations
+     * in its order. Beyond the last point, the last point's score; that last choice adds into the sums. The segment
+     * that wins is the last one whose start the value passes, the one the object path's search stops at. A candidate
+     * that overflows in a segment the value does not lie in is NaN, and sends its row down the full algorithm.
+     */
+    private void piecewise(int l, double[] raw, int m, double[] sub, double w, double a, double b, double[] sum) {
+        double[] x = knotRaw[l];
+        double[] y = knotScore[l];
+        double[] width = knotRawStep[l];
+        double[] rise = knotScoreStep[l];
+        int last = x.length - 1;
+        firstSegment(raw, m, sub, x[0], y[0], width[1], rise[1]);
+        for (int i = 2; i <= last; i++) {
+            segment(raw, m, sub, x[i - 1], y[i - 1], width[i], rise[i]);
+        }
+        beyond(raw, m, sub, x[last], y[last], w, a, b, sum);
+    }
+
+    /** The first segment: its interpolation where {@code raw[k] > from}, else the first point's score. */
+    private static void firstSegment(double[] raw, int m, double[] out, double from, double base, double width,
+                                     double rise) {
         for (int k = 0; k < m; k++) {
-            sub[k] = Math.max(0.0, Math.min(100.0, base[k] + (col[k] - from[k]) / width[k] * rise[k]));
+            double r = raw[k];
+            double h = Branchless.aboveZero(r - from);
+            double s = Math.max(0.0, Math.min(100.0, base + (r - from) / width * rise));
+            out[k] = h * s + (1.0 - h) * base;
+        }
+    }
+
+    /** Where {@code raw[k] > from}, sets {@code out[k]} to the segment's clamped interpolation. */
+    private static void segment(double[] raw, int m, double[] out, double from, double base, double width,
+                                double rise) {
+        for (int k = 0; k < m; k++) {
+            double r = raw[k];
+            double h = Branchless.aboveZero(r - from);
+            double s = Math.max(0.0, Math.min(100.0, base + (r - from) / width * rise));
+            out[k] = h * s + (1.0 - h) * out[k];
+        }
+    }
+
+    /** Where {@code raw[k] > bound}, the last point's {@code value}; the result added into the sums. */
+    private static void beyond(double[] raw, int m, double[] out, double bound, double value, double w, double a,
+                               double b, double[] sum) {
+        for (int k = 0; k < m; k++) {
+            double r = raw[k];
+            double h = Branchless.aboveZero(r - bound);
+            sum[k] += w * (a + b * (h * value + (1.0 - h) * out[k])) + r * 0.0;
         }
     }
 
