@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * normaliser, a cap), one operation scoring all of them. Accounts per second are {@code size} divided by the time
  * per operation. All in one run:
  * <ol>
- *   <li>{@link #batch()}: the columnar batch path, {@link BatchScorer} over a {@link SignalFrame}, one thread;</li>
+ *   <li>{@link #batch()}: the columnar batch path, {@link BatchScorer} over a {@link SignalFrame}, one thread, in a
+ *       JVM started with {@code --add-modules jdk.incubator.vector}, so that its SIMD loops run;</li>
+ *   <li>{@link #batchPlainLoops()}: the same in a JVM without that module: the plain loops;</li>
  *   <li>{@link #batchParallel()}: the same on two threads (the caller and one pool thread);</li>
  *   <li>{@link #objectPath}: the same accounts through {@link ScorecardModel#score}, one {@link SignalSnapshot} and
  *       one {@link HealthScore} per account;</li>
@@ -56,7 +58,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "--add-modules", "jdk.incubator.vector"})
 public class BatchScoringBenchmark {
     /** The most accounts the object path and the map baseline hold objects for. */
     static final int POOL = 1_000_000;
@@ -196,6 +198,16 @@ public class BatchScoringBenchmark {
     /** Scores every account through the batch path on one thread. */
     @Benchmark
     public BatchReport batch() {
+        return serial.scoreInto(frame, values, bands);
+    }
+
+    /**
+     * Scores every account through the batch path on one thread, in a JVM without the Vector API: the plain loops
+     * that any Java 17 runs.
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+    public BatchReport batchPlainLoops() {
         return serial.scoreInto(frame, values, bands);
     }
 

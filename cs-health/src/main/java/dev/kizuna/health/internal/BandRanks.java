@@ -27,6 +27,16 @@ public final class BandRanks {
         }
     }
 
+    /** Returns each band's lower bound, worst band first (a copy). */
+    public double[] lowerBounds() {
+        return from.clone();
+    }
+
+    /** Returns whether each band's lower bound belongs to it, worst band first (a copy). */
+    public boolean[] lowerBoundsInclusive() {
+        return fromInclusive.clone();
+    }
+
     /**
      * Returns the position of the band that contains {@code value}, 0 for the worst, as a byte.
      *

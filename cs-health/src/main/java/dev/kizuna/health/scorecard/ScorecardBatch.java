@@ -40,6 +40,12 @@ import java.util.Optional;
  */
 final class ScorecardBatch {
     private static final int BLOCK = 512;
+    /**
+     * The rows copied from one column before moving to the next, when a block's columns are loaded: small enough that
+     * every column's stream advances all the time, as in a plain loop over all columns, which is what the hardware
+     * prefetcher follows; large enough that each copy is one fast bulk move.
+     */
+    private static final int STRIPE = 128;
     private static final int LINEAR = 0;
     private static final int LOGARITHMIC = 1;
     private static final int STEPS = 2;
@@ -87,9 +93,22 @@ final class ScorecardBatch {
     /** Signal numbers in name order, the order in which an infinite value is reported. */
     private final int[] signalsByName;
     private final BandRanks ranks;
+    /** Each cap's comparison as a {@link SimdKernels#cap} code, for the caps with a {@link #capSign}. */
+    private final int[] capCode;
+    /** The bands' lower bounds and whether each belongs to its band, worst first, for {@link SimdKernels#finish}. */
+    private final double[] bandFrom;
+    private final boolean[] bandInclusive;
+    /** The SIMD form of the loops, when the JVM offers it. */
+    private final Optional<SimdKernels> simd;
 
     ScorecardBatch(CompiledScorecard card, BandScheme bands) {
+        this(card, bands, VectorSupport.kernels());
+    }
+
+    /** With the given SIMD kernels, or none: for tests that compare both forms of the loops. */
+    ScorecardBatch(CompiledScorecard card, BandScheme bands, Optional<SimdKernels> simd) {
         this.card = card;
+        this.simd = simd;
         int leaves = card.leaves;
         kind = new int[leaves];
         inverted = new boolean[leaves];
@@ -167,6 +186,7 @@ final class ScorecardBatch {
         capMax = new double[card.caps.length];
         capSign = new double[card.caps.length];
         capStrict = new boolean[card.caps.length];
+        capCode = new int[card.caps.length];
         for (int c = 0; c < capMax.length; c++) {
             Cap cap = card.caps[c];
             capMax[c] = cap.max();
@@ -178,8 +198,10 @@ final class ScorecardBatch {
             capStrict[c] = comparison == Comparison.GREATER || comparison == Comparison.LESS;
             if (measured && (comparison == Comparison.GREATER || comparison == Comparison.AT_LEAST)) {
                 capSign[c] = 1;
+                capCode[c] = capStrict[c] ? SimdKernels.GREATER : SimdKernels.AT_LEAST;
             } else if (measured && (comparison == Comparison.LESS || comparison == Comparison.AT_MOST)) {
                 capSign[c] = -1;
+                capCode[c] = capStrict[c] ? SimdKernels.LESS : SimdKernels.AT_MOST;
             }
         }
         Integer[] order = new Integer[card.signals.length];
@@ -192,6 +214,8 @@ final class ScorecardBatch {
             signalsByName[s] = order[s];
         }
         ranks = new BandRanks(bands);
+        bandFrom = ranks.lowerBounds();
+        bandInclusive = ranks.lowerBoundsInclusive();
     }
 
     /** The scratch of one call. */
@@ -203,7 +227,10 @@ final class ScorecardBatch {
         final boolean fastPath;
         /** Whether the rows of the frame's pattern have less than the minimum completeness. */
         final boolean incomplete;
-        final double[] values = new double[BLOCK];
+        /** The block's rows of each column the frame has, from 0; {@link #ABSENT} for the others. */
+        final double[][] block;
+        /** The signal numbers of the columns the frame has. */
+        final int[] present;
         final double[] sub = new double[BLOCK];
         final double[] sum = new double[BLOCK];
         final double[] score = new double[BLOCK];
@@ -223,6 +250,19 @@ final class ScorecardBatch {
                 column[s] = c.isPresent() ? c.get() : ABSENT;
                 // The frame's pattern: every present column with a value, absent columns missing.
                 raw[s] = column[s] == ABSENT ? Double.NaN : 0;
+            }
+            block = new double[signals][];
+            int count = 0;
+            for (int s = 0; s < signals; s++) {
+                block[s] = column[s] == ABSENT ? ABSENT : new double[BLOCK];
+                count += column[s] == ABSENT ? 0 : 1;
+            }
+            present = new int[count];
+            count = 0;
+            for (int s = 0; s < signals; s++) {
+                if (column[s] != ABSENT) {
+                    present[count++] = s;
+                }
             }
             Evaluation pattern = card.evaluate(raw.clone());
             fastPath = pattern.hasScore();
@@ -259,16 +299,22 @@ final class ScorecardBatch {
         double[] sum = x.sum;
         double[] sub = x.sub;
         Arrays.fill(sum, 0, m, 0.0);
-        double[] raw = x.values;
+        load(x, start, m);
         for (int l = 0; l < card.leaves; l++) {
-            double[] col = x.column[card.leafSignal[l]];
+            double[] col = x.block[card.leafSignal[l]];
             if (col == ABSENT) {
                 // Missing in every row: left out (REDISTRIBUTE, in the pattern's weights) or 0 points (ZERO).
                 continue;
             }
-            // Loops over a copy indexed from 0 vectorise; loops over col[start + k] do not.
-            System.arraycopy(col, start, raw, 0, m);
-            measure(l, raw, m, sub, x.effective[l], sum);
+            if (simd.isPresent() && kind[l] != LOGARITHMIC && kind[l] != OTHER) {
+                simdMeasure(simd.get(), l, col, 0, m, x.effective[l], sum);
+            } else {
+                measure(l, col, m, sub, x.effective[l], sum);
+            }
+        }
+        if (simd.isPresent() && !x.incomplete) {
+            simdFinish(simd.get(), x, start, m, values, bands, failures);
+            return;
         }
         // The rest, a block at a time without a branch per row: clamp, caps, rounding, bands.
         double[] score = x.score;
@@ -276,17 +322,16 @@ final class ScorecardBatch {
             score[k] = Math.max(0.0, Math.min(100.0, sum[k]));
         }
         for (int c = 0; c < capMax.length; c++) {
-            double[] col = x.column[card.capSignal[c]];
+            double[] col = x.block[card.capSignal[c]];
             if (col == ABSENT) {
                 continue;
             }
             if (capSign[c] != 0) {
                 // The cap's signal is a measure's too, so a row with no value or a non-finite one has a NaN sum and
                 // is scored again below: every value read here is finite.
-                System.arraycopy(col, start, raw, 0, m);
-                cap(raw, m, score, capSign[c], card.caps[c].threshold(), capStrict[c], capMax[c]);
+                cap(col, m, score, capSign[c], card.caps[c].threshold(), capStrict[c], capMax[c]);
             } else {
-                capRows(c, col, start, m, score);
+                capRows(c, col, 0, m, score);
             }
         }
         Branchless.round2(score, m);
@@ -302,6 +347,57 @@ final class ScorecardBatch {
             } else {
                 values[row] = score[k];
                 bands[row] = (byte) rank[k];
+            }
+        }
+    }
+
+    /**
+     * Copies the block's rows of every column the frame has into the scratch, {@link #STRIPE} rows of one column at a
+     * time, round the columns: all the columns' streams advance together, as in a plain loop that reads them all,
+     * which the hardware prefetcher keeps ahead of; a column at a time, each column's block would start a stream anew
+     * and wait on memory. Loops over the copies, indexed from 0, also vectorise, where loops over
+     * {@code column[start + k]} do not.
+     */
+    private static void load(Scratch x, int start, int m) {
+        int[] present = x.present;
+        for (int k = 0; k < m; k += STRIPE) {
+            int length = Math.min(STRIPE, m - k);
+            for (int s : present) {
+                System.arraycopy(x.column[s], start + k, x.block[s], k, length);
+            }
+        }
+    }
+
+    /**
+     * The rest of {@link #block} through the SIMD kernels: the clamp, the caps (those on a measure's signal read
+     * straight from the column), the rounding and the bands, the scores written to {@code values} as they are
+     * rounded; then each row's band, or its second scoring if its score is NaN.
+     */
+    private void simdFinish(SimdKernels kernels, Scratch x, int start, int m, double[] values, byte[] bands,
+                            RowFailures failures) {
+        double[] sum = x.sum;
+        double[] score = x.score;
+        for (int k = 0; k < m; k++) {
+            score[k] = Math.max(0.0, Math.min(100.0, sum[k]));
+        }
+        for (int c = 0; c < capMax.length; c++) {
+            double[] col = x.block[card.capSignal[c]];
+            if (col == ABSENT) {
+                continue;
+            }
+            if (capSign[c] != 0) {
+                kernels.cap(col, 0, m, score, capCode[c], card.caps[c].threshold(), capMax[c]);
+            } else {
+                capRows(c, col, 0, m, score);
+            }
+        }
+        double[] rank = x.rank;
+        kernels.finish(score, m, bandFrom, bandInclusive, values, start, rank);
+        for (int k = 0; k < m; k++) {
+            if (score[k] != score[k]) {
+                slowRow(x, start + k, values, bands, failures);
+            } else {
+                bands[start + k] = (byte) rank[k];
             }
         }
     }
@@ -384,6 +480,24 @@ final class ScorecardBatch {
                 }
                 break;
             }
+        }
+    }
+
+    /** {@link #measure} through the SIMD kernels, straight from the column: linear, steps and piecewise only. */
+    private void simdMeasure(SimdKernels kernels, int l, double[] col, int start, int m, double w, double[] sum) {
+        double a = inverted[l] ? 100.0 : 0.0;
+        double b = inverted[l] ? -1.0 : 1.0;
+        switch (kind[l]) {
+            case LINEAR:
+                kernels.linear(col, start, m, offset[l], span[l], w, a, b, sum);
+                break;
+            case STEPS:
+                kernels.steps(col, start, m, offset[l], knotRaw[l], knotScore[l], w, a, b, sum);
+                break;
+            default:
+                kernels.piecewise(col, start, m, knotRaw[l], knotScore[l], knotRawStep[l], knotScoreStep[l], w, a, b,
+                        sum);
+                break;
         }
     }
 
