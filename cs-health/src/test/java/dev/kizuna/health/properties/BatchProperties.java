@@ -28,10 +28,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -179,6 +181,39 @@ class BatchProperties {
             built = b.column(capSignal, column).build();
         }
         checkBitForBit(ScorecardModel.of(capped), built);
+    }
+
+    /**
+     * Frames of several 512-row blocks and a short last one, so that the batch path runs block after block on the
+     * same scratch, with the SIMD loops' tails on the last: random values, whole numbers, a rate of missing values,
+     * now and then an infinite one, and absent columns.
+     */
+    @Property(tries = 40)
+    void framesOfManyBlocksAgreeBitForBit(@ForAll("scorecards") ScorecardDefinition card,
+                                          @ForAll @IntRange(min = 513, max = 1800) int rows, @ForAll long seed,
+                                          @ForAll("missingRates") double missing) {
+        SplittableRandom random = new SplittableRandom(seed);
+        SignalFrame.Builder b = SignalFrame.builder(rows, NOW);
+        for (int s = 0; s < SIGNALS; s++) {
+            if (random.nextInt(7) == 0) {
+                continue;
+            }
+            double[] column = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                double u = random.nextDouble();
+                column[r] = u < missing ? Double.NaN
+                        : u < missing + 0.0005 ? (random.nextBoolean() ? Double.POSITIVE_INFINITY
+                        : Double.NEGATIVE_INFINITY)
+                        : random.nextInt(3) == 0 ? random.nextInt(-100, 1100) : -50 + 200 * random.nextDouble();
+            }
+            b.column(HealthArbitraries.signal(s), column);
+        }
+        checkBitForBit(ScorecardModel.of(card), b.build());
+    }
+
+    @Provide
+    Arbitrary<Double> missingRates() {
+        return Arbitraries.of(0.0, 0.001, 0.02);
     }
 
     /**
