@@ -19,7 +19,8 @@ import java.util.Optional;
  * The batch path of a {@link ScorecardModel}: the same arithmetic as {@link CompiledScorecard#evaluate}, in the same
  * order, so that every value is bit for bit the object path's, run over columns.
  *
- * <p>Rows are taken in blocks. For each measure, small loops per normaliser kind, without a branch per row so that the
+ * <p>Rows are taken in blocks of 512. A block's rows of every column are first copied into scratch arrays, a stripe of
+ * each column in turn ({@link #load}). For each measure, small loops per normaliser kind, without a branch per row so that the
  * JIT vectorises them, compute the block's sub-scores, and the last of them adds {@code effective weight · sub-score}
  * into each row's sum, in measure order as the object path does. A linear measure is one loop; steps and
  * piecewise-linear measures take one loop per step or segment, each choosing exactly between its value and the one
@@ -33,6 +34,10 @@ import java.util.Optional;
  * <p>After the measures, the clamp, the caps, the rounding to hundredths and the band are computed for the whole
  * block in loops without a branch per row ({@link Branchless}): scores fall anywhere, so as branches these
  * comparisons would be mispredicted about every other row.
+ *
+ * <p>When the JVM has the Vector API ({@link VectorSupport}), the linear, steps and piecewise-linear loops and the
+ * caps, rounding and bands run as {@link SimdKernels} instead, where a comparison is a mask and a choice a blend; the
+ * results are the same bit for bit.
  *
  * <p>Where the object path clamps with {@code s <= 0 ? 0 : (s >= 100 ? 100 : s)}, this path uses
  * {@code Math.max(0.0, Math.min(100.0, s))}: the same result for every double, NaN and signed zeros included, and
