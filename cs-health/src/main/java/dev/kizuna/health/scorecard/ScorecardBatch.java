@@ -317,28 +317,14 @@ final class ScorecardBatch {
                 measure(l, col, m, sub, x.effective[l], sum);
             }
         }
-        if (simd.isPresent() && !x.incomplete) {
-            simdFinish(simd.get(), x, start, m, values, bands, failures);
+        Optional<SimdKernels> kernels = x.incomplete ? Optional.empty() : simd;
+        clampAndCap(kernels, x, m);
+        if (kernels.isPresent()) {
+            simdFinish(kernels.get(), x, start, m, values, bands, failures);
             return;
         }
-        // The rest, a block at a time without a branch per row: clamp, caps, rounding, bands.
+        // The rounding and the bands, a block at a time without a branch per row.
         double[] score = x.score;
-        for (int k = 0; k < m; k++) {
-            score[k] = Math.max(0.0, Math.min(100.0, sum[k]));
-        }
-        for (int c = 0; c < capMax.length; c++) {
-            double[] col = x.block[card.capSignal[c]];
-            if (col == ABSENT) {
-                continue;
-            }
-            if (capSign[c] != 0) {
-                // The cap's signal is a measure's too, so a row with no value or a non-finite one has a NaN sum and
-                // is scored again below: every value read here is finite.
-                cap(col, m, score, capSign[c], card.caps[c].threshold(), capStrict[c], capMax[c]);
-            } else {
-                capRows(c, col, 0, m, score);
-            }
-        }
         Branchless.round2(score, m);
         double[] rank = x.rank;
         ranks.rankAll(score, m, rank);
@@ -374,12 +360,11 @@ final class ScorecardBatch {
     }
 
     /**
-     * The rest of {@link #block} through the SIMD kernels: the clamp, the caps (those on a measure's signal read
-     * straight from the column), the rounding and the bands, the scores written to {@code values} as they are
-     * rounded; then each row's band, or its second scoring if its score is NaN.
+     * Clamps the block's sums into {@code x.score} and applies the caps, those on a measure's signal through the SIMD
+     * kernels if given. Such a signal is a measure's too, so a row with no value or a non-finite one has a NaN sum and
+     * is scored again later: every value those caps read is finite. The others go row by row ({@link #capRows}).
      */
-    private void simdFinish(SimdKernels kernels, Scratch x, int start, int m, double[] values, byte[] bands,
-                            RowFailures failures) {
+    private void clampAndCap(Optional<SimdKernels> kernels, Scratch x, int m) {
         double[] sum = x.sum;
         double[] score = x.score;
         for (int k = 0; k < m; k++) {
@@ -390,12 +375,24 @@ final class ScorecardBatch {
             if (col == ABSENT) {
                 continue;
             }
-            if (capSign[c] != 0) {
-                kernels.cap(col, 0, m, score, capCode[c], card.caps[c].threshold(), capMax[c]);
-            } else {
+            if (capSign[c] == 0) {
                 capRows(c, col, 0, m, score);
+            } else if (kernels.isPresent()) {
+                kernels.get().cap(col, 0, m, score, capCode[c], card.caps[c].threshold(), capMax[c]);
+            } else {
+                cap(col, m, score, capSign[c], card.caps[c].threshold(), capStrict[c], capMax[c]);
             }
         }
+    }
+
+    /**
+     * The rest of {@link #block} through the SIMD kernels, after {@link #clampAndCap}: the rounding and the bands,
+     * the scores written to {@code values} as they are rounded; then each row's band, or its second scoring if its
+     * score is NaN.
+     */
+    private void simdFinish(SimdKernels kernels, Scratch x, int start, int m, double[] values, byte[] bands,
+                            RowFailures failures) {
+        double[] score = x.score;
         double[] rank = x.rank;
         kernels.finish(score, m, bandFrom, bandInclusive, values, start, rank);
         for (int k = 0; k < m; k++) {
