@@ -1,5 +1,6 @@
 package dev.kizuna.health;
 
+import dev.kizuna.health.internal.ImmutableArray;
 import dev.kizuna.health.internal.Numbers;
 import org.jspecify.annotations.Nullable;
 
@@ -53,9 +54,9 @@ public final class Explanation {
     private Explanation(HealthScore score, List<Contribution> pullingDown, List<Contribution> lifting,
                         List<BandLever> levers) {
         this.score = Objects.requireNonNull(score, "score");
-        this.pullingDown = List.copyOf(pullingDown);
-        this.lifting = List.copyOf(lifting);
-        this.levers = List.copyOf(levers);
+        this.pullingDown = ImmutableArray.copyOf(pullingDown);
+        this.lifting = ImmutableArray.copyOf(lifting);
+        this.levers = ImmutableArray.copyOf(levers);
     }
 
     /** Returns the score explained. */
@@ -156,7 +157,7 @@ public final class Explanation {
                 up[j] = c;
             }
         }
-        return new Explanation(score, List.of(down), List.of(up), levers);
+        return new Explanation(score, ImmutableArray.own(down, downs), ImmutableArray.own(up, ups), levers);
     }
 
     /** Returns -1 if the contribution pulls the score down, 1 if it lifts it, 0 if neither. */

@@ -14,13 +14,14 @@ import dev.kizuna.health.batch.RowFailures;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.internal.Apportion;
+import dev.kizuna.health.internal.BandRanks;
 import dev.kizuna.health.internal.CompiledScorecard;
 import dev.kizuna.health.internal.CompiledScorecard.Evaluation;
+import dev.kizuna.health.internal.ImmutableArray;
 import dev.kizuna.health.internal.Numbers;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,17 @@ public final class ScorecardModel implements BatchHealthModel {
 
     private final ScorecardDefinition definition;
     private final CompiledScorecard compiled;
-    /** Each measure's signal, wrapped once: contributions share these immutable optionals. */
-    private final List<Optional<SignalName>> leafSignals;
+    private final BandScheme bands;
+    /** The bands' lower bounds, to find a value's band without walking the scheme's list. */
+    private final BandRanks bandRanks;
+    /** Each band's lowest score on the hundredths grid, worst first: the goal of a lever into it. */
+    private final double[] bandGoals;
+    /**
+     * A contribution of each measure, then of each cap, checked once: a score's contributions are these with its
+     * numbers, and share their id, label and signal.
+     */
+    private final Contribution[] measureInputs;
+    private final Contribution[] capInputs;
     /** Each band, wrapped once, worst first: scores share these immutable optionals. */
     private final List<Optional<HealthBand>> bandOptionals;
     /** The batch path's tables, made on first batch use. */
@@ -75,16 +85,28 @@ public final class ScorecardModel implements BatchHealthModel {
     private ScorecardModel(ScorecardDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.compiled = CompiledScorecard.compile(definition);
-        List<Optional<SignalName>> signals = new ArrayList<>(compiled.leaves);
-        for (Measure m : compiled.measure) {
-            signals.add(Optional.of(m.signal()));
+        this.bands = definition.bands();
+        this.bandRanks = new BandRanks(bands);
+        this.bandGoals = new double[bands.bands().size()];
+        List<Optional<HealthBand>> wrapped = new ArrayList<>();
+        for (int b = 0; b < bandGoals.length; b++) {
+            HealthBand band = bands.bands().get(b);
+            bandGoals[b] = BandScheme.lowestScoreIn(band);
+            wrapped.add(Optional.of(band));
         }
-        this.leafSignals = List.copyOf(signals);
-        List<Optional<HealthBand>> bands = new ArrayList<>();
-        for (HealthBand band : definition.bands().bands()) {
-            bands.add(Optional.of(band));
+        this.bandOptionals = List.copyOf(wrapped);
+        this.measureInputs = new Contribution[compiled.leaves];
+        for (int l = 0; l < compiled.leaves; l++) {
+            Measure m = compiled.measure[l];
+            measureInputs[l] = Contribution.of(m.id(), m.label(), Contribution.Kind.INPUT, Optional.of(m.signal()),
+                    Double.NaN, Double.NaN, 0, 0, 0);
         }
-        this.bandOptionals = List.copyOf(bands);
+        this.capInputs = new Contribution[compiled.caps.length];
+        for (int c = 0; c < capInputs.length; c++) {
+            Cap cap = compiled.caps[c];
+            capInputs[c] = Contribution.of(cap.id(), cap.label(), Contribution.Kind.CAP, Optional.of(cap.signal()),
+                    Double.NaN, Double.NaN, 0, 0, 0);
+        }
     }
 
     /** Returns the model of a scorecard definition. */
@@ -165,39 +187,35 @@ public final class ScorecardModel implements BatchHealthModel {
         long[] centi = Apportion.centi(points, count, e.capped);
         Contribution[] contributions = new Contribution[count];
         for (int l = 0; l < compiled.leaves; l++) {
-            Measure m = compiled.measure[l];
             int node = compiled.leafNode[l];
             double r = e.raw[compiled.leafSignal[l]];
             boolean counted = e.counts[node];
             double weight = Math.min(1, e.effective[node]);
             double impact = counted ? Numbers.round2(e.effective[node] * (e.subscore[l] - e.uncapped)) : 0;
-            contributions[l] = Contribution.of(m.id(), m.label(), Contribution.Kind.INPUT, leafSignals.get(l), r,
-                    counted ? e.subscore[l] : Double.NaN, weight, centi[l] / 100.0, impact);
+            contributions[l] = measureInputs[l].withNumbers(r, counted ? e.subscore[l] : Double.NaN, weight,
+                    centi[l] / 100.0, impact);
         }
         if (e.bindingCap >= 0) {
-            Cap cap = compiled.caps[e.bindingCap];
             double change = centi[compiled.leaves] / 100.0;
-            contributions[compiled.leaves] = Contribution.of(cap.id(), cap.label(), Contribution.Kind.CAP,
-                    Optional.of(cap.signal()), e.raw[compiled.capSignal[e.bindingCap]], Double.NaN, 0, change, change);
+            contributions[compiled.leaves] = capInputs[e.bindingCap].withNumbers(
+                    e.raw[compiled.capSignal[e.bindingCap]], Double.NaN, 0, change, change);
         }
         double value = Numbers.round2(e.capped);
         return new HealthScore(snapshot.account(), definition.id(), computedAt, snapshot.at(),
-                HealthScore.Status.SCORED, OptionalDouble.of(value),
-                bandOptionals.get(definition.bands().rankOf(value)), List.of(contributions),
-                e.completeness, missing, Optional.empty());
+                HealthScore.Status.SCORED, OptionalDouble.of(value), bandOptionals.get(bandRanks.rank(value)),
+                ImmutableArray.own(contributions, count), e.completeness, missing, Optional.empty());
     }
 
     private List<BandLever> levers(Evaluation e, HealthScore score) {
         if (!score.isScored()) {
             return List.of();
         }
-        BandScheme bands = definition.bands();
         int wanted = bands.rank(score.band().orElseThrow()) + 1;
-        if (wanted == bands.bands().size()) {
+        if (wanted == bandGoals.length) {
             return List.of();
         }
         HealthBand band = bands.bands().get(wanted);
-        double goal = BandScheme.lowestScoreIn(band);
+        double goal = bandGoals[wanted];
         BandLever[] levers = new BandLever[compiled.leaves];
         int count = 0;
         for (int l = 0; l < compiled.leaves; l++) {
@@ -221,7 +239,7 @@ public final class ScorecardModel implements BatchHealthModel {
                     ? new BandLever(m.id(), m.label(), m.signal(), current, band, Optional.empty(), OUT_OF_RANGE)
                     : verified(e, l, m, current, band, wanted, target);
         }
-        return List.of(count == levers.length ? levers : Arrays.copyOf(levers, count));
+        return ImmutableArray.own(levers, count);
     }
 
     /**
@@ -232,8 +250,7 @@ public final class ScorecardModel implements BatchHealthModel {
                                Optional<Target> found) {
         Target target = found.orElseThrow();
         int signal = compiled.leafSignal[leaf];
-        BandScheme bands = definition.bands();
-        double goal = BandScheme.lowestScoreIn(band);
+        double goal = bandGoals[wanted];
         for (int k = 0; k <= compiled.caps.length; k++) {
             int cap = lowestCapHolding(e, signal, probe(target.value(), target.relation()));
             if (cap < 0 || compiled.caps[cap].max() >= goal) {
@@ -257,7 +274,7 @@ public final class ScorecardModel implements BatchHealthModel {
         }
         for (int i = 0; i < NUDGES; i++) {
             double reached = Numbers.round2(e.cappedWith(signal, probe(value, target.relation())));
-            if (bands.rankOf(reached) >= wanted) {
+            if (bandRanks.rank(reached) >= wanted) {
                 return value == target.value() ? BandLever.reaching(m.id(), m.label(), m.signal(), current, band, found)
                         : BandLever.reaching(m.id(), m.label(), m.signal(), current, band,
                         new Target(value, target.relation()));
