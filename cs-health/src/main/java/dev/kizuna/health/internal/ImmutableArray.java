@@ -14,13 +14,15 @@ import java.util.RandomAccess;
  * @param <E> the element type
  */
 public final class ImmutableArray<E> extends AbstractList<E> implements RandomAccess {
-    private static final ImmutableArray<?> EMPTY = new ImmutableArray<>(new Object[0], 0);
+    private static final ImmutableArray<?> EMPTY = new ImmutableArray<>(new Object[0], 0, 0);
 
     private final Object[] elements;
+    private final int from;
     private final int size;
 
-    private ImmutableArray(Object[] elements, int size) {
+    private ImmutableArray(Object[] elements, int from, int size) {
         this.elements = elements;
+        this.from = from;
         this.size = size;
     }
 
@@ -28,10 +30,18 @@ public final class ImmutableArray<E> extends AbstractList<E> implements RandomAc
      * Returns the list of the first {@code size} elements of {@code owned}, which the caller hands over: it must
      * not change them afterwards, nor let anyone else hold the array. The elements must not be null.
      */
-    @SuppressWarnings("unchecked")
     public static <E> List<E> own(E[] owned, int size) {
-        Objects.checkFromToIndex(0, size, owned.length);
-        return size == 0 ? (List<E>) EMPTY : new ImmutableArray<>(owned, size);
+        return own(owned, 0, size);
+    }
+
+    /**
+     * Returns the list of the elements {@code from} (inclusive) to {@code to} (exclusive) of {@code owned}, which
+     * the caller hands over as for {@link #own(Object[], int)}; two lists may share an array, each its own range.
+     */
+    @SuppressWarnings("unchecked")
+    public static <E> List<E> own(E[] owned, int from, int to) {
+        Objects.checkFromToIndex(from, to, owned.length);
+        return from == to ? (List<E>) EMPTY : new ImmutableArray<>(owned, from, to - from);
     }
 
     /** Returns {@code list} itself if it is one of these lists, else {@link List#copyOf} of it. */
@@ -43,7 +53,7 @@ public final class ImmutableArray<E> extends AbstractList<E> implements RandomAc
     @SuppressWarnings("unchecked")
     public E get(int index) {
         Objects.checkIndex(index, size);
-        return (E) elements[index];
+        return (E) elements[from + index];
     }
 
     @Override

@@ -210,7 +210,7 @@ public final class ScorecardModel implements BatchHealthModel {
         if (!score.isScored()) {
             return List.of();
         }
-        int wanted = bands.rank(score.band().orElseThrow()) + 1;
+        int wanted = bandRanks.rank(score.value().getAsDouble()) + 1;
         if (wanted == bandGoals.length) {
             return List.of();
         }
