@@ -181,7 +181,14 @@ public final class CompiledScorecard {
 
     /** Returns the snapshot's values of {@link #signals}, NaN where it has none. */
     public double[] read(SignalSnapshot snapshot) {
-        double[] raw = new double[signals.length];
+        return read(snapshot, new double[signals.length]);
+    }
+
+    /**
+     * Writes the snapshot's values of {@link #signals} into {@code raw} (of their length), NaN where it has none,
+     * and returns it.
+     */
+    public double[] read(SignalSnapshot snapshot, double[] raw) {
         SortedMap<SignalName, Double> values = snapshot.values();
         if (values.size() > 4 * signals.length) {
             // A snapshot far wider than the scorecard: look each signal up.
@@ -222,7 +229,14 @@ public final class CompiledScorecard {
      * scorecard's own, shared by every such evaluation; callers only read them.
      */
     public Evaluation evaluate(double[] raw) {
-        double[] sub = new double[leaves];
+        return evaluate(raw, new double[leaves]);
+    }
+
+    /**
+     * Evaluates the scorecard as {@link #evaluate(double[])} does, with the sub-scores written into {@code sub} (one
+     * per measure), which the evaluation keeps as its {@code subscore}.
+     */
+    public Evaluation evaluate(double[] raw, double[] sub) {
         double completeness = 0;
         boolean all = true;
         int fail = -1;
