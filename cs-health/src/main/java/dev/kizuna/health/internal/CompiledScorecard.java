@@ -189,9 +189,10 @@ public final class CompiledScorecard {
      * and returns it.
      */
     public double[] read(SignalSnapshot snapshot, double[] raw) {
-        SortedMap<SignalName, Double> values = snapshot.values();
-        if (values.size() > 4 * signals.length) {
+        int size = snapshot.size();
+        if (size > 4 * signals.length) {
             // A snapshot far wider than the scorecard: look each signal up.
+            SortedMap<SignalName, Double> values = snapshot.values();
             for (int s = 0; s < raw.length; s++) {
                 Double v = values.get(signals[s]);
                 raw[s] = v == null ? Double.NaN : v;
@@ -202,8 +203,8 @@ public final class CompiledScorecard {
         // shared constants, so most matches are found by identity, without comparing strings.
         Arrays.fill(raw, Double.NaN);
         int next = 0;
-        for (Map.Entry<SignalName, Double> entry : values.entrySet()) {
-            SignalName name = entry.getKey();
+        for (int i = 0; i < size; i++) {
+            SignalName name = snapshot.nameAt(i);
             while (next < sortedSignals.length) {
                 SignalName wanted = sortedSignals[next];
                 int order = wanted == name ? 0 : wanted.compareTo(name);
@@ -212,7 +213,7 @@ public final class CompiledScorecard {
                 }
                 next++;
                 if (order == 0) {
-                    raw[sortedSignalNumber[next - 1]] = entry.getValue();
+                    raw[sortedSignalNumber[next - 1]] = snapshot.valueAt(i);
                     break;
                 }
             }
