@@ -31,10 +31,8 @@ public final class Contribution {
         CAP
     }
 
-    private final String id;
-    private final String label;
-    private final Kind kind;
-    private final Optional<SignalName> signal;
+    /** What the contribution is of: shared by every contribution of the same input made by {@link #withNumbers}. */
+    private final Input input;
     /** The raw value, or NaN for none (a raw value is always finite, so NaN is free as the marker). */
     private final double raw;
     /** The sub-score, or NaN for none (a sub-score lies in [0, 100]). */
@@ -66,10 +64,14 @@ public final class Contribution {
 
     private Contribution(String id, String label, Kind kind, Optional<SignalName> signal, double raw,
                          double subscore, double weight, double points, double impact) {
-        Checks.key(id, "contribution.id");
-        Checks.text(label, "contribution.label");
-        Objects.requireNonNull(kind, "contribution.kind");
-        Objects.requireNonNull(signal, "contribution.signal");
+        this(new Input(Checks.key(id, "contribution.id"), Checks.text(label, "contribution.label"),
+                        Objects.requireNonNull(kind, "contribution.kind"),
+                        Objects.requireNonNull(signal, "contribution.signal")),
+                raw, subscore, weight, points, impact);
+    }
+
+    private Contribution(Input input, double raw, double subscore, double weight, double points, double impact) {
+        String id = input.id;
         if (subscore == subscore) {
             Checks.within(subscore, 0, 100, "contribution", id, ".subscore");
         }
@@ -79,10 +81,7 @@ public final class Contribution {
         Checks.within(weight, 0, 1, "contribution", id, ".weight");
         Checks.finite(points, "contribution", id, ".points");
         Checks.finite(impact, "contribution", id, ".impact");
-        this.id = id;
-        this.label = label;
-        this.kind = kind;
-        this.signal = signal;
+        this.input = input;
         this.raw = raw;
         this.subscore = subscore;
         this.weight = weight;
@@ -99,24 +98,34 @@ public final class Contribution {
         return new Contribution(id, label, kind, signal, raw, subscore, weight, points, impact);
     }
 
+    /**
+     * Returns a contribution of the same input (id, label, kind and signal) with other numbers, validated as by
+     * {@link #of}, whose conventions it follows: NaN for an absent {@code raw} or {@code subscore}. For models that
+     * make a contribution of each of their inputs on every score: the input's parts were checked once, when this
+     * contribution was made, and the new one shares them.
+     */
+    public Contribution withNumbers(double raw, double subscore, double weight, double points, double impact) {
+        return new Contribution(input, raw, subscore, weight, points, impact);
+    }
+
     /** Returns the input's id in the model: a measure, a term, {@code baseline}, or a cap's id. */
     public String id() {
-        return id;
+        return input.id;
     }
 
     /** Returns a readable name of the input. */
     public String label() {
-        return label;
+        return input.label;
     }
 
     /** Returns what the contribution is. */
     public Kind kind() {
-        return kind;
+        return input.kind;
     }
 
     /** Returns the signal the input reads, if any. */
     public Optional<SignalName> signal() {
-        return signal;
+        return input.signal;
     }
 
     /** Returns the signal's value in the snapshot, or empty when it had none. */
@@ -146,12 +155,12 @@ public final class Contribution {
 
     /** Returns whether the input had no value in the snapshot. */
     public boolean isMissing() {
-        return kind == Kind.INPUT && raw != raw;
+        return input.kind == Kind.INPUT && raw != raw;
     }
 
     /** Returns this contribution with other points (used when rounding a score to hundredths). */
     public Contribution withPoints(double newPoints) {
-        return new Contribution(id, label, kind, signal, raw, subscore, weight, newPoints, impact);
+        return new Contribution(input, raw, subscore, weight, newPoints, impact);
     }
 
     /** Returns whether {@code other} is a contribution with equal parts (numbers compared as by {@link Double#compare}). */
@@ -164,22 +173,54 @@ public final class Contribution {
             return false;
         }
         Contribution that = (Contribution) other;
-        return id.equals(that.id) && label.equals(that.label) && kind == that.kind && signal.equals(that.signal)
-                && Double.compare(raw, that.raw) == 0 && Double.compare(subscore, that.subscore) == 0
+        return input.equals(that.input) && Double.compare(raw, that.raw) == 0
+                && Double.compare(subscore, that.subscore) == 0
                 && Double.compare(weight, that.weight) == 0 && Double.compare(points, that.points) == 0
                 && Double.compare(impact, that.impact) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, label, kind, signal, raw(), subscore(), weight, points, impact);
+        return Objects.hash(input.id, input.label, input.kind, input.signal, raw(), subscore(), weight, points, impact);
     }
 
     /** Returns the parts, as a record would. */
     @Override
     public String toString() {
-        return "Contribution[id=" + id + ", label=" + label + ", kind=" + kind + ", signal=" + signal + ", raw="
-                + raw() + ", subscore=" + subscore() + ", weight=" + weight + ", points=" + points + ", impact="
-                + impact + "]";
+        return "Contribution[id=" + input.id + ", label=" + input.label + ", kind=" + input.kind + ", signal="
+                + input.signal + ", raw=" + raw() + ", subscore=" + subscore() + ", weight=" + weight + ", points="
+                + points + ", impact=" + impact + "]";
+    }
+
+    /** The parts that say what a contribution is of, checked when first made. */
+    private static final class Input {
+        final String id;
+        final String label;
+        final Kind kind;
+        final Optional<SignalName> signal;
+
+        Input(String id, String label, Kind kind, Optional<SignalName> signal) {
+            this.id = id;
+            this.label = label;
+            this.kind = kind;
+            this.signal = signal;
+        }
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Input)) {
+                return false;
+            }
+            Input that = (Input) other;
+            return id.equals(that.id) && label.equals(that.label) && kind == that.kind && signal.equals(that.signal);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, label, kind, signal);
+        }
     }
 }

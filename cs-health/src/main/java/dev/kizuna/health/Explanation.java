@@ -1,5 +1,6 @@
 package dev.kizuna.health;
 
+import dev.kizuna.health.internal.ImmutableArray;
 import dev.kizuna.health.internal.Numbers;
 import org.jspecify.annotations.Nullable;
 
@@ -53,9 +54,9 @@ public final class Explanation {
     private Explanation(HealthScore score, List<Contribution> pullingDown, List<Contribution> lifting,
                         List<BandLever> levers) {
         this.score = Objects.requireNonNull(score, "score");
-        this.pullingDown = List.copyOf(pullingDown);
-        this.lifting = List.copyOf(lifting);
-        this.levers = List.copyOf(levers);
+        this.pullingDown = ImmutableArray.copyOf(pullingDown);
+        this.lifting = ImmutableArray.copyOf(lifting);
+        this.levers = ImmutableArray.copyOf(levers);
     }
 
     /** Returns the score explained. */
@@ -125,38 +126,33 @@ public final class Explanation {
     /** Returns the explanation of {@code score}, with the drivers and the reason derived from its contributions. */
     public static Explanation of(HealthScore score, List<BandLever> levers) {
         List<Contribution> all = score.contributions();
+        int n = all.size();
+        // One pass, each side sorted by insertion (a model has a dozen inputs) into one array: the inputs pulling
+        // down from the front, strongest first; the lifting ones from the back, strongest first.
+        Contribution[] sides = new Contribution[n];
         int downs = 0;
-        int ups = 0;
-        for (int i = 0; i < all.size(); i++) {
-            int side = side(all.get(i));
-            downs += side < 0 ? 1 : 0;
-            ups += side > 0 ? 1 : 0;
-        }
-        // Each side sorted by insertion into an array of its exact size: a model has a dozen inputs.
-        Contribution[] down = new Contribution[downs];
-        Contribution[] up = new Contribution[ups];
-        downs = 0;
-        ups = 0;
-        for (int i = 0; i < all.size(); i++) {
+        int ups = n;
+        for (int i = 0; i < n; i++) {
             Contribution c = all.get(i);
             int side = side(c);
             if (side < 0) {
                 int j = downs++;
-                while (j > 0 && pullsHarder(c, down[j - 1])) {
-                    down[j] = down[j - 1];
+                while (j > 0 && pullsHarder(c, sides[j - 1])) {
+                    sides[j] = sides[j - 1];
                     j--;
                 }
-                down[j] = c;
+                sides[j] = c;
             } else if (side > 0) {
-                int j = ups++;
-                while (j > 0 && liftsMore(c, up[j - 1])) {
-                    up[j] = up[j - 1];
-                    j--;
+                // Moves past every earlier input that lifts as much or more: ties keep their order.
+                int j = --ups;
+                while (j + 1 < n && !liftsMore(c, sides[j + 1])) {
+                    sides[j] = sides[j + 1];
+                    j++;
                 }
-                up[j] = c;
+                sides[j] = c;
             }
         }
-        return new Explanation(score, List.of(down), List.of(up), levers);
+        return new Explanation(score, ImmutableArray.own(sides, 0, downs), ImmutableArray.own(sides, ups, n), levers);
     }
 
     /** Returns -1 if the contribution pulls the score down, 1 if it lifts it, 0 if neither. */

@@ -4,6 +4,7 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.internal.Apportion;
 import dev.kizuna.health.internal.Checks;
+import dev.kizuna.health.internal.ImmutableArray;
 import dev.kizuna.health.internal.Numbers;
 
 import java.time.Instant;
@@ -80,7 +81,7 @@ public record HealthScore(
         Objects.requireNonNull(contributions, "contributions");
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(missing, "missing");
-        contributions = List.copyOf(contributions);
+        contributions = ImmutableArray.copyOf(contributions);
         missing = sortedDistinct(missing);
         Checks.within(completeness, 0, 1, "completeness");
         note.ifPresent(n -> Checks.text(n, "note"));

@@ -4,7 +4,9 @@ import dev.kizuna.core.AccountId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -85,5 +87,54 @@ class SignalSnapshotTest {
     void builderRejectsBadCustomNames() {
         var e = assertThrows(IllegalArgumentException.class, () -> SignalSnapshot.builder(ACME, AT).put("Bad Name", 1));
         assertTrue(e.getMessage().startsWith("signal: 'Bad Name'"), e.getMessage());
+    }
+
+    @Test
+    void valuesBehaveAsTheSortedMapTheyWereMadeFrom() {
+        TreeMap<SignalName, Double> tree = new TreeMap<>();
+        SignalName[] names = {SignalName.SUPPORT_OPEN_TICKETS, USAGE_ACTIVE_USERS, SENTIMENT_NPS,
+                SignalName.of("custom.zeta"), SignalName.ENGAGEMENT_DAU_MAU};
+        for (int i = 0; i < names.length; i++) {
+            tree.put(names[i], i * 1.5 - 2);
+        }
+        SignalSnapshot s = new SignalSnapshot(ACME, AT, tree);
+        assertEquals(tree, s.values());
+        assertEquals(s.values(), tree);
+        assertEquals(tree.hashCode(), s.values().hashCode());
+        assertEquals(tree.toString(), s.values().toString());
+        assertEquals(List.copyOf(tree.keySet()), List.copyOf(s.values().keySet()));
+        assertEquals(tree.firstKey(), s.values().firstKey());
+        assertEquals(tree.lastKey(), s.values().lastKey());
+        assertEquals(tree.headMap(SENTIMENT_NPS), s.values().headMap(SENTIMENT_NPS));
+        assertEquals(tree.tailMap(SENTIMENT_NPS), s.values().tailMap(SENTIMENT_NPS));
+        assertEquals(tree.subMap(SignalName.ENGAGEMENT_DAU_MAU, USAGE_ACTIVE_USERS),
+                s.values().subMap(SignalName.ENGAGEMENT_DAU_MAU, USAGE_ACTIVE_USERS));
+        assertThrows(IllegalArgumentException.class, () -> s.values().subMap(USAGE_ACTIVE_USERS, SENTIMENT_NPS));
+        int i = 0;
+        for (Map.Entry<SignalName, Double> e : tree.entrySet()) {
+            assertEquals(e.getKey(), s.nameAt(i));
+            assertEquals(e.getValue(), s.valueAt(i));
+            assertEquals(e.getValue(), s.values().get(e.getKey()));
+            i++;
+        }
+        assertEquals(null, s.values().get(SignalName.of("custom.absent")));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.nameAt(names.length));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.valueAt(-1));
+        assertThrows(UnsupportedOperationException.class, () -> s.values().remove(SENTIMENT_NPS));
+        assertThrows(UnsupportedOperationException.class, () -> s.values().clear());
+        assertThrows(UnsupportedOperationException.class,
+                () -> s.values().entrySet().iterator().next().setValue(1.0));
+        assertEquals(s, new SignalSnapshot(ACME, AT, s.values()));
+    }
+
+    @Test
+    void valuesInAnotherOrderAreSortedByName() {
+        TreeMap<SignalName, Double> reversed = new TreeMap<>(Comparator.reverseOrder());
+        reversed.put(USAGE_ACTIVE_USERS, 1.0);
+        reversed.put(SENTIMENT_NPS, 2.0);
+        SignalSnapshot s = new SignalSnapshot(ACME, AT, reversed);
+        assertEquals(SENTIMENT_NPS, s.nameAt(0));
+        assertEquals(2.0, s.valueAt(0));
+        assertEquals(USAGE_ACTIVE_USERS, s.values().lastKey());
     }
 }

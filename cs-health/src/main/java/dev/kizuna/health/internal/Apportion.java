@@ -22,8 +22,17 @@ public final class Apportion {
      * @throws IllegalArgumentException if the contributions do not add up to the total
      */
     public static long[] centi(double[] points, int count, double total) {
+        return centi(points, count, total, new long[count], new double[count], new int[count]);
+    }
+
+    /**
+     * Returns {@link #centi(double[], int, double)} written into {@code out}, with {@code remainder} and
+     * {@code order} as work space: each at least {@code count} long, their first {@code count} elements
+     * overwritten.
+     */
+    public static long[] centi(double[] points, int count, double total, long[] out, double[] remainder,
+                               int[] order) {
         long target = Numbers.centi(total);
-        long[] out = new long[count];
         double sum = 0;
         double magnitude = Math.abs(total);
         long floorSum = 0;
@@ -49,8 +58,6 @@ public final class Apportion {
         if (missing > 0 && missing <= count) {
             // The usual case: rank by remainder once, largest first and ties to the earlier (an insertion sort of
             // positions: a model has a dozen inputs), then hand out.
-            double[] remainder = new double[count];
-            int[] order = new int[count];
             for (int i = 0; i < count; i++) {
                 double r = points[i] * 100.0 - out[i];
                 remainder[i] = r;
@@ -72,10 +79,10 @@ public final class Apportion {
             int best = -1;
             double bestRemainder = 0;
             for (int i = 0; i < count; i++) {
-                double remainder = points[i] * 100.0 - out[i];
-                if (best < 0 || (missing > 0 ? remainder > bestRemainder : remainder < bestRemainder)) {
+                double r = points[i] * 100.0 - out[i];
+                if (best < 0 || (missing > 0 ? r > bestRemainder : r < bestRemainder)) {
                     best = i;
-                    bestRemainder = remainder;
+                    bestRemainder = r;
                 }
             }
             out[best] += missing > 0 ? 1 : -1;

@@ -56,17 +56,27 @@ public final class Checks {
      */
     public static String key(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (value.isEmpty() || value.length() > 64 || Character.isWhitespace(value.charAt(0))) {
+        if (value.isEmpty() || value.length() > 64 || !startsVisible(value)) {
             throw new IllegalArgumentException(field + ": '" + shorten(value) + "' must be 1 to 64 characters,"
                     + " not starting with white space");
         }
         return value;
     }
 
+    /**
+     * Returns whether a non-empty {@code value} starts with a character that is not white space: without a table
+     * lookup for printable ASCII, the usual first character of an id or a label (results check theirs on every
+     * score).
+     */
+    private static boolean startsVisible(String value) {
+        char first = value.charAt(0);
+        return (first > ' ' && first < 0x7F) || !Character.isWhitespace(first);
+    }
+
     /** Returns the text if it is not blank and at most 10,000 characters. */
     public static String text(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (value.isBlank()) {
+        if (!(!value.isEmpty() && startsVisible(value)) && value.isBlank()) {
             throw new IllegalArgumentException(field + ": must not be blank");
         }
         if (value.length() > MAX_TEXT) {

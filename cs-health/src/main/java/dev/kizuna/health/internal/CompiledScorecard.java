@@ -181,10 +181,18 @@ public final class CompiledScorecard {
 
     /** Returns the snapshot's values of {@link #signals}, NaN where it has none. */
     public double[] read(SignalSnapshot snapshot) {
-        double[] raw = new double[signals.length];
-        SortedMap<SignalName, Double> values = snapshot.values();
-        if (values.size() > 4 * signals.length) {
+        return read(snapshot, new double[signals.length]);
+    }
+
+    /**
+     * Writes the snapshot's values of {@link #signals} into {@code raw} (of their length), NaN where it has none,
+     * and returns it.
+     */
+    public double[] read(SignalSnapshot snapshot, double[] raw) {
+        int size = snapshot.size();
+        if (size > 4 * signals.length) {
             // A snapshot far wider than the scorecard: look each signal up.
+            SortedMap<SignalName, Double> values = snapshot.values();
             for (int s = 0; s < raw.length; s++) {
                 Double v = values.get(signals[s]);
                 raw[s] = v == null ? Double.NaN : v;
@@ -195,8 +203,8 @@ public final class CompiledScorecard {
         // shared constants, so most matches are found by identity, without comparing strings.
         Arrays.fill(raw, Double.NaN);
         int next = 0;
-        for (Map.Entry<SignalName, Double> entry : values.entrySet()) {
-            SignalName name = entry.getKey();
+        for (int i = 0; i < size; i++) {
+            SignalName name = snapshot.nameAt(i);
             while (next < sortedSignals.length) {
                 SignalName wanted = sortedSignals[next];
                 int order = wanted == name ? 0 : wanted.compareTo(name);
@@ -205,7 +213,7 @@ public final class CompiledScorecard {
                 }
                 next++;
                 if (order == 0) {
-                    raw[sortedSignalNumber[next - 1]] = entry.getValue();
+                    raw[sortedSignalNumber[next - 1]] = snapshot.valueAt(i);
                     break;
                 }
             }
@@ -222,7 +230,14 @@ public final class CompiledScorecard {
      * scorecard's own, shared by every such evaluation; callers only read them.
      */
     public Evaluation evaluate(double[] raw) {
-        double[] sub = new double[leaves];
+        return evaluate(raw, new double[leaves]);
+    }
+
+    /**
+     * Evaluates the scorecard as {@link #evaluate(double[])} does, with the sub-scores written into {@code sub} (one
+     * per measure), which the evaluation keeps as its {@code subscore}.
+     */
+    public Evaluation evaluate(double[] raw, double[] sub) {
         double completeness = 0;
         boolean all = true;
         int fail = -1;
