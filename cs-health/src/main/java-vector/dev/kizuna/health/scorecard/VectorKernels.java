@@ -8,8 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The batch path's measure loops written with the JDK's Vector API ({@code jdk.incubator.vector}), for
  * {@link ScorecardBatch}: a comparison is a mask and a choice is a blend, one instruction each, where the plain loops
- * spend a dozen on {@link Math#min}/{@link Math#max} and exact 0/1 arithmetic; and a column is read where it lies,
- * without a copy. Every lane computes the object path's operations in its order ({@link Normaliser#score}), so the
+ * spend a dozen on {@link Math#min}/{@link Math#max} and exact 0/1 arithmetic. Every lane computes the object path's operations in its order ({@link Normaliser#score}), so the
  * results are bit for bit those of the plain loops and of the object path; rows past the last whole vector are
  * computed one at a time with the same operations.
  *
