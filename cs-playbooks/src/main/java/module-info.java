@@ -7,8 +7,6 @@
 module dev.kizuna.playbooks {
     requires transitive dev.kizuna.core;
     requires transitive dev.kizuna.health;
-    requires com.fasterxml.jackson.dataformat.yaml;
-    requires org.yaml.snakeyaml;
 
     exports dev.kizuna.playbooks;
     exports dev.kizuna.playbooks.log;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
@@ -31,7 +32,8 @@ import java.util.Objects;
  * most 100 digits. JSON rejects NaN and infinity literals, duplicate keys and trailing content. YAML rejects
  * duplicate keys; it never expands aliases (an alias reads as its name, so a "billion laughs" document stays as
  * small as it was written) and builds no object from tags: the document is read as a tree of plain values only,
- * with tags ignored. Thread-safe.
+ * with tags ignored. Written YAML quotes every string that would otherwise read back as something else (a number,
+ * a boolean, null). Thread-safe.
  */
 public enum DefinitionFormat {
     /** JSON. */
@@ -79,7 +81,7 @@ public enum DefinitionFormat {
                 .streamReadConstraints(LIMITS)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .stringQuotingChecker(new RoundTripQuoting())
                 .build();
         return YAMLMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -163,5 +165,29 @@ public enum DefinitionFormat {
 
     private ObjectMapper mapper() {
         return this == JSON ? JSON_MAPPER : YAML_MAPPER;
+    }
+
+    /**
+     * Quotes a string value wherever Jackson's own rules would, and also wherever the unquoted text would read back as
+     * something other than that same string: Jackson's reader takes {@code 1e3}, {@code 0x1F} and the like for
+     * numbers where its writer's number test does not, so the test here is to read the text back.
+     */
+    private static final class RoundTripQuoting extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+        private static final ObjectMapper READER = new YAMLMapper();
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || !readsBackAsItself(value);
+        }
+
+        private static boolean readsBackAsItself(String value) {
+            try {
+                JsonNode node = READER.readTree(value);
+                return node != null && node.isTextual() && node.textValue().equals(value);
+            } catch (JsonProcessingException | RuntimeException e) {
+                return false;
+            }
+        }
     }
 }

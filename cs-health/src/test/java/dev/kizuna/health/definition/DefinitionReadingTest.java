@@ -149,6 +149,22 @@ class DefinitionReadingTest {
         assertTrue(e.getMessage().contains("must end in .json, .yaml or .yml"), e.getMessage());
     }
 
+    /**
+     * Labels that YAML would read as numbers, booleans or null (Jackson's reader takes {@code 1e3} and {@code 0x1F}
+     * for numbers, though its writer left them unquoted) are written quoted and come back as the same labels.
+     */
+    @Test
+    void labelsThatLookLikeOtherTypesSurviveYaml() {
+        for (String label : List.of("2024", "1e3", "0x1F", "-7.5", "1_000", "true", "null", "~", "yes", "off")) {
+            ScorecardDefinition card = ScorecardDefinition.builder(dev.kizuna.health.ModelId.of("labels", "1"))
+                    .add(dev.kizuna.health.scorecard.Measure.of("m", SignalName.SENTIMENT_NPS, 1,
+                            Normaliser.linear(-100, 100)).withLabel(label))
+                    .build();
+            String yaml = models.write(card, DefinitionFormat.YAML);
+            assertEquals(card, models.read(yaml, DefinitionFormat.YAML), yaml);
+        }
+    }
+
     @Test
     void deepNestingIsRejected() {
         String deep = "[".repeat(DefinitionFormat.MAX_DEPTH + 5) + "]".repeat(DefinitionFormat.MAX_DEPTH + 5);

@@ -1,36 +1,22 @@
 package dev.kizuna.playbooks.definition;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.yaml.snakeyaml.LoaderOptions;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The two formats a playbook definition may be written in, and their bounded parsers.
+ * The two formats a playbook definition may be written in, and their bounded parsers: those of health-model
+ * definitions ({@link dev.kizuna.health.definition.DefinitionFormat}), with the same limits, whose problems are
+ * reported as a playbook {@link DefinitionException}.
  *
  * <p>Limits, the same for both: a document of at most {@value #MAX_DOCUMENT_CHARS} characters, at most
  * {@value #MAX_DEPTH} levels of nesting, strings of at most {@value #MAX_STRING_LENGTH} characters, and numbers of at
- * most 100 digits. JSON rejects NaN and infinity literals, duplicate keys and trailing content; YAML rejects
- * duplicate keys, allows at most {@value #MAX_YAML_ALIASES} aliases (against "billion laughs" documents) and builds
- * no object from tags: the document is read as a tree of plain values only. Thread-safe.
+ * most 100 digits. JSON rejects NaN and infinity literals, duplicate keys and trailing content. YAML rejects
+ * duplicate keys; it never expands aliases (an alias reads as its name, so a "billion laughs" document stays as
+ * small as it was written) and builds no object from tags: the document is read as a tree of plain values only,
+ * with tags ignored. Written YAML quotes every string that would read back as a number. Thread-safe.
  */
 public enum DefinitionFormat {
     /** JSON. */
@@ -39,51 +25,13 @@ public enum DefinitionFormat {
     YAML;
 
     /** The longest document, in characters. */
-    public static final int MAX_DOCUMENT_CHARS = 1_000_000;
+    public static final int MAX_DOCUMENT_CHARS = dev.kizuna.health.definition.DefinitionFormat.MAX_DOCUMENT_CHARS;
     /** The deepest nesting of objects and arrays. */
-    public static final int MAX_DEPTH = 32;
+    public static final int MAX_DEPTH = dev.kizuna.health.definition.DefinitionFormat.MAX_DEPTH;
     /** The longest string, in characters. */
-    public static final int MAX_STRING_LENGTH = 10_000;
-    /** The most aliases a YAML document may use. */
-    public static final int MAX_YAML_ALIASES = 10;
-
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .maxNumberLength(100)
-            .maxDocumentLength(MAX_DOCUMENT_CHARS * 4L)
-            .build();
-
-    private static final ObjectMapper JSON_MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(LIMITS)
-                    .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
-
-    private static final ObjectMapper YAML_MAPPER = yamlMapper();
-
-    private static ObjectMapper yamlMapper() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setMaxAliasesForCollections(MAX_YAML_ALIASES);
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(options)
-                .streamReadConstraints(LIMITS)
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build();
-        return YAMLMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .build();
-    }
+    public static final int MAX_STRING_LENGTH = dev.kizuna.health.definition.DefinitionFormat.MAX_STRING_LENGTH;
+    /** The most aliases a YAML document may use, were SnakeYAML to compose it (Jackson does not expand them). */
+    public static final int MAX_YAML_ALIASES = dev.kizuna.health.definition.DefinitionFormat.MAX_YAML_ALIASES;
 
     /**
      * Returns the format a file name implies: YAML for {@code .yaml} and {@code .yml}, JSON for {@code .json}.
@@ -91,15 +39,7 @@ public enum DefinitionFormat {
      * @throws IllegalArgumentException for any other extension
      */
     public static DefinitionFormat ofFileName(String fileName) {
-        Objects.requireNonNull(fileName, "fileName");
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".json")) {
-            return JSON;
-        }
-        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-            return YAML;
-        }
-        throw new IllegalArgumentException("file: '" + fileName + "' must end in .json, .yaml or .yml");
+        return valueOf(dev.kizuna.health.definition.DefinitionFormat.ofFileName(fileName).name());
     }
 
     /**
@@ -108,58 +48,44 @@ public enum DefinitionFormat {
      * @throws DefinitionException if the document is too large, too deep, or not well-formed
      */
     public JsonNode parse(String text) {
-        Objects.requireNonNull(text, "text");
-        if (text.length() > MAX_DOCUMENT_CHARS) {
-            throw new DefinitionException("", "the document has " + text.length() + " characters, over the limit of "
-                    + MAX_DOCUMENT_CHARS);
-        }
         try {
-            JsonNode tree = mapper().readTree(text);
-            if (tree == null || tree.isMissingNode()) {
-                throw new DefinitionException("", "the document is empty");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw new DefinitionException("", "not well-formed " + name() + ": " + e.getOriginalMessage());
-        } catch (RuntimeException e) {
-            if (e instanceof DefinitionException) {
-                throw e;
-            }
-            // SnakeYAML reports its own limits (aliases, code points, depth) as unchecked exceptions.
-            throw new DefinitionException("", "not acceptable " + name() + ": " + e.getMessage());
+            return parser().parse(text);
+        } catch (dev.kizuna.health.definition.DefinitionException e) {
+            throw playbookException(e);
         }
     }
 
     /**
      * Reads and parses a file of at most {@value #MAX_DOCUMENT_CHARS} characters.
      *
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws DefinitionException if the file is too large, too deep, or not well-formed
+     * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public JsonNode parse(Path file) {
-        Objects.requireNonNull(file, "file");
         try {
-            if (Files.size(file) > MAX_DOCUMENT_CHARS * 4L) {
-                throw new DefinitionException("", "the file " + file + " is over the limit of "
-                        + MAX_DOCUMENT_CHARS + " characters");
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the definition " + file, e);
+            return parser().parse(file);
+        } catch (dev.kizuna.health.definition.DefinitionException e) {
+            throw playbookException(e);
         }
     }
 
     /** Writes a tree in this format, indented, with a final newline. */
     public String write(JsonNode tree) {
-        Objects.requireNonNull(tree, "tree");
-        try {
-            String text = mapper().writeValueAsString(tree);
-            return text.endsWith("\n") ? text : text + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a definition tree could not be written as " + name(), e);
-        }
+        return parser().write(tree);
     }
 
-    private ObjectMapper mapper() {
-        return this == JSON ? JSON_MAPPER : YAML_MAPPER;
+    private dev.kizuna.health.definition.DefinitionFormat parser() {
+        return this == JSON ? dev.kizuna.health.definition.DefinitionFormat.JSON
+                : dev.kizuna.health.definition.DefinitionFormat.YAML;
+    }
+
+    private static DefinitionException playbookException(dev.kizuna.health.definition.DefinitionException e) {
+        List<DefinitionError> errors = new ArrayList<>();
+        for (dev.kizuna.health.definition.DefinitionError error : e.errors()) {
+            errors.add(new DefinitionError(error.path(), error.message()));
+        }
+        DefinitionException translated = new DefinitionException(errors);
+        translated.initCause(e);
+        return translated;
     }
 }

@@ -64,4 +64,20 @@ class DefinitionRoundTripProperties {
         assertTrue(yaml.contains("delay: P7D"), yaml);
         assertEquals(p, DEFINITIONS.readPlaybook(yaml, DefinitionFormat.YAML));
     }
+
+    /**
+     * Strings that YAML would read as numbers, booleans or null are written quoted, so they come back as the same
+     * strings (the playbook formats share the health-model definitions' writer, which quotes them).
+     */
+    @Test
+    void stringsThatLookLikeOtherTypesSurviveYaml() {
+        for (String template : new String[] {"2024", "1e3", "0x1F", "7.5", "1_000", "0o17", "true", "null", "yes", "off"}) {
+            Playbook p = Playbook.builder("risk", Playbook.Archetype.RISK)
+                    .rule(Rule.builder("low").when(Condition.healthScore().below(40)).action(Fixtures.task(template))
+                            .build())
+                    .build();
+            String yaml = DEFINITIONS.write(p, DefinitionFormat.YAML);
+            assertEquals(p, DEFINITIONS.readPlaybook(yaml, DefinitionFormat.YAML), yaml);
+        }
+    }
 }
