@@ -3,8 +3,10 @@ package dev.kizuna.health.definition;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelDefinition;
+import dev.kizuna.health.ModelId;
 import dev.kizuna.health.kit.Samples;
 import dev.kizuna.health.logistic.LogisticDefinition;
+import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.MissingDataPolicy;
 import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
@@ -156,8 +158,8 @@ class DefinitionReadingTest {
     @Test
     void labelsThatLookLikeOtherTypesSurviveYaml() {
         for (String label : List.of("2024", "1e3", "0x1F", "-7.5", "1_000", "true", "null", "~", "yes", "off")) {
-            ScorecardDefinition card = ScorecardDefinition.builder(dev.kizuna.health.ModelId.of("labels", "1"))
-                    .add(dev.kizuna.health.scorecard.Measure.of("m", SignalName.SENTIMENT_NPS, 1,
+            ScorecardDefinition card = ScorecardDefinition.builder(ModelId.of("labels", "1"))
+                    .add(Measure.of("m", SignalName.SENTIMENT_NPS, 1,
                             Normaliser.linear(-100, 100)).withLabel(label))
                     .build();
             String yaml = models.write(card, DefinitionFormat.YAML);

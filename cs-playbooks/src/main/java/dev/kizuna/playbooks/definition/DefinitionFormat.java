@@ -16,7 +16,8 @@ import java.util.List;
  * most 100 digits. JSON rejects NaN and infinity literals, duplicate keys and trailing content. YAML rejects
  * duplicate keys; it never expands aliases (an alias reads as its name, so a "billion laughs" document stays as
  * small as it was written) and builds no object from tags: the document is read as a tree of plain values only,
- * with tags ignored. Written YAML quotes every string that would read back as a number. Thread-safe.
+ * with tags ignored. Written YAML quotes every string that would otherwise read back as something else (a number,
+ * a boolean, null). Thread-safe.
  */
 public enum DefinitionFormat {
     /** JSON. */
