@@ -1,5 +1,6 @@
 package dev.kizuna.health;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 
 import java.util.SortedSet;
@@ -25,4 +26,14 @@ public interface ModelDefinition {
 
     /** Returns every signal the model reads, sorted. */
     SortedSet<SignalName> inputs();
+
+    /**
+     * Returns the values {@code signal} can take for this model: by default the signal's own
+     * {@linkplain SignalName#domain() domain} (any finite number for a custom signal). A definition that declares a
+     * custom signal's domain returns the declared one. A value outside it is rejected, never scored, and no
+     * explanation proposes one.
+     */
+    default SignalDomain domainOf(SignalName signal) {
+        return signal.domain();
+    }
 }

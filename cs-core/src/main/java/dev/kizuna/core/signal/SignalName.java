@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * range every producer of them must respect; a host adds its own with {@link #of(String)} (for example
  * {@code custom.api_calls_7d}), and they work everywhere a well-known name does.
  *
+ * <p>Every name has a {@linkplain #domain() domain}, the values it can take; a value outside it is rejected, never
+ * scored.
+ *
  * <p>Conventions of the catalogue: a <em>share</em> is a fraction from 0 to 1 (not a percentage); a
  * <em>relative change</em> is {@code (now - then) / |then|}, so -0.3 means down 30%; a flag is 1 (yes) or 0 (no).
  * Unless a name says otherwise, a window is the trailing 30 days. Names sort by their text. Immutable and thread-safe.
@@ -70,8 +73,8 @@ public record SignalName(String value) implements Comparable<SignalName> {
     /** Customer satisfaction: share of answers in the top two boxes of the scale. Unit: share; range: 0 to 1. */
     public static final SignalName SENTIMENT_CSAT = new SignalName("sentiment.csat");
     /**
-     * Customer effort: mean answer on the CES scale (1 to 7 by default; higher is easier). Unit: scale points;
-     * range: the scale's bounds.
+     * Customer effort: mean answer on the CES scale (1 to 7; higher is easier). Unit: scale points; range: 1 to 7.
+     * A team with another CES scale uses a custom signal and declares its domain.
      */
     public static final SignalName SENTIMENT_CES = new SignalName("sentiment.ces");
 
@@ -84,7 +87,10 @@ public record SignalName(String value) implements Comparable<SignalName> {
 
     // ---- Commercial ----
 
-    /** Days until the contract's renewal date. Unit: days; range: any, negative once the date has passed. */
+    /**
+     * Days until the contract's renewal date. Unit: days; range: any whole number, negative once the date has
+     * passed.
+     */
     public static final SignalName COMMERCIAL_DAYS_TO_RENEWAL = new SignalName("commercial.days_to_renewal");
     /** Open payment issues: failed charges and overdue invoices. Unit: issues; range: 0 and up. */
     public static final SignalName COMMERCIAL_PAYMENT_ISSUES = new SignalName("commercial.payment_issues");
@@ -140,6 +146,28 @@ public record SignalName(String value) implements Comparable<SignalName> {
     /** Returns every well-known name, sorted. */
     public static SortedSet<SignalName> catalogue() {
         return CATALOGUE;
+    }
+
+    /**
+     * Returns the values this signal can take: for a well-known name, the range its Javadoc documents (a share from 0
+     * to 1, a flag 0 or 1, a count a whole number from 0 up, an NPS from -100 to 100...); for a custom name,
+     * {@link SignalDomain#ANY} (a definition may declare a narrower domain for it).
+     */
+    public SignalDomain domain() {
+        return switch (value) {
+            case "usage.active_users", "usage.logins_30d", "support.open_tickets", "support.escalated_tickets",
+                    "commercial.payment_issues" -> SignalDomain.COUNT;
+            case "usage.trend_30d", "commercial.mrr_change_90d" -> SignalDomain.RELATIVE_CHANGE;
+            case "adoption.feature_breadth", "engagement.dau_mau", "sentiment.csat", "onboarding.progress" ->
+                    SignalDomain.SHARE;
+            case "adoption.feature_depth", "engagement.licence_utilisation", "commercial.mrr" ->
+                    SignalDomain.NON_NEGATIVE;
+            case "sentiment.nps" -> SignalDomain.between(-100, 100);
+            case "sentiment.ces" -> SignalDomain.between(1, 7);
+            case "commercial.days_to_renewal" -> SignalDomain.WHOLE;
+            case "relationship.champion_present", "relationship.executive_sponsor" -> SignalDomain.FLAG;
+            default -> SignalDomain.ANY;
+        };
     }
 
     /** Returns whether this is one of the {@linkplain #catalogue() well-known names}. */
