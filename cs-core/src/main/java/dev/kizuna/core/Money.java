@@ -17,12 +17,30 @@ import java.util.Objects;
  * Operations that can lose precision (division, rounding) take an explicit {@link RoundingMode}. Money may be
  * negative (a contraction, a refund); the types that forbid negative amounts say so and check it.
  *
+ * <p>Limits: an amount has at most {@value #MAX_INTEGER_DIGITS} digits before the decimal point (its magnitude is
+ * below 10<sup>{@value #MAX_INTEGER_DIGITS}</sup>) and at most {@value #MAX_SCALE} after it, once trailing zeros are
+ * stripped. Text is read by {@link #parseAmount(String)}, which also bounds its length and digits before it computes,
+ * so no input, however written ({@code "1e10000000"}), costs more than a few microseconds to accept or reject.
+ *
  * @param amount   the exact amount, in canonical form
  * @param currency the ISO 4217 currency
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** The most digits before the decimal point: every amount is below 10<sup>18</sup> in magnitude. */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    /** The most digits after the decimal point, trailing zeros stripped (results of division included). */
+    public static final int MAX_SCALE = 64;
+    /** The most digits after the decimal point that {@link #parseAmount(String)} accepts in an input. */
+    public static final int MAX_INPUT_FRACTION_DIGITS = 18;
+    /** The longest text {@link #parseAmount(String)} reads, in characters. */
+    public static final int MAX_INPUT_LENGTH = 64;
 
-    /** Canonicalises the amount so that equal values are {@code equals}. */
+    /**
+     * Checks the limits and canonicalises the amount so that equal values are {@code equals}.
+     *
+     * @throws IllegalArgumentException if the amount has more than {@value #MAX_INTEGER_DIGITS} digits before the
+     *                                  point or more than {@value #MAX_SCALE} after it
+     */
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
@@ -30,12 +48,101 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     /**
-     * Returns money from a decimal string such as {@code "1250.00"} and an ISO 4217 code such as {@code "EUR"}.
+     * Returns money from a decimal string such as {@code "1250.00"} and an ISO 4217 code such as {@code "EUR"}; the
+     * amount is read by {@link #parseAmount(String)}.
      *
-     * @throws IllegalArgumentException if the amount is not a decimal number or the currency code is unknown
+     * @throws IllegalArgumentException if the amount is not a decimal number within the limits or the currency code
+     *                                  is unknown
      */
     public static Money of(String amount, String currencyCode) {
         return new Money(parseAmount(amount), currency(currencyCode));
+    }
+
+    /**
+     * Reads an amount written as a decimal number: an optional sign, ASCII digits with an optional decimal point, and
+     * an optional exponent ({@code "1250.00"}, {@code "-3.5"}, {@code "1.2E3"}); white space around it is ignored.
+     * The text is checked before anything is computed, so the cost is bounded whatever the input.
+     *
+     * @throws IllegalArgumentException saying why, if the text is longer than {@value #MAX_INPUT_LENGTH} characters,
+     *                                  is not a decimal number in ASCII digits, has more than
+     *                                  {@value #MAX_INTEGER_DIGITS} digits before the point or more than
+     *                                  {@value #MAX_INPUT_FRACTION_DIGITS} after it
+     */
+    public static BigDecimal parseAmount(String text) {
+        Objects.requireNonNull(text, "amount");
+        String s = text.strip();
+        if (s.length() > MAX_INPUT_LENGTH) {
+            throw new IllegalArgumentException("amount: '" + s.substring(0, 20) + "...' has " + s.length()
+                    + " characters, over the limit of " + MAX_INPUT_LENGTH);
+        }
+        if (!isDecimalSyntax(s)) {
+            throw new IllegalArgumentException("amount: '" + text + "' is not a decimal number (ASCII digits, an"
+                    + " optional sign, decimal point and exponent, such as 1250.00)");
+        }
+        BigDecimal value;
+        try {
+            // The syntax is checked and the exponent has at most MAX_INPUT_LENGTH digits: BigDecimal rejects an
+            // exponent beyond the int range itself, and builds the rest in time linear in at most 64 characters.
+            value = new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("amount: '" + text + "' is out of range: at most "
+                    + MAX_INTEGER_DIGITS + " digits before the decimal point", e);
+        }
+        if (value.signum() != 0) {
+            long integerDigits = (long) value.precision() - value.scale();
+            if (integerDigits > MAX_INTEGER_DIGITS) {
+                throw new IllegalArgumentException("amount: '" + text + "' is out of range: at most "
+                        + MAX_INTEGER_DIGITS + " digits before the decimal point");
+            }
+            BigDecimal stripped = value.stripTrailingZeros();
+            if (stripped.scale() > MAX_INPUT_FRACTION_DIGITS) {
+                throw new IllegalArgumentException("amount: '" + text + "' has more than "
+                        + MAX_INPUT_FRACTION_DIGITS + " digits after the decimal point");
+            }
+        }
+        return value;
+    }
+
+    private static boolean isDecimalSyntax(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isAsciiDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isAsciiDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isAsciiDigit(s.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Returns money of an exact amount in the given currency. */
@@ -180,20 +287,21 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         }
     }
 
-    private static BigDecimal parseAmount(String amount) {
-        Objects.requireNonNull(amount, "amount");
-        try {
-            return new BigDecimal(amount.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount: '" + amount + "' is not a decimal number", e);
-        }
-    }
-
     private static BigDecimal canonical(BigDecimal amount) {
         if (amount.signum() == 0) {
             return BigDecimal.ZERO;
         }
+        // Checked before any rescaling: setScale(0) of 1E+10000000 would build a ten-million-digit number.
+        long integerDigits = (long) amount.precision() - amount.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("amount: " + amount + " is out of range: at most " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point");
+        }
         BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.scale() > MAX_SCALE) {
+            throw new IllegalArgumentException("amount: " + amount + " has more than " + MAX_SCALE
+                    + " digits after the decimal point");
+        }
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
