@@ -222,9 +222,18 @@ public final class LogisticModel implements BatchHealthModel {
                         "a health of 100 needs a churn probability of exactly 0"));
                 continue;
             }
-            double slope = t.slope();
+            // Every term on the signal moves with it: the slope is theirs together.
+            double slope = 0;
+            int sharing = 0;
+            for (Term other : terms) {
+                if (other.signal().equals(t.signal())) {
+                    slope += other.slope();
+                    sharing++;
+                }
+            }
             if (slope == 0) {
-                levers.add(BandLever.blocked(t.id(), t.label(), t.signal(), current, band, "its coefficient is 0"));
+                levers.add(BandLever.blocked(t.id(), t.label(), t.signal(), current, band, sharing == 1
+                        ? "its coefficient is 0" : "the coefficients of the terms on its signal add up to 0"));
                 continue;
             }
             double q = goal / 100.0;
@@ -234,7 +243,7 @@ public final class LogisticModel implements BatchHealthModel {
             double direction = slope > 0 ? -1 : 1;
             BandLever lever = null;
             for (int n = 0; n < NUDGES && Double.isFinite(value); n++) {
-                double z = e.z + (t.value(value) - e.term[i]);
+                double z = zWith(e, t.signal(), value);
                 double reached = Numbers.round2(health(z));
                 if (bands.rankOf(reached) >= wanted) {
                     lever = BandLever.reaching(t.id(), t.label(), t.signal(), current, band,
@@ -247,6 +256,17 @@ public final class LogisticModel implements BatchHealthModel {
                     "no finite value of its signal reaches the band"));
         }
         return levers;
+    }
+
+    /** Returns the linear predictor with every term on {@code signal} at {@code value}, the others held fixed. */
+    private double zWith(Evaluation e, SignalName signal, double value) {
+        double z = e.z;
+        for (int j = 0; j < terms.length; j++) {
+            if (terms[j].signal().equals(signal)) {
+                z += terms[j].value(value) - e.term[j];
+            }
+        }
+        return z;
     }
 
     /**

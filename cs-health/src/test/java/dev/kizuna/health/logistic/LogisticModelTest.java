@@ -125,4 +125,17 @@ class LogisticModelTest {
         Term t = new Term("x", "x", X, 1, Optional.empty());
         assertEquals(t, Term.of("x", X, 1));
     }
+    @Test
+    void aLeverMovesEveryTermOnItsSignal() {
+        // Two terms read custom.x: z = 2x - 1.5x = 0.5x. At x = 4, z = 2, red; yellow needs z <= 0, so x <= 0.
+        // Holding the second term fixed would have proposed x <= 3, which scores z = 1.5, still red.
+        LogisticModel model = model(0, Term.of("a", X, 2), Term.of("b", X, -1.5));
+        Explanation e = model.explain(snapshot("custom.x", 4), NOW);
+        for (BandLever lever : e.levers()) {
+            assertEquals(0.0, lever.target().orElseThrow().value(), 1e-9, lever.describe());
+            double value = lever.target().orElseThrow().value();
+            HealthScore moved = model.score(snapshot("custom.x", value), NOW);
+            assertEquals("yellow", moved.band().orElseThrow().name(), lever.describe());
+        }
+    }
 }
