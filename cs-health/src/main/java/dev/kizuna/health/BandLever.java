@@ -1,19 +1,28 @@
 package dev.kizuna.health;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.internal.Checks;
 import dev.kizuna.health.internal.Numbers;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.DoublePredicate;
 
 /**
  * How far one input would have to move, all others held fixed, to lift the account into the next band; or why no
  * change of that input alone can.
  *
  * <p>The target is the smallest change in the improving direction (the raw value is found through the model's
- * inverse, for a scorecard measure its normaliser's), on the hundredths grid the score is rounded to. Immutable and
- * thread-safe.
+ * inverse, for a scorecard measure its normaliser's), on the hundredths grid the score is rounded to.
+ *
+ * <p><b>Inside the signal's domain.</b> A target is always a value the signal can take: its
+ * {@link Target#nearest() nearest} value lies in the input's domain ({@link ModelDefinition#domainOf}, narrowed by
+ * the snapshot's rules between signals, {@link InputDomains#leverDomain}). For whole numbers the bound is rounded in
+ * the improving direction ("at least 3.2 open tickets" becomes "at most 3" when fewer is better, a flag goes to 0 or
+ * 1); a bound beyond the domain is clamped to its edge. The model then checks that the moved value still reaches the
+ * band, and when no value inside the domain does, the lever has no target and says so, such as
+ * {@code no value of commercial.mrr from 0 up reaches yellow} ({@link #within}). Immutable and thread-safe.
  *
  * @param input    the input's id in the model
  * @param label    the input's readable name
@@ -68,6 +77,49 @@ public record BandLever(
             Checks.finite(value, "target.value");
             Objects.requireNonNull(relation, "target.relation");
         }
+
+        /** Returns whether the target lies above the values it replaces: {@code AT_LEAST} or {@code ABOVE}. */
+        public boolean isUpward() {
+            return relation == Relation.AT_LEAST || relation == Relation.ABOVE;
+        }
+
+        /**
+         * Returns the value nearest the bound that meets the relation: the bound itself for {@code AT_LEAST} and
+         * {@code AT_MOST}, the next double above it for {@code ABOVE}, below it for {@code BELOW}. It is the value a
+         * lever proposes to move the signal to.
+         */
+        public double nearest() {
+            switch (relation) {
+                case ABOVE:
+                    return Math.nextUp(value);
+                case BELOW:
+                    return Math.nextDown(value);
+                default:
+                    return value;
+            }
+        }
+
+        /**
+         * Returns this target moved into {@code domain}: itself when its {@link #nearest()} value lies inside;
+         * otherwise, for a whole-number domain, that value rounded in the target's direction ({@code at least 3.2}
+         * becomes {@code at least 4}, {@code below 3} becomes {@code at most 2}), then clamped to the domain's
+         * bounds, as {@code AT_LEAST} (upward) or {@code AT_MOST}. A clamped target no longer meets this one's bound:
+         * the model re-scores to see whether it still reaches the band ({@link BandLever#within}).
+         */
+        public Target within(SignalDomain domain) {
+            Objects.requireNonNull(domain, "domain");
+            double near = nearest();
+            if (domain.contains(near)) {
+                return this;
+            }
+            boolean up = isUpward();
+            boolean whole = domain.whole();
+            double moved = whole ? (up ? Math.ceil(near) : Math.floor(near)) : near;
+            double low = whole ? Math.ceil(domain.min()) : domain.min();
+            double high = whole ? Math.floor(domain.max()) : domain.max();
+            moved = Math.max(low, Math.min(high, moved)) + 0.0;
+            return new Target(moved, up ? Relation.AT_LEAST : Relation.AT_MOST);
+        }
     }
 
     /** Validates that exactly one of target and obstacle is given. */
@@ -103,6 +155,73 @@ public record BandLever(
     public static BandLever blocked(String input, String label, SignalName signal, double current, HealthBand band,
                                     String obstacle) {
         return new BandLever(input, label, signal, current, band, Optional.empty(), Optional.of(obstacle));
+    }
+
+    /**
+     * Returns the lever that moves the signal to {@code target} {@linkplain Target#within moved into}
+     * {@code domain}, if {@code reaches} confirms that the moved value ({@link Target#nearest()}) reaches the band,
+     * the other signals held fixed. Otherwise the lever has no target, and its obstacle says what was found: when
+     * the score moves monotonically with the signal, so that the moved value is the best the domain has, that no
+     * value of the domain reaches the band ({@link #noValueReaches}); when it need not (a scorecard with two
+     * measures on the signal, pulling opposite ways), only that the moved value does not
+     * ({@link #nearestDoesNotReach}).
+     *
+     * @param target    the target found without regard to the domain, reaching the band
+     * @param domain    the values the signal can take ({@link InputDomains#leverDomain})
+     * @param monotone  whether the score only rises, or only falls, as the signal moves, the others held fixed
+     * @param reaches   whether the signal at a value, the others held fixed, scores in {@code band} or above
+     */
+    public static BandLever within(String input, String label, SignalName signal, double current, HealthBand band,
+                                   Target target, SignalDomain domain, boolean monotone, DoublePredicate reaches) {
+        Target moved = target.within(domain);
+        double value = moved.nearest();
+        if (moved == target || reaches.test(value)) {
+            return reaching(input, label, signal, current, band, moved);
+        }
+        return blocked(input, label, signal, current, band, monotone ? noValueReaches(signal, domain, band)
+                : nearestDoesNotReach(signal, domain, value, band));
+    }
+
+    /**
+     * Returns the obstacle of a lever whose target, moved into the domain, no longer reaches the band, when other
+     * values of the domain might: {@code adoption.feature_breadth at 1, the nearest value its domain (a number from
+     * 0 to 1) allows, does not reach yellow}.
+     */
+    public static String nearestDoesNotReach(SignalName signal, SignalDomain domain, double value, HealthBand band) {
+        StringBuilder out = new StringBuilder(100).append(signal.value()).append(" at ");
+        return Numbers.appendRaw(out, value).append(", the nearest value its domain (").append(domain.describe())
+                .append(") allows, does not reach ").append(band.name()).toString();
+    }
+
+    /**
+     * Returns the obstacle of a lever whose band no value of the domain reaches, such as
+     * {@code no value of commercial.mrr from 0 up reaches yellow},
+     * {@code no whole number of support.open_tickets from 2 up reaches green} or
+     * {@code no value of custom.dependents (0 or 1) reaches green}.
+     */
+    public static String noValueReaches(SignalName signal, SignalDomain domain, HealthBand band) {
+        StringBuilder out = new StringBuilder(80);
+        if (domain.min() == domain.max()) {
+            out.append(signal.value()).append(" can only be ");
+            Numbers.appendRaw(out, domain.min());
+            return out.append(", which does not reach ").append(band.name()).toString();
+        }
+        if (domain.whole() && domain.min() == 0 && domain.max() == 1) {
+            return out.append("no value of ").append(signal.value()).append(" (0 or 1) reaches ").append(band.name())
+                    .toString();
+        }
+        out.append(domain.whole() ? "no whole number of " : "no value of ").append(signal.value());
+        if (domain.hasMin()) {
+            Numbers.appendRaw(out.append(" from "), domain.min());
+            if (domain.hasMax()) {
+                Numbers.appendRaw(out.append(" to "), domain.max());
+            } else {
+                out.append(" up");
+            }
+        } else if (domain.hasMax()) {
+            Numbers.appendRaw(out.append(" up to "), domain.max());
+        }
+        return out.append(" reaches ").append(band.name()).toString();
     }
 
     /** Returns whether this input alone can lift the account into the band. */

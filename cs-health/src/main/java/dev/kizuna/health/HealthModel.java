@@ -18,6 +18,14 @@ import java.util.SortedSet;
  *   <li>the contributions add up exactly to the value (see {@link HealthScore});</li>
  *   <li>a missing input never throws: it is listed in {@link HealthScore#missing()} and lowers the completeness, and
  *       when too much is missing the result is {@link HealthScore.Status#INSUFFICIENT_DATA};</li>
+ *   <li>an impossible value is rejected, never scored: {@link #score} and {@link #explain} throw an
+ *       {@link IllegalArgumentException} when a signal the model reads has a value outside
+ *       {@code definition().domainOf(signal)} (the snapshot itself already rejects a value outside a well-known
+ *       signal's domain; a definition may declare a custom signal's). The message names the signal, the value and
+ *       the domain, in {@link dev.kizuna.core.signal.SignalDomain#problem}'s words, such as
+ *       {@code 7 is outside the domain of custom.dependents: 0 or 1}. {@link InputDomains#check} does it;</li>
+ *   <li>every lever's target lies in the signal's domain, and applied alone reaches the band it names (see
+ *       {@link BandLever});</li>
  *   <li>a model is immutable and thread-safe: any number of threads may score at once;</li>
  *   <li>its definition survives a round trip through JSON.</li>
  * </ul>
@@ -48,7 +56,10 @@ public interface HealthModel {
      * @param snapshot   the account's signals; signals the model does not read are ignored
      * @param computedAt the instant recorded as the time of computation (pass the clock's time; an explicit instant
      *                   keeps scoring deterministic)
-     * @return the score, or an insufficient-data result; never throws for missing or out-of-range signals
+     * @return the score, or an insufficient-data result; never throws for missing signals, nor for values beyond
+     *         the range a model maps (a normaliser clamps them)
+     * @throws IllegalArgumentException naming the signal, the value and the domain, if a signal the model reads has
+     *                                  a value outside {@code definition().domainOf(signal)}
      */
     HealthScore score(SignalSnapshot snapshot, Instant computedAt);
 
@@ -58,6 +69,8 @@ public interface HealthModel {
      *
      * <p>The default implementation explains from the contributions alone and gives no levers; the built-in models
      * override it.
+     *
+     * @throws IllegalArgumentException as {@link #score} does, for a value outside its input's domain
      */
     default Explanation explain(SignalSnapshot snapshot, Instant computedAt) {
         return Explanation.of(score(snapshot, computedAt), List.of());

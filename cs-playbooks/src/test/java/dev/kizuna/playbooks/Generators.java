@@ -43,6 +43,17 @@ public final class Generators {
         return Arbitraries.integers().between(-4, 100).map(i -> i / (i % 3 == 0 ? 1.0 : 4.0));
     }
 
+    /**
+     * Returns a value from 0 to 100 of {@link #numbers()} as a value of {@code signal}, inside its domain: whole for a
+     * count, a hundredth for a share.
+     */
+    static double inDomain(SignalName signal, double value) {
+        if (signal.domain().whole()) {
+            return Math.floor(value);
+        }
+        return signal.domain().hasMax() && signal.domain().max() == 1 ? value / 100 : value;
+    }
+
     public static Arbitrary<Condition> numericTest(Arbitrary<NumericFact> fact) {
         return Combinators.combine(fact, numbers(), numbers(), Arbitraries.integers().between(0, 4))
                 .as((f, a, b, op) -> switch (op) {
@@ -173,8 +184,8 @@ public final class Generators {
             SignalSnapshot.Builder before = SignalSnapshot.builder(a.id(), MONTH_AGO);
             SignalSnapshot.Builder after = SignalSnapshot.builder(a.id(), NOW);
             for (int i = 0; i < SIGNALS.size(); i++) {
-                before.put(SIGNALS.get(i), v.get(i));
-                after.put(SIGNALS.get(i), v.get(SIGNALS.size() + i));
+                before.put(SIGNALS.get(i), inDomain(SIGNALS.get(i), v.get(i)));
+                after.put(SIGNALS.get(i), inDomain(SIGNALS.get(i), v.get(SIGNALS.size() + i)));
             }
             b.signals(SignalHistory.of(a.id(), List.of(before.build(), after.build())));
             List<SurveyResponse> surveys = new ArrayList<>();

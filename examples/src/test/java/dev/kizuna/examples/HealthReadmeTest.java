@@ -44,18 +44,19 @@ class HealthReadmeTest {
                 readmeScorecard());
         SignalSnapshot snapshot = SignalSnapshot.builder(AccountId.of("acme"), Instant.parse("2026-01-01T00:00:00Z"))
                 .put("engagement.licence_utilisation", 0.9).put("engagement.dau_mau", 0.4).put("sentiment.nps", 20)
-                .put("support.open_tickets", 0).put("support.escalated_tickets", 1).build();
+                .put("support.open_tickets", 1).put("support.escalated_tickets", 1).build();
 
         HealthModels models = HealthModels.load();
         HealthModel model = models.create(file);
         Explanation why = model.explain(snapshot, Instant.now());
 
-        // By hand: engagement (2·95 + 75)/3, sentiment 60, support (2·100 + 50)/3, weighted 30:20:15, is
-        // 5100/65 = 78.46; the open escalation caps it at 40, a contribution of 40 - 78.46 = -38.46.
+        // By hand: engagement (2·95 + 75)/3, sentiment 60, support (2·60 + 50)/3 (the escalated ticket is one of the
+        // open ones), weighted 30:20:15, is 4700/65 = 72.31; the open escalation caps it at 40, a contribution of
+        // 40 - 72.31 = -32.31.
         assertEquals("40.00 red", why.score().summary());
-        assertEquals(-38.46, why.score().contribution("escalation").orElseThrow().points());
+        assertEquals(-32.31, why.score().contribution("escalation").orElseThrow().points());
         assertEquals("escalation", why.pullingDown().get(0).id(), "a binding cap pulls down first");
-        assertTrue(why.reason().startsWith("red 40.00: pulled down by cap 'open escalation' (-38.46)"), why.reason());
+        assertTrue(why.reason().startsWith("red 40.00: pulled down by cap 'open escalation' (-32.31)"), why.reason());
         for (var lever : why.levers()) {
             // Only clearing the escalation lifts the cap; every other input is held at 40 by it.
             assertEquals(lever.input().equals("escalations"), lever.isReachable(), lever.describe());

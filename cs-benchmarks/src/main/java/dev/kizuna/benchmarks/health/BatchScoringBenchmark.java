@@ -135,7 +135,8 @@ public class BatchScoringBenchmark {
                     case 6: col[i] = Math.round(-80 + 170 * x * u); break;
                     case 7: col[i] = 0.4 + 0.6 * x * u; break;
                     case 8: col[i] = Math.floor(u * (1 + 8 * (1 - x))); break;
-                    case 9: col[i] = x < 0.2 ? Math.floor(u * 4) : 0; break;
+                    // Escalated tickets are among the open ones (column 8).
+                    case 9: col[i] = Math.min(c[8][i], x < 0.2 ? Math.floor(u * 4) : 0); break;
                     case 10: col[i] = x < 0.3 ? Math.floor(u * 3) : 0; break;
                     default: col[i] = -0.3 + 0.45 * x * u; break;
                 }

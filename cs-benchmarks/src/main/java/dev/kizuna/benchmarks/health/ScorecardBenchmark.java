@@ -95,6 +95,8 @@ public class ScorecardBenchmark {
                     Math.round(-80 + 170 * health * random.nextDouble()), 0.4 + 0.6 * health,
                     random.nextInt(1 + (int) (8 * (1 - health))), health < 0.2 ? random.nextInt(4) : 0,
                     health < 0.3 ? random.nextInt(3) : 0, -0.3 + 0.45 * health * random.nextDouble()};
+            // Escalated tickets are among the open ones.
+            values[9] = Math.min(values[9], values[8]);
             SignalSnapshot.Builder b = SignalSnapshot.builder(AccountId.of("acct-" + a), NOW);
             for (int s = 0; s < SIGNALS.length; s++) {
                 b.put(SIGNALS[s], values[s]);

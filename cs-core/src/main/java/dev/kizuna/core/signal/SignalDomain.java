@@ -68,6 +68,20 @@ public record SignalDomain(double min, double max, boolean whole) {
         return new SignalDomain(min, max, true);
     }
 
+    /**
+     * Returns the values that belong to both this domain and {@code other}, or empty when none does (the bounds do
+     * not overlap, or a whole domain's overlap holds no whole number).
+     */
+    public Optional<SignalDomain> intersect(SignalDomain other) {
+        double low = Math.max(min, other.min);
+        double high = Math.min(max, other.max);
+        boolean wholeOnly = whole || other.whole;
+        if (low > high || (wholeOnly && Math.ceil(low) > Math.floor(high))) {
+            return Optional.empty();
+        }
+        return Optional.of(new SignalDomain(low, high, wholeOnly));
+    }
+
     /** Returns whether the domain has a lower bound. */
     public boolean hasMin() {
         return min != -Double.MAX_VALUE;

@@ -6,6 +6,7 @@ import dev.kizuna.core.internal.Checks;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,17 +14,30 @@ import java.util.TreeMap;
 /**
  * The signal values of one account at one instant: the input of a health score.
  *
- * <p>Every value is a finite number. A signal that is not known at {@code at} is simply absent: nothing is
- * defaulted, so a score can see what is missing and say so. Values are sorted by name, so equal snapshots
- * serialise identically. Immutable and thread-safe.
+ * <p>Every value is a finite number within its signal's {@linkplain SignalName#domain() domain}: an NPS from -100 to
+ * 100, a share from 0 to 1, a count a whole number from 0 up, a flag 0 or 1 (a custom signal's domain is any finite
+ * number). One rule ties two well-known signals: the escalated tickets are among the open tickets, so
+ * {@code support.escalated_tickets} is at most {@code support.open_tickets} when a snapshot has both. A value that
+ * breaks either rule is impossible, and the snapshot is not made: the constructor, {@link #of}, {@link #with} and
+ * the {@link Builder} throw an {@link IllegalArgumentException} naming the signal, the value and the domain, such as
+ * {@code 500 is outside the domain of sentiment.nps: a number from -100 to 100}.
+ *
+ * <p>A signal that is not known at {@code at} is simply absent: nothing is defaulted, so a score can see what is
+ * missing and say so. Values are sorted by name, so equal snapshots serialise identically. Immutable and
+ * thread-safe.
  *
  * @param account the account
  * @param at      when the values were observed
- * @param values  the values by signal name, each finite
+ * @param values  the values by signal name, each finite and within its signal's domain
  */
 public record SignalSnapshot(AccountId account, Instant at, SortedMap<SignalName, Double> values) {
 
-    /** Validates every value and copies the map (into an unmodifiable one kept as arrays; see {@link #nameAt}). */
+    /**
+     * Validates every value and copies the map (into an unmodifiable one kept as arrays; see {@link #nameAt}).
+     *
+     * @throws IllegalArgumentException naming the signal and the value, if a value is not finite, is outside its
+     *                                  signal's domain, or breaks the rule between escalated and open tickets
+     */
     public SignalSnapshot {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(at, "at");
@@ -49,12 +63,14 @@ public record SignalSnapshot(AccountId account, Instant at, SortedMap<SignalName
                     throw new IllegalArgumentException("values: not sorted by name at " + name.value());
                 }
                 names[i] = name;
-                numbers[i++] = Checks.finite(value, field(name));
+                numbers[i++] = checked(name, value);
             }
             if (i != names.length) {
                 throw new IllegalArgumentException("values: " + i + " entries, but a size of " + names.length);
             }
-            values = names.length == 0 ? SignalValues.EMPTY : new SignalValues(names, numbers);
+            SignalValues checked = names.length == 0 ? SignalValues.EMPTY : new SignalValues(names, numbers);
+            checkTickets(checked);
+            values = checked;
         }
     }
 
@@ -94,6 +110,40 @@ public record SignalSnapshot(AccountId account, Instant at, SortedMap<SignalName
         return new SignalSnapshot(account, at, copy);
     }
 
+    /**
+     * Returns the values {@code name} could take in this snapshot, every other value held fixed: its
+     * {@linkplain SignalName#domain() domain}, narrowed by the rule between escalated and open tickets (open tickets
+     * at least the escalated ones, escalated tickets at most the open ones, when the snapshot has the other). A value
+     * inside it, put in with {@link #with}, makes a valid snapshot.
+     */
+    public SignalDomain domainOf(SignalName name) {
+        Objects.requireNonNull(name, "name");
+        SignalDomain domain = name.domain();
+        if (name.equals(SignalName.SUPPORT_OPEN_TICKETS)) {
+            Double escalated = values.get(SignalName.SUPPORT_ESCALATED_TICKETS);
+            return escalated == null ? domain : new SignalDomain(escalated, domain.max(), true);
+        }
+        if (name.equals(SignalName.SUPPORT_ESCALATED_TICKETS)) {
+            Double open = values.get(SignalName.SUPPORT_OPEN_TICKETS);
+            return open == null ? domain : new SignalDomain(domain.min(), open, true);
+        }
+        return domain;
+    }
+
+    /**
+     * Returns why a snapshot cannot have {@code escalated} escalated tickets with {@code open} open tickets, such as
+     * {@code support.escalated_tickets: 5 is more than support.open_tickets, 3: escalated tickets are among the open
+     * tickets}; empty when it can ({@code escalated <= open}).
+     */
+    public static Optional<String> ticketProblem(double escalated, double open) {
+        if (escalated <= open) {
+            return Optional.empty();
+        }
+        return Optional.of(SignalName.SUPPORT_ESCALATED_TICKETS.value() + ": " + plain(escalated) + " is more than "
+                + SignalName.SUPPORT_OPEN_TICKETS.value() + ", " + plain(open)
+                + ": escalated tickets are among the open tickets");
+    }
+
     /** Returns the number of values. */
     public int size() {
         return values.size();
@@ -122,6 +172,35 @@ public record SignalSnapshot(AccountId account, Instant at, SortedMap<SignalName
         return "values['" + name.value() + "']";
     }
 
+    /** Returns the value if it is finite and within the signal's domain, else throws naming both. */
+    private static double checked(SignalName name, double value) {
+        Checks.finite(value, field(name));
+        SignalDomain domain = name.domain();
+        if (!domain.contains(value)) {
+            throw new IllegalArgumentException(domain.problem(name, value).orElseThrow());
+        }
+        return value;
+    }
+
+    private static void checkTickets(SignalValues values) {
+        Double escalated = values.get(SignalName.SUPPORT_ESCALATED_TICKETS);
+        if (escalated == null) {
+            return;
+        }
+        Double open = values.get(SignalName.SUPPORT_OPEN_TICKETS);
+        if (open != null) {
+            Optional<String> problem = ticketProblem(escalated, open);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(problem.get());
+            }
+        }
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+
     /** Builds a {@link SignalSnapshot}. Not thread-safe; the snapshot it builds is. */
     public static final class Builder {
         private final AccountId account;
@@ -136,11 +215,12 @@ public record SignalSnapshot(AccountId account, Instant at, SortedMap<SignalName
         /**
          * Sets {@code name} to {@code value}, replacing any earlier value.
          *
-         * @throws IllegalArgumentException naming the signal, if the value is not finite
+         * @throws IllegalArgumentException naming the signal and the value, if the value is not finite or is outside
+         *                                  the signal's {@linkplain SignalName#domain() domain}
          */
         public Builder put(SignalName name, double value) {
             Objects.requireNonNull(name, "name");
-            values.put(name, Checks.finite(value, field(name)));
+            values.put(name, checked(name, value));
             return this;
         }
 
@@ -149,7 +229,11 @@ public record SignalSnapshot(AccountId account, Instant at, SortedMap<SignalName
             return put(SignalName.of(name), value);
         }
 
-        /** Builds the snapshot. */
+        /**
+         * Builds the snapshot.
+         *
+         * @throws IllegalArgumentException if it has more escalated tickets than open tickets
+         */
         public SignalSnapshot build() {
             return new SignalSnapshot(account, at, values);
         }

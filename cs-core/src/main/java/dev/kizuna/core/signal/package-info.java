@@ -4,7 +4,9 @@
  * a {@link dev.kizuna.core.signal.SignalHistory} holds its snapshots over time, for trends.
  *
  * <p>Signals are computed by the host or by the metric modules; this package only names and carries them. A missing
- * signal is absent, never defaulted, so that scores can treat missing data openly.
+ * signal is absent, never defaulted, so that scores can treat missing data openly. Every signal has a
+ * {@link dev.kizuna.core.signal.SignalDomain domain}, the values it can take, and a snapshot refuses a value outside
+ * it: an impossible value is rejected where it enters, never scored.
  */
 @NullMarked
 package dev.kizuna.core.signal;

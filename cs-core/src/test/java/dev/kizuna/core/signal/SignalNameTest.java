@@ -76,4 +76,16 @@ class SignalNameTest {
         assertTrue(SignalName.of("a.b").compareTo(SignalName.of("a.c")) < 0);
         assertEquals("usage.active_users", SignalName.USAGE_ACTIVE_USERS.toString());
     }
+    @Test
+    void theReadmeTableGivesEveryWellKnownSignalWithItsDomain() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        for (SignalName name : SignalName.catalogue()) {
+            String row = readme.lines().filter(l -> l.startsWith("| `" + name.value() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " has no row in cs-core/README.md"));
+            String[] cells = row.split("\\|");
+            assertTrue(cells[4].strip().startsWith(name.domain().describe()), name + ": " + row);
+        }
+        assertEquals(SignalName.catalogue().size(), readme.lines().filter(l -> l.matches("\\| `[a-z_.0-9]+` \\|.*"))
+                .count(), "one row per well-known signal, and no other");
+    }
 }

@@ -94,8 +94,9 @@ class SignalSnapshotTest {
         TreeMap<SignalName, Double> tree = new TreeMap<>();
         SignalName[] names = {SignalName.SUPPORT_OPEN_TICKETS, USAGE_ACTIVE_USERS, SENTIMENT_NPS,
                 SignalName.of("custom.zeta"), SignalName.ENGAGEMENT_DAU_MAU};
+        double[] inDomain = {2, 40, -20.5, -2.5, 0.4};
         for (int i = 0; i < names.length; i++) {
-            tree.put(names[i], i * 1.5 - 2);
+            tree.put(names[i], inDomain[i]);
         }
         SignalSnapshot s = new SignalSnapshot(ACME, AT, tree);
         assertEquals(tree, s.values());
@@ -136,5 +137,76 @@ class SignalSnapshotTest {
         assertEquals(SENTIMENT_NPS, s.nameAt(0));
         assertEquals(2.0, s.valueAt(0));
         assertEquals(USAGE_ACTIVE_USERS, s.values().lastKey());
+    }
+    @Test
+    void impossibleValuesOfWellKnownSignalsAreRejectedNamingSignalValueAndDomain() {
+        Map<SignalName, Double> impossible = new java.util.LinkedHashMap<>();
+        impossible.put(SENTIMENT_NPS, 500.0);
+        impossible.put(SignalName.ENGAGEMENT_LICENCE_UTILISATION, -2.0);
+        impossible.put(SignalName.SUPPORT_OPEN_TICKETS, -4.0);
+        impossible.put(SignalName.ADOPTION_FEATURE_BREADTH, 3.5);
+        impossible.put(SignalName.RELATIONSHIP_CHAMPION_PRESENT, 7.0);
+        impossible.put(SignalName.USAGE_ACTIVE_USERS, 2.5);
+        impossible.put(SignalName.SENTIMENT_CES, 0.0);
+        impossible.put(SignalName.USAGE_TREND_30D, -1.5);
+        List<String> expected = List.of(
+                "500 is outside the domain of sentiment.nps: a number from -100 to 100",
+                "-2 is outside the domain of engagement.licence_utilisation: a number from 0 up",
+                "-4 is outside the domain of support.open_tickets: a whole number from 0 up",
+                "3.5 is outside the domain of adoption.feature_breadth: a number from 0 to 1",
+                "7 is outside the domain of relationship.champion_present: 0 or 1",
+                "2.5 is outside the domain of usage.active_users: a whole number from 0 up",
+                "0 is outside the domain of sentiment.ces: a number from 1 to 7",
+                "-1.5 is outside the domain of usage.trend_30d: a number from -1 up");
+        int i = 0;
+        for (Map.Entry<SignalName, Double> e : impossible.entrySet()) {
+            SignalName name = e.getKey();
+            double value = e.getValue();
+            String message = expected.get(i++);
+            assertEquals(message, assertThrows(IllegalArgumentException.class,
+                    () -> SignalSnapshot.of(ACME, AT, Map.of(name, value))).getMessage());
+            assertEquals(message, assertThrows(IllegalArgumentException.class,
+                    () -> SignalSnapshot.builder(ACME, AT).put(name, value)).getMessage());
+            assertEquals(message, assertThrows(IllegalArgumentException.class,
+                    () -> SignalSnapshot.empty(ACME, AT).with(name, value)).getMessage());
+        }
+    }
+
+    @Test
+    void customSignalsTakeAnyFiniteNumber() {
+        SignalName custom = SignalName.of("custom.api_calls_7d");
+        SignalSnapshot s = SignalSnapshot.builder(ACME, AT).put(custom, -1e300).build().with(custom, 2.5);
+        assertEquals(OptionalDouble.of(2.5), s.value(custom));
+    }
+
+    @Test
+    void moreEscalatedThanOpenTicketsIsRejected() {
+        String message = "support.escalated_tickets: 5 is more than support.open_tickets, 3: escalated tickets are"
+                + " among the open tickets";
+        SignalName open = SignalName.SUPPORT_OPEN_TICKETS;
+        SignalName escalated = SignalName.SUPPORT_ESCALATED_TICKETS;
+        assertEquals(message, assertThrows(IllegalArgumentException.class,
+                () -> SignalSnapshot.of(ACME, AT, Map.of(open, 3.0, escalated, 5.0))).getMessage());
+        assertEquals(message, assertThrows(IllegalArgumentException.class,
+                () -> SignalSnapshot.builder(ACME, AT).put(escalated, 5).put(open, 3).build()).getMessage());
+        SignalSnapshot both = SignalSnapshot.of(ACME, AT, Map.of(open, 5.0, escalated, 5.0));
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> both.with(open, 3)).getMessage());
+        // Either alone is fine, whatever its size.
+        assertEquals(OptionalDouble.of(9), SignalSnapshot.empty(ACME, AT).with(escalated, 9).value(escalated));
+    }
+
+    @Test
+    void domainOfNarrowsTheTicketsByEachOther() {
+        SignalName open = SignalName.SUPPORT_OPEN_TICKETS;
+        SignalName escalated = SignalName.SUPPORT_ESCALATED_TICKETS;
+        SignalSnapshot s = SignalSnapshot.of(ACME, AT, Map.of(open, 4.0, escalated, 2.0, SENTIMENT_NPS, 10.0));
+        assertEquals(new SignalDomain(2, Double.MAX_VALUE, true), s.domainOf(open));
+        assertEquals(new SignalDomain(0, 4, true), s.domainOf(escalated));
+        assertEquals(SignalDomain.between(-100, 100), s.domainOf(SENTIMENT_NPS));
+        SignalSnapshot alone = SignalSnapshot.of(ACME, AT, Map.of(open, 4.0));
+        assertEquals(new SignalDomain(0, 4, true), alone.domainOf(escalated));
+        assertEquals(SignalDomain.COUNT, alone.domainOf(open));
+        assertEquals(SignalDomain.COUNT, SignalSnapshot.empty(ACME, AT).domainOf(escalated));
+        assertEquals(SignalDomain.ANY, s.domainOf(SignalName.of("custom.x")));
     }
 }

@@ -224,6 +224,11 @@ public final class CompiledScorecard {
         return raw;
     }
 
+    /** Returns how many measures read signal number {@code signal}. */
+    public int measuresReading(int signal) {
+        return leavesOfSignal[signal].length;
+    }
+
     /**
      * Evaluates the scorecard on raw values in signal order (NaN for no value); {@code raw} is kept, not copied.
      * When every measure counts, the evaluation's {@code counts}, {@code mass} and {@code effective} arrays are the

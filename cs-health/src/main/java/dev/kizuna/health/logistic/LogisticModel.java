@@ -9,6 +9,7 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.Contribution;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthBand;
+import dev.kizuna.health.InputDomains;
 import dev.kizuna.health.batch.BatchHealthModel;
 import dev.kizuna.health.batch.RowFailures;
 import dev.kizuna.health.batch.SignalFrame;
@@ -46,7 +47,12 @@ import java.util.OptionalDouble;
  * {@code impact} equals its points; its {@code weight} is its share of {@code Σ |coefficient|}.
  *
  * <p><b>Levers</b> solve {@code 100 · σ(-z') = target} for {@code z'} and move one term's raw value by
- * {@code (z' - z) / slope}, where the slope is {@code coefficient} (or {@code coefficient / sd}).
+ * {@code (z' - z) / slope}, where the slope is {@code coefficient} (or {@code coefficient / sd}). The value is then
+ * moved into the signal's domain (whole numbers rounded in the improving direction, bounds clamped; see
+ * {@link BandLever}) and checked by re-scoring; when no value inside the domain reaches the band, the lever says so.
+ *
+ * <p><b>Domains.</b> {@link #score}, {@link #explain} and {@link #churnProbability} reject a snapshot with a value
+ * outside its input's {@linkplain LogisticDefinition#domainOf domain} ({@link InputDomains#check}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -54,11 +60,13 @@ public final class LogisticModel implements BatchHealthModel {
     private static final int NUDGES = 60;
 
     private final LogisticDefinition definition;
+    private final InputDomains domains;
     private final Term[] terms;
     private final double totalWeight;
 
     private LogisticModel(LogisticDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
+        this.domains = InputDomains.of(definition);
         this.terms = definition.terms().toArray(new Term[0]);
         double total = 0;
         for (Term t : terms) {
@@ -88,9 +96,11 @@ public final class LogisticModel implements BatchHealthModel {
 
     /**
      * Returns the churn probability of the snapshot, or empty when the result would be insufficient data.
+     *
+     * @throws IllegalArgumentException if a value lies outside its input's domain ({@link InputDomains#check})
      */
     public OptionalDouble churnProbability(SignalSnapshot snapshot) {
-        Evaluation e = evaluate(snapshot);
+        Evaluation e = evaluate(domains.check(Objects.requireNonNull(snapshot, "snapshot")));
         return e.insufficient == null ? OptionalDouble.of(sigmoid(e.z)) : OptionalDouble.empty();
     }
 
@@ -140,20 +150,30 @@ public final class LogisticModel implements BatchHealthModel {
         return e;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a value lies outside its input's domain ({@link InputDomains#check})
+     */
     @Override
     public HealthScore score(SignalSnapshot snapshot, Instant computedAt) {
-        Objects.requireNonNull(snapshot, "snapshot");
+        domains.check(Objects.requireNonNull(snapshot, "snapshot"));
         Objects.requireNonNull(computedAt, "computedAt");
         return toScore(snapshot, computedAt, evaluate(snapshot));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a value lies outside its input's domain ({@link InputDomains#check})
+     */
     @Override
     public Explanation explain(SignalSnapshot snapshot, Instant computedAt) {
-        Objects.requireNonNull(snapshot, "snapshot");
+        domains.check(Objects.requireNonNull(snapshot, "snapshot"));
         Objects.requireNonNull(computedAt, "computedAt");
         Evaluation e = evaluate(snapshot);
         HealthScore score = toScore(snapshot, computedAt, e);
-        return Explanation.of(score, levers(e, score));
+        return Explanation.of(score, levers(e, score, snapshot));
     }
 
     private static double health(double z) {
@@ -198,7 +218,7 @@ public final class LogisticModel implements BatchHealthModel {
                 contributions, e.completeness, e.missing, Optional.empty());
     }
 
-    private List<BandLever> levers(Evaluation e, HealthScore score) {
+    private List<BandLever> levers(Evaluation e, HealthScore score, SignalSnapshot snapshot) {
         if (!score.isScored()) {
             return List.of();
         }
@@ -252,8 +272,15 @@ public final class LogisticModel implements BatchHealthModel {
                 }
                 value += direction * Math.max(Math.ulp(value), Math.abs(value) * 1e-12) * (1L << Math.min(n, 50));
             }
-            levers.add(lever != null ? lever : BandLever.blocked(t.id(), t.label(), t.signal(), current, band,
-                    "no finite value of its signal reaches the band"));
+            if (lever == null) {
+                levers.add(BandLever.blocked(t.id(), t.label(), t.signal(), current, band,
+                        "no finite value of its signal reaches the band"));
+                continue;
+            }
+            SignalName signal = t.signal();
+            levers.add(BandLever.within(t.id(), t.label(), signal, current, band, lever.target().orElseThrow(),
+                    domains.leverDomain(signal, snapshot), true,
+                    v -> bands.rankOf(Numbers.round2(health(zWith(e, signal, v)))) >= wanted));
         }
         return levers;
     }

@@ -9,6 +9,7 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.Contribution;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthBand;
+import dev.kizuna.health.InputDomains;
 import dev.kizuna.health.batch.BatchHealthModel;
 import dev.kizuna.health.batch.RowFailures;
 import dev.kizuna.health.batch.SignalFrame;
@@ -52,8 +53,15 @@ import java.util.OptionalDouble;
  * the other signals held fixed: the needed sub-score {@code s + (target - score) / effective weight} is inverted
  * through the normaliser ({@link Normaliser#atLeast}). When a cap on the measure's own signal would still hold the
  * score below the band there, the target moves on to the nearest value past the cap's threshold ("at most 0
- * escalated tickets"), if the sub-score there is still enough. A lever is blocked when the sub-score needed is above
- * 100 or out of the normaliser's range, or when a cap on another signal holds the score below the band.
+ * escalated tickets"), if the sub-score there is still enough. The target is then moved into the signal's domain
+ * (whole numbers rounded in the improving direction, bounds clamped; see {@link BandLever}) and checked again by
+ * re-scoring, with every measure on the signal moved. A lever is blocked when the sub-score needed is above 100 or
+ * out of the normaliser's range, when a cap on another signal holds the score below the band, or when the value
+ * moved into the domain does not reach it: then no value of the domain does, unless other measures read the same
+ * signal (they may pull the other way), and the obstacle says which.
+ *
+ * <p><b>Domains.</b> {@link #score}, {@link #explain} and {@link #itemScores} reject a snapshot with a value outside
+ * its input's {@linkplain ScorecardDefinition#domainOf domain} ({@link InputDomains#check}).
  *
  * <p>Immutable and thread-safe: any number of threads may score with one model.
  */
@@ -65,6 +73,7 @@ public final class ScorecardModel implements BatchHealthModel {
     private static final Optional<String> NO_WEIGHT = Optional.of("its weight is 0");
 
     private final ScorecardDefinition definition;
+    private final InputDomains domains;
     private final CompiledScorecard compiled;
     private final BandScheme bands;
     /** The bands' lower bounds, to find a value's band without walking the scheme's list. */
@@ -90,6 +99,7 @@ public final class ScorecardModel implements BatchHealthModel {
 
     private ScorecardModel(ScorecardDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
+        this.domains = InputDomains.of(definition);
         this.compiled = CompiledScorecard.compile(definition);
         this.bands = definition.bands();
         this.bandRanks = new BandRanks(bands);
@@ -126,30 +136,43 @@ public final class ScorecardModel implements BatchHealthModel {
         return definition;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a value lies outside its input's domain ({@link InputDomains#check})
+     */
     @Override
     public HealthScore score(SignalSnapshot snapshot, Instant computedAt) {
-        Objects.requireNonNull(snapshot, "snapshot");
+        domains.check(Objects.requireNonNull(snapshot, "snapshot"));
         Objects.requireNonNull(computedAt, "computedAt");
         Workspace w = workspace.get();
         return toScore(snapshot, computedAt, w.evaluate(compiled, snapshot), w);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a value lies outside its input's domain ({@link InputDomains#check})
+     */
     @Override
     public Explanation explain(SignalSnapshot snapshot, Instant computedAt) {
-        Objects.requireNonNull(snapshot, "snapshot");
+        domains.check(Objects.requireNonNull(snapshot, "snapshot"));
         Objects.requireNonNull(computedAt, "computedAt");
         Workspace w = workspace.get();
         Evaluation e = w.evaluate(compiled, snapshot);
         HealthScore score = toScore(snapshot, computedAt, e, w);
-        return Explanation.of(score, levers(e, score));
+        return Explanation.of(score, levers(e, score, snapshot));
     }
 
     /**
      * Returns the score of every group and measure that counts for this snapshot, by id, in document order: a
      * group's score is the weighted mean of its items', a measure's is its sub-score. Items that do not count (no
      * data, left out) are empty. Caps do not apply here.
+     *
+     * @throws IllegalArgumentException if a value lies outside its input's domain ({@link InputDomains#check})
      */
     public Map<String, OptionalDouble> itemScores(SignalSnapshot snapshot) {
+        domains.check(Objects.requireNonNull(snapshot, "snapshot"));
         Evaluation e = compiled.evaluate(compiled.read(snapshot));
         Map<String, OptionalDouble> out = new LinkedHashMap<>();
         for (int n = 0; n < compiled.nodes; n++) {
@@ -215,7 +238,7 @@ public final class ScorecardModel implements BatchHealthModel {
                 ImmutableArray.own(contributions, count), e.completeness, missing, Optional.empty());
     }
 
-    private List<BandLever> levers(Evaluation e, HealthScore score) {
+    private List<BandLever> levers(Evaluation e, HealthScore score, SignalSnapshot snapshot) {
         if (!score.isScored()) {
             return List.of();
         }
@@ -244,9 +267,15 @@ public final class ScorecardModel implements BatchHealthModel {
                 continue;
             }
             Optional<Target> target = compiled.scale[l].atLeast(Math.min(100, Math.max(0, needed)), current);
-            levers[count++] = target.isEmpty()
+            BandLever lever = target.isEmpty()
                     ? new BandLever(m.id(), m.label(), m.signal(), current, band, Optional.empty(), OUT_OF_RANGE)
                     : verified(e, l, m, current, band, wanted, target);
+            if (lever.isReachable()) {
+                lever = BandLever.within(m.id(), m.label(), m.signal(), current, band, lever.target().orElseThrow(),
+                        domains.leverDomain(m.signal(), snapshot), compiled.measuresReading(signal) == 1,
+                        v -> bandRanks.rank(Numbers.round2(e.cappedWith(signal, v))) >= wanted);
+            }
+            levers[count++] = lever;
         }
         return ImmutableArray.own(levers, count);
     }
@@ -290,8 +319,10 @@ public final class ScorecardModel implements BatchHealthModel {
             }
             value += direction * Math.max(Math.ulp(value), Math.abs(value) * 1e-12) * (1L << Math.min(i, 50));
         }
-        return BandLever.blocked(m.id(), m.label(), m.signal(), current, band,
-                "no value of its signal reaches the band");
+        // With other measures on the signal, pulling the other way, a value this way is all that was tried.
+        return BandLever.blocked(m.id(), m.label(), m.signal(), current, band, compiled.measuresReading(signal) == 1
+                ? "no value of its signal reaches the band"
+                : "moving its signal the way this measure improves did not reach the band");
     }
 
     /**

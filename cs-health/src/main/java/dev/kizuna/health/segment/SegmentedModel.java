@@ -3,6 +3,7 @@ package dev.kizuna.health.segment;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.InputDomains;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,17 +26,30 @@ import java.util.OptionalInt;
  *
  * <p>Resolution: the rules are tried in the order they were added and the first whose criterion matches the account
  * wins; when none does, the default model applies. So put the most specific rules first. The result names the rule
- * (or the default) that chose the model. Immutable and thread-safe when its models are.
+ * (or the default) that chose the model.
+ *
+ * <p>A snapshot with a value outside the chosen model's {@linkplain dev.kizuna.health.ModelDefinition#domainOf
+ * domain} of it is rejected before the model sees it ({@link InputDomains#check}), whatever the model: a plug-in that
+ * forgot the check does not score it either. Immutable and thread-safe when its models are.
  */
 public final class SegmentedModel {
     private final HealthModel defaultModel;
     private final List<AccountCriterion> criteria;
     private final List<HealthModel> models;
+    /** The domains of the default model's inputs, then of each rule's model's. */
+    private final InputDomains defaultDomains;
+    private final List<InputDomains> domains;
 
     private SegmentedModel(HealthModel defaultModel, List<AccountCriterion> criteria, List<HealthModel> models) {
         this.defaultModel = defaultModel;
         this.criteria = List.copyOf(criteria);
         this.models = List.copyOf(models);
+        this.defaultDomains = InputDomains.of(defaultModel.definition());
+        List<InputDomains> each = new ArrayList<>(models.size());
+        for (HealthModel model : models) {
+            each.add(InputDomains.of(model.definition()));
+        }
+        this.domains = List.copyOf(each);
     }
 
     /** Returns a builder with the model used when no rule matches. */
@@ -62,7 +76,8 @@ public final class SegmentedModel {
     /**
      * Chooses the model for the account, scores and explains it.
      *
-     * @throws IllegalArgumentException if the snapshot is of another account
+     * @throws IllegalArgumentException if the snapshot is of another account, or has a value outside the chosen
+     *                                  model's domain of it ({@link InputDomains#check})
      */
     public RoutedScore score(Account account, SignalSnapshot snapshot, Instant computedAt) {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -71,6 +86,7 @@ public final class SegmentedModel {
                     + " is not the account scored, " + account.id());
         }
         ModelChoice choice = choose(account);
+        (choice.isDefault() ? defaultDomains : domains.get(choice.rule().getAsInt())).check(snapshot);
         return new RoutedScore(choice, choice.model().explain(snapshot, computedAt));
     }
 

@@ -1,5 +1,6 @@
 package dev.kizuna.health.kit;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.BandLever;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,9 +49,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Checked: range and band; determinism; contributions adding up exactly to the value; missing inputs (each one,
  * and all) reported rather than thrown, with insufficient data carrying no number; explanations agreeing with the
- * score and levers that really reach their band; thread safety under concurrent scoring; and the definition's round
- * trip through JSON and YAML; and batch scoring ({@link BatchScorer}) giving bit for bit the object path's values
- * and bands.
+ * score and levers that really reach their band, with targets inside the signal's domain; thread safety under
+ * concurrent scoring; and the definition's round trip through JSON and YAML; and batch scoring ({@link BatchScorer})
+ * giving bit for bit the object path's values and bands. Impossible values are rejected, never scored: a value
+ * outside an input's domain ({@link ModelDefinition#domainOf}, such as a custom signal's declared one) makes
+ * {@code score} and {@code explain} throw an {@link IllegalArgumentException} naming the signal.
  */
 public abstract class HealthModelCompatibilityKit {
     /** The instant passed as the computation time. */
@@ -197,8 +201,10 @@ public abstract class HealthModelCompatibilityKit {
                     continue;
                 }
                 BandLever.Target target = lever.target().orElseThrow();
-                double probe = target.relation() == BandLever.Relation.BELOW ? Math.nextDown(target.value())
-                        : target.relation() == BandLever.Relation.ABOVE ? Math.nextUp(target.value()) : target.value();
+                double probe = target.nearest();
+                SignalDomain domain = model.definition().domainOf(lever.signal());
+                assertTrue(domain.contains(probe) && s.domainOf(lever.signal()).contains(probe), lever.describe()
+                        + " proposes " + probe + ", outside the domain of " + lever.signal() + ": " + domain);
                 HealthScore moved = model.score(s.with(lever.signal(), probe), NOW);
                 assertTrue(moved.isScored(), "moving " + lever.signal() + " lost the score");
                 assertTrue(bands.rank(moved.band().orElseThrow()) >= bands.rank(lever.band()),
@@ -290,6 +296,51 @@ public abstract class HealthModelCompatibilityKit {
                 assertEquals(BatchScorer.INSUFFICIENT_DATA, bands[r], "batch band of " + rows.get(r));
             }
         }
+    }
+
+    @Test
+    void valuesOutsideAnInputsDomainAreRejectedNotScored() {
+        HealthModel model = model();
+        ModelDefinition definition = model.definition();
+        for (SignalSnapshot sample : samples()) {
+            for (SignalName input : model.inputs()) {
+                for (double value : outside(definition.domainOf(input))) {
+                    if (!sample.domainOf(input).contains(value)) {
+                        // No snapshot can hold it: the batch check below covers it.
+                        continue;
+                    }
+                    SignalSnapshot impossible = sample.with(input, value);
+                    String what = "a value of " + value + " for " + input + ", outside its domain "
+                            + definition.domainOf(input);
+                    IllegalArgumentException scored = assertThrows(IllegalArgumentException.class,
+                            () -> model.score(impossible, NOW), "score() accepted " + what);
+                    assertTrue(String.valueOf(scored.getMessage()).contains(input.value()),
+                            "the rejection must name " + input + ": " + scored.getMessage());
+                    assertThrows(IllegalArgumentException.class, () -> model.explain(impossible, NOW),
+                            "explain() accepted " + what);
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns finite values outside {@code domain}: below its lower bound, above its upper bound, and a fraction
+     * between its bounds when it holds whole numbers only.
+     */
+    static List<Double> outside(SignalDomain domain) {
+        List<Double> out = new ArrayList<>();
+        if (domain.hasMin()) {
+            out.add(domain.min() - Math.max(1, Math.abs(domain.min())));
+        }
+        if (domain.hasMax()) {
+            out.add(domain.max() + Math.max(1, Math.abs(domain.max())));
+        }
+        if (domain.whole()) {
+            double fraction = (domain.hasMin() ? Math.ceil(domain.min()) : 0) + 0.5;
+            out.add(fraction);
+        }
+        out.removeIf(v -> !Double.isFinite(v) || domain.contains(v));
+        return out;
     }
 
     private static void checkWellFormed(HealthModel model, HealthScore score, SignalSnapshot s) {

@@ -98,17 +98,20 @@ public final class Samples {
         List<SignalSnapshot> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double health = random.nextDouble();
-            out.add(SignalSnapshot.builder(AccountId.of(String.format("acct-%03d", i)), at)
-                    .put(SignalName.USAGE_ACTIVE_USERS, Math.round(5 + health * 400 * random.nextDouble()))
+            SignalSnapshot.Builder b = SignalSnapshot.builder(AccountId.of(String.format("acct-%03d", i)), at);
+            b.put(SignalName.USAGE_ACTIVE_USERS, Math.round(5 + health * 400 * random.nextDouble()))
                     .put(SignalName.USAGE_LOGINS_30D, Math.round(health * 350 * random.nextDouble()))
                     .put(SignalName.USAGE_TREND_30D, round(-0.5 + health * 0.8 * random.nextDouble(), 3))
                     .put(SignalName.ADOPTION_FEATURE_BREADTH, round(health * random.nextDouble(), 3))
                     .put(SignalName.ENGAGEMENT_DAU_MAU, round(0.02 + 0.5 * health * random.nextDouble(), 3))
                     .put(SignalName.ENGAGEMENT_LICENCE_UTILISATION, round(0.1 + health * random.nextDouble(), 3))
                     .put(SignalName.SENTIMENT_NPS, Math.round(-80 + 170 * health * random.nextDouble()))
-                    .put(SignalName.SENTIMENT_CSAT, round(0.4 + 0.6 * health, 3))
-                    .put(SignalName.SUPPORT_OPEN_TICKETS, random.nextInt(1 + (int) (8 * (1 - health))))
-                    .put(SignalName.SUPPORT_ESCALATED_TICKETS, health < 0.2 ? random.nextInt(4) : 0)
+                    .put(SignalName.SENTIMENT_CSAT, round(0.4 + 0.6 * health, 3));
+            int open = random.nextInt(1 + (int) (8 * (1 - health)));
+            // Escalated tickets are among the open ones: drawn as before, then held to the open count.
+            int escalated = health < 0.2 ? Math.min(open, random.nextInt(4)) : 0;
+            out.add(b.put(SignalName.SUPPORT_OPEN_TICKETS, open)
+                    .put(SignalName.SUPPORT_ESCALATED_TICKETS, escalated)
                     .put(SignalName.COMMERCIAL_PAYMENT_ISSUES, health < 0.3 ? random.nextInt(3) : 0)
                     .put(SignalName.COMMERCIAL_MRR_CHANGE_90D, round(-0.3 + 0.45 * health * random.nextDouble(), 3))
                     .build());

@@ -126,6 +126,37 @@ class LogisticModelTest {
         assertEquals(t, Term.of("x", X, 1));
     }
     @Test
+    void aLeverNeverProposesANegativeMrr() {
+        // Before levers kept to the domain, this proposed "lower MRR from 100 to at most -35.6".
+        LogisticModel model = model(0.712, new Term("mrr", "MRR", SignalName.COMMERCIAL_MRR, 0.02,
+                Optional.empty()));
+        Explanation e = model.explain(snapshot("commercial.mrr", 100), NOW);
+        // z = 0.712 + 2 = 2.712, red; yellow needs z <= 0, an MRR of -35.6.
+        assertEquals("red", e.score().band().orElseThrow().name());
+        BandLever mrr = e.levers().get(0);
+        assertFalse(mrr.isReachable());
+        assertEquals("MRR cannot reach yellow: no value of commercial.mrr from 0 up reaches yellow", mrr.describe());
+    }
+
+    @Test
+    void aLeverOnACountIsAWholeNumberInTheImprovingDirection() {
+        LogisticModel model = model(-1, new Term("tickets", "open tickets",
+                SignalName.SUPPORT_OPEN_TICKETS, 0.3, Optional.empty()));
+        Explanation e = model.explain(snapshot("support.open_tickets", 10), NOW);
+        // z = -1 + 3 = 2, red; yellow needs z <= 0, 3.33 tickets: at most 3.
+        BandLever tickets = e.levers().get(0);
+        assertEquals(new BandLever.Target(3, BandLever.Relation.AT_MOST), tickets.target().orElseThrow());
+        assertEquals("lower open tickets from 10 to at most 3 to reach yellow", tickets.describe());
+    }
+
+    @Test
+    void aFlagLeverGoesToZeroOrOne() {
+        LogisticModel model = model(1.2, Term.of("sponsor", SignalName.RELATIONSHIP_EXECUTIVE_SPONSOR, -2.5));
+        Explanation e = model.explain(snapshot("relationship.executive_sponsor", 0), NOW);
+        // z = 1.2, red; yellow needs z <= 0, a sponsor flag of 0.48: the flag goes to 1 (z = -1.3, green even).
+        assertEquals("raise sponsor from 0 to at least 1 to reach yellow", e.levers().get(0).describe());
+    }
+    @Test
     void aLeverMovesEveryTermOnItsSignal() {
         // Two terms read custom.x: z = 2x - 1.5x = 0.5x. At x = 4, z = 2, red; yellow needs z <= 0, so x <= 0.
         // Holding the second term fixed would have proposed x <= 3, which scores z = 1.5, still red.
@@ -133,8 +164,7 @@ class LogisticModelTest {
         Explanation e = model.explain(snapshot("custom.x", 4), NOW);
         for (BandLever lever : e.levers()) {
             assertEquals(0.0, lever.target().orElseThrow().value(), 1e-9, lever.describe());
-            double value = lever.target().orElseThrow().value();
-            HealthScore moved = model.score(snapshot("custom.x", value), NOW);
+            HealthScore moved = model.score(snapshot("custom.x", lever.target().orElseThrow().nearest()), NOW);
             assertEquals("yellow", moved.band().orElseThrow().name(), lever.describe());
         }
     }

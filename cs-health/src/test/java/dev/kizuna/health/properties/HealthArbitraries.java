@@ -1,11 +1,14 @@
 package dev.kizuna.health.properties;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.logistic.LogisticDefinition;
+import dev.kizuna.health.logistic.Term;
 import dev.kizuna.health.scorecard.Cap;
 import dev.kizuna.health.scorecard.Comparison;
 import dev.kizuna.health.scorecard.Measure;
@@ -33,6 +36,96 @@ final class HealthArbitraries {
 
     static SignalName signal(int i) {
         return SignalName.of("custom.s" + i);
+    }
+
+    /**
+     * Well-known signals standing in for {@code custom.s0..s7}, one of each kind of domain: a bounded number, a count,
+     * a flag, a share, a non-negative amount, a relative change, any whole number, and a count tied to the first
+     * count (escalated tickets are at most the open ones).
+     */
+    static final List<SignalName> WELL_KNOWN = List.of(SignalName.SENTIMENT_NPS, SignalName.SUPPORT_OPEN_TICKETS,
+            SignalName.RELATIONSHIP_CHAMPION_PRESENT, SignalName.ADOPTION_FEATURE_BREADTH, SignalName.COMMERCIAL_MRR,
+            SignalName.USAGE_TREND_30D, SignalName.COMMERCIAL_DAYS_TO_RENEWAL, SignalName.SUPPORT_ESCALATED_TICKETS);
+
+    /** Returns the well-known signal standing in for {@code custom.s<i>} (any other signal is kept). */
+    static SignalName wellKnown(SignalName custom) {
+        for (int i = 0; i < SIGNALS; i++) {
+            if (custom.equals(signal(i))) {
+                return WELL_KNOWN.get(i);
+            }
+        }
+        return custom;
+    }
+
+    /** Returns the scorecard with every {@code custom.s<i>} read by its measures and caps made well-known. */
+    static ScorecardDefinition onWellKnownSignals(ScorecardDefinition card) {
+        List<ScorecardItem> items = new ArrayList<>();
+        for (ScorecardItem item : card.measures()) {
+            items.add(onWellKnown(item));
+        }
+        List<Cap> caps = new ArrayList<>();
+        for (Cap c : card.caps()) {
+            caps.add(new Cap(c.id(), c.label(), wellKnown(c.signal()), c.comparison(), c.threshold(), c.max()));
+        }
+        return new ScorecardDefinition(card.id(), card.bands(), card.missingData(), card.minimumCompleteness(), items,
+                caps);
+    }
+
+    private static ScorecardItem onWellKnown(ScorecardItem item) {
+        if (item instanceof Measure) {
+            Measure m = (Measure) item;
+            return new Measure(m.id(), m.label(), wellKnown(m.signal()), m.weight(), m.normaliser(), m.missingData());
+        }
+        MeasureGroup g = (MeasureGroup) item;
+        List<ScorecardItem> inner = new ArrayList<>();
+        for (ScorecardItem i : g.items()) {
+            inner.add(onWellKnown(i));
+        }
+        return new MeasureGroup(g.id(), g.label(), g.weight(), inner);
+    }
+
+    /** Returns the logistic model with every {@code custom.s<i>} its terms read made well-known. */
+    static LogisticDefinition onWellKnownSignals(LogisticDefinition definition) {
+        List<Term> terms = new ArrayList<>();
+        for (Term t : definition.terms()) {
+            terms.add(new Term(t.id(), t.label(), wellKnown(t.signal()), t.coefficient(), t.standardisation()));
+        }
+        return new LogisticDefinition(definition.id(), definition.bands(), definition.intercept(), terms,
+                definition.missingInputs(), definition.minimumCompleteness());
+    }
+
+    /** Returns a raw value from {@link #raw()} moved into {@code domain}: a flag at 50, a share as a percentage. */
+    static double into(SignalDomain domain, double raw) {
+        if (domain.equals(SignalDomain.FLAG)) {
+            return raw >= 50 ? 1 : 0;
+        }
+        if (domain.equals(SignalDomain.SHARE)) {
+            return Math.max(0, Math.min(1, raw / 100));
+        }
+        double v = domain.whole() ? Math.rint(raw) : raw;
+        return Math.max(domain.min(), Math.min(domain.max(), v)) + 0.0;
+    }
+
+    /**
+     * Snapshots of the {@link #WELL_KNOWN} signals, each present or not, every value inside its domain, the escalated
+     * tickets at most the open ones.
+     */
+    static Arbitrary<SignalSnapshot> wellKnownSnapshot() {
+        return raw().injectNull(0.2).list().ofSize(SIGNALS).map(values -> {
+            TreeMap<SignalName, Double> map = new TreeMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) != null) {
+                    SignalName name = WELL_KNOWN.get(i);
+                    map.put(name, into(name.domain(), values.get(i)));
+                }
+            }
+            Double open = map.get(SignalName.SUPPORT_OPEN_TICKETS);
+            Double escalated = map.get(SignalName.SUPPORT_ESCALATED_TICKETS);
+            if (open != null && escalated != null && escalated > open) {
+                map.put(SignalName.SUPPORT_ESCALATED_TICKETS, open);
+            }
+            return SignalSnapshot.of(AccountId.of("acct"), NOW, map);
+        });
     }
 
     static Arbitrary<Double> raw() {

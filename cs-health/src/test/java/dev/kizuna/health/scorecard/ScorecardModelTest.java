@@ -159,9 +159,10 @@ class ScorecardModelTest {
         assertEquals(BandLever.Relation.AT_LEAST, nps.target().orElseThrow().relation());
         assertEquals("raise NPS from 20 to at least 60 to reach yellow", nps.describe());
         BandLever tickets = e.levers().get(1);
-        // Tickets need sub-score 40: below 3 tickets (score 60).
-        assertEquals(3.0, tickets.target().orElseThrow().value());
-        assertEquals(BandLever.Relation.BELOW, tickets.target().orElseThrow().relation());
+        // Tickets need sub-score 40: below 3 tickets (score 60), and tickets are whole: at most 2.
+        assertEquals(2.0, tickets.target().orElseThrow().value());
+        assertEquals(BandLever.Relation.AT_MOST, tickets.target().orElseThrow().relation());
+        assertEquals("lower open tickets from 4 to at most 2 to reach yellow", tickets.describe());
     }
 
     @Test
@@ -232,5 +233,95 @@ class ScorecardModelTest {
         assertEquals(List.of("g", "a", "b"), List.copyOf(scores.keySet()));
         assertEquals(70.0, scores.get("g").getAsDouble());
         assertTrue(scores.get("b").isEmpty());
+    }
+    @Test
+    void aFlagLeverNeverProposesAValueOtherThanZeroOrOne() {
+        // Before levers kept to the domain, this proposed "raise champion from 0 to at least 5.87".
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("f", "1"))
+                .add(identity("a", 1))
+                .add(Measure.of("champion", SignalName.RELATIONSHIP_CHAMPION_PRESENT, 1, Normaliser.linear(0, 10))
+                        .withLabel("champion"))
+                .build());
+        Explanation e = model.explain(snapshot("custom.a", 41.3, "relationship.champion_present", 0), NOW);
+        // (41.3 + 0) / 2 = 20.65, red; yellow needs the flag's sub-score at 58.7, a flag of 5.87: none reaches it.
+        assertEquals(20.65, e.score().value().getAsDouble());
+        BandLever champion = e.levers().get(1);
+        assertFalse(champion.isReachable());
+        assertEquals("no value of relationship.champion_present (0 or 1) reaches yellow",
+                champion.obstacle().orElseThrow());
+        assertEquals("champion cannot reach yellow: no value of relationship.champion_present (0 or 1) reaches"
+                + " yellow", champion.describe());
+    }
+
+    @Test
+    void aFlagLeverThatCanReachTheBandGoesToOne() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("f", "1"))
+                .add(identity("a", 1))
+                .add(Measure.of("champion", SignalName.RELATIONSHIP_CHAMPION_PRESENT, 1, Normaliser.linear(0, 1))
+                        .withLabel("champion"))
+                .build());
+        Explanation e = model.explain(snapshot("custom.a", 41.3, "relationship.champion_present", 0), NOW);
+        // The flag's sub-score must reach 58.7, which 0.587 does; a flag is 0 or 1, so the lever goes to 1.
+        BandLever champion = e.levers().get(1);
+        assertEquals(new BandLever.Target(1, BandLever.Relation.AT_LEAST), champion.target().orElseThrow());
+        assertEquals("raise champion from 0 to at least 1 to reach yellow", champion.describe());
+    }
+
+    @Test
+    void aShareLeverIsClampedToOneAndBlockedWhenOneIsNotEnough() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("s", "1"))
+                .add(identity("a", 1))
+                .add(Measure.of("breadth", SignalName.ADOPTION_FEATURE_BREADTH, 1, Normaliser.linear(0, 2))
+                        .withLabel("feature breadth"))
+                .build());
+        // (10 + 10) / 2 = 10; yellow needs breadth's sub-score at 90, a breadth of 1.8: above every share.
+        Explanation e = model.explain(snapshot("custom.a", 10, "adoption.feature_breadth", 0.2), NOW);
+        assertEquals("no value of adoption.feature_breadth from 0 to 1 reaches yellow",
+                e.levers().get(1).obstacle().orElseThrow());
+    }
+
+    @Test
+    void anOpenTicketsLeverStopsAtTheEscalatedTickets() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("t", "1"))
+                .add(identity("a", 1))
+                .add(Measure.of("open", SignalName.SUPPORT_OPEN_TICKETS, 1, Normaliser.linear(10, 0))
+                        .withLabel("open tickets"))
+                .build());
+        // (20 + 30) / 2 = 25; yellow needs open tickets' sub-score at 80, 2 tickets; but 3 of them are escalated, and
+        // open tickets cannot go below the escalated ones.
+        Explanation e = model.explain(snapshot("custom.a", 20, "support.open_tickets", 7,
+                "support.escalated_tickets", 3), NOW);
+        assertEquals("no whole number of support.open_tickets from 3 up reaches yellow",
+                e.levers().get(1).obstacle().orElseThrow());
+        Explanation fewer = model.explain(snapshot("custom.a", 20, "support.open_tickets", 7,
+                "support.escalated_tickets", 1), NOW);
+        assertEquals("lower open tickets from 7 to at most 2 to reach yellow", fewer.levers().get(1).describe());
+    }
+
+    @Test
+    void scoringRejectsWhatNoSnapshotHoldsButScoresEveryValueOfTheDomain() {
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("d", "1"))
+                .add(Measure.of("nps", SignalName.SENTIMENT_NPS, 1, Normaliser.linear(-100, 100))).build());
+        assertEquals(100.0, model.score(snapshot("sentiment.nps", 100), NOW).value().getAsDouble());
+        assertEquals(0.0, model.score(snapshot("sentiment.nps", -100), NOW).value().getAsDouble());
+        var e = assertThrows(IllegalArgumentException.class, () -> snapshot("sentiment.nps", 500));
+        assertEquals("500 is outside the domain of sentiment.nps: a number from -100 to 100", e.getMessage());
+    }
+    @Test
+    void aLeverOnASignalTwoMeasuresPullClaimsOnlyWhatItChecked() {
+        // Breadth b feeds two measures pulling opposite ways: 50b and 100(1 - b), so the score is 50 - 25b. At b = 1
+        // it is 25, red. Raising b is what the first measure wants, and 1 is as far as a share goes: not yellow. But
+        // b = 0 scores 50, yellow: the first measure's lever must not say that no value of b reaches yellow.
+        ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("t", "1"))
+                .add(Measure.of("more", SignalName.ADOPTION_FEATURE_BREADTH, 1, Normaliser.linear(0, 2))
+                        .withLabel("breadth, more"))
+                .add(Measure.of("less", SignalName.ADOPTION_FEATURE_BREADTH, 1,
+                        Normaliser.inverted(Normaliser.linear(0, 1))).withLabel("breadth, less"))
+                .build());
+        Explanation e = model.explain(snapshot("adoption.feature_breadth", 1), NOW);
+        assertEquals(25.0, e.score().value().getAsDouble());
+        assertEquals("adoption.feature_breadth at 1, the nearest value its domain (a number from 0 to 1) allows, does"
+                + " not reach yellow", e.levers().get(0).obstacle().orElseThrow());
+        assertEquals("lower breadth, less from 1 to at most 0 to reach yellow", e.levers().get(1).describe());
     }
 }

@@ -5,7 +5,9 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Segment;
 import dev.kizuna.core.Tier;
 import dev.kizuna.core.journey.JourneyStage;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.DeclaredDomainModel;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.scorecard.Measure;
@@ -13,6 +15,8 @@ import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardModel;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static dev.kizuna.health.Fixtures.NOW;
 import static dev.kizuna.health.Fixtures.snapshot;
@@ -80,5 +84,26 @@ class SegmentedModelTest {
                 () -> new AccountCriterion(java.util.Optional.empty(), java.util.Optional.empty(),
                         java.util.Optional.empty()));
         assertEquals("criterion: give at least one of segment, tier and stage", e.getMessage());
+    }
+    @Test
+    void routingRejectsAValueOutsideTheChosenModelsDomainWhateverTheModel() {
+        SignalName dependents = SignalName.of("custom.dependents");
+        ScorecardDefinition card = ScorecardDefinition.builder(ModelId.of("plug-in", "1"))
+                .add(Measure.of("dependents", dependents, 1, Normaliser.linear(0, 1))).build();
+        // A plug-in that declares the flag's domain but forgot to check it: the routing checks for it.
+        HealthModel forgetful = DeclaredDomainModel.unchecked(card, Map.of(dependents, SignalDomain.FLAG));
+        SegmentedModel routed = SegmentedModel.builder(standard)
+                .when(AccountCriterion.segment(Segment.of("enterprise")), forgetful).build();
+        Account enterprise = account("enterprise", "gold", JourneyStage.RETENTION);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> routed.score(enterprise, snapshot("custom.dependents", 7), NOW));
+        assertEquals("7 is outside the domain of custom.dependents: 0 or 1", e.getMessage());
+        assertEquals(100.0, routed.score(enterprise, snapshot("custom.dependents", 1), NOW).explanation().score()
+                .value().getAsDouble());
+        // The default model reads no custom.dependents: 7 is only a value it ignores.
+        assertTrue(routed.score(account("smb", "gold", JourneyStage.RETENTION), snapshot("custom.dependents", 7,
+                "sentiment.nps", 0), NOW).explanation().score().isScored());
+        var nps = assertThrows(IllegalArgumentException.class, () -> snapshot("sentiment.nps", 500));
+        assertEquals("500 is outside the domain of sentiment.nps: a number from -100 to 100", nps.getMessage());
     }
 }

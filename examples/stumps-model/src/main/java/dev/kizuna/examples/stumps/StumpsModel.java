@@ -1,5 +1,6 @@
 package dev.kizuna.examples.stumps;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.BandLever;
@@ -9,6 +10,7 @@ import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthScore;
+import dev.kizuna.health.InputDomains;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +46,13 @@ import java.util.TreeSet;
  * <p><b>Levers.</b> A signal's stumps make health a step function of that signal, with steps at their thresholds.
  * {@link #explain} gives, for each signal with a value, the boundary of the nearest step (up or down) at which the
  * account reaches the next band, all other signals held fixed: {@code at least} a threshold when moving up,
- * {@code below} one when moving down. Stumps need not be monotone, so a value further past that boundary may fall
- * back out of the band.
+ * {@code below} one when moving down. The boundary is moved into the signal's domain first (a count's "below 3.5"
+ * becomes "at most 3"; see {@link BandLever.Target#within}), and the value a lever proposes is scored exactly as
+ * {@link #score} would score it. Health is constant between thresholds, so trying the domain's nearest value past
+ * each boundary tries every value the signal can take: when none reaches the band, the lever says so. Stumps need not be monotone, so a value further past that boundary may fall back out of the band.
+ *
+ * <p><b>Domains.</b> {@link #score}, {@link #explain} and {@link #churnProbability} reject a snapshot with a value
+ * outside its signal's domain ({@link InputDomains#check}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -54,6 +61,7 @@ public final class StumpsModel implements HealthModel {
     public static final String BASELINE_ID = "(baseline)";
 
     private final StumpsDefinition definition;
+    private final InputDomains domains;
     /** The distinct signals, sorted. */
     private final SignalName[] signals;
     /** For each signal, the indices of its stumps, in the definition's order. */
@@ -64,6 +72,7 @@ public final class StumpsModel implements HealthModel {
 
     private StumpsModel(StumpsDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
+        this.domains = InputDomains.of(definition);
         this.stumps = definition.stumps().toArray(new Stump[0]);
         this.signals = definition.inputs().toArray(new SignalName[0]);
         this.stumpsOf = new int[signals.length][];
@@ -125,9 +134,11 @@ public final class StumpsModel implements HealthModel {
 
     /**
      * Returns the churn probability of the snapshot, or empty when the result would be insufficient data.
+     *
+     * @throws IllegalArgumentException if a value lies outside its signal's domain ({@link InputDomains#check})
      */
     public OptionalDouble churnProbability(SignalSnapshot snapshot) {
-        Evaluation e = evaluate(Objects.requireNonNull(snapshot, "snapshot"));
+        Evaluation e = evaluate(domains.check(Objects.requireNonNull(snapshot, "snapshot")));
         return e.insufficient.isEmpty() ? OptionalDouble.of(sigmoid(definition.intercept() + sum(e.part)))
                 : OptionalDouble.empty();
     }
@@ -169,9 +180,14 @@ public final class StumpsModel implements HealthModel {
         return e;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a value lies outside its signal's domain ({@link InputDomains#check})
+     */
     @Override
     public HealthScore score(SignalSnapshot snapshot, Instant computedAt) {
-        Objects.requireNonNull(snapshot, "snapshot");
+        domains.check(Objects.requireNonNull(snapshot, "snapshot"));
         Objects.requireNonNull(computedAt, "computedAt");
         return toScore(snapshot, computedAt, evaluate(snapshot));
     }
@@ -205,16 +221,21 @@ public final class StumpsModel implements HealthModel {
                 definition.bands(), contributions, e.completeness, e.missing);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a value lies outside its signal's domain ({@link InputDomains#check})
+     */
     @Override
     public Explanation explain(SignalSnapshot snapshot, Instant computedAt) {
-        Objects.requireNonNull(snapshot, "snapshot");
+        domains.check(Objects.requireNonNull(snapshot, "snapshot"));
         Objects.requireNonNull(computedAt, "computedAt");
         Evaluation e = evaluate(snapshot);
         HealthScore score = toScore(snapshot, computedAt, e);
-        return Explanation.of(score, levers(e, score));
+        return Explanation.of(score, levers(e, score, snapshot));
     }
 
-    private List<BandLever> levers(Evaluation e, HealthScore score) {
+    private List<BandLever> levers(Evaluation e, HealthScore score, SignalSnapshot snapshot) {
         if (!score.isScored()) {
             return List.of();
         }
@@ -237,20 +258,22 @@ public final class StumpsModel implements HealthModel {
                         "a health of 100 needs a churn probability of exactly 0"));
                 continue;
             }
-            Optional<BandLever.Target> target = nearestStepReaching(e, s, wanted);
+            SignalDomain domain = domains.leverDomain(signals[s], snapshot);
+            Optional<BandLever.Target> target = nearestStepReaching(e, s, wanted, domain);
             levers.add(target.isPresent()
                     ? BandLever.reaching(id, id, signals[s], current, band, target.get())
                     : BandLever.blocked(id, id, signals[s], current, band,
-                    "no value of this signal alone reaches the band"));
+                    BandLever.noValueReaches(signals[s], domain, band)));
         }
         return levers;
     }
 
     /**
      * Returns the boundary of the step of signal {@code s} nearest its current value at which the score reaches
-     * band rank {@code wanted}; the score is computed exactly as {@link #score} computes it.
+     * band rank {@code wanted}, moved into {@code domain}; the score is computed at the value proposed, exactly as
+     * {@link #score} computes it.
      */
-    private Optional<BandLever.Target> nearestStepReaching(Evaluation e, int s, int wanted) {
+    private Optional<BandLever.Target> nearestStepReaching(Evaluation e, int s, int wanted, SignalDomain domain) {
         double[] at = steps[s];
         double current = e.raw[s];
         // The step of the current value: the number of thresholds at or below it.
@@ -268,15 +291,23 @@ public final class StumpsModel implements HealthModel {
             // Try the nearer side first; on a tie, up.
             for (int side = 0; side < 2; side++) {
                 boolean goUp = (side == 0) == (upGap <= downGap);
+                BandLever.Target candidate = null;
                 if (goUp && up <= at.length) {
-                    parts[s] = part(s, at[up - 1]);
-                    if (reaches(parts, bands, wanted)) {
-                        return Optional.of(new BandLever.Target(at[up - 1], BandLever.Relation.AT_LEAST));
-                    }
+                    candidate = new BandLever.Target(at[up - 1], BandLever.Relation.AT_LEAST);
                 } else if (!goUp && down >= 0) {
-                    parts[s] = part(s, Math.nextDown(at[down]));
+                    candidate = new BandLever.Target(at[down], BandLever.Relation.BELOW);
+                }
+                if (candidate == null) {
+                    continue;
+                }
+                BandLever.Target moved = candidate.within(domain);
+                double value = moved.nearest();
+                // Inside the domain and still on the far side of the boundary: past it, not clamped short of it.
+                boolean crossed = moved.isUpward() ? value >= candidate.value() : value < candidate.value();
+                if (domain.contains(value) && crossed) {
+                    parts[s] = part(s, value);
                     if (reaches(parts, bands, wanted)) {
-                        return Optional.of(new BandLever.Target(at[down], BandLever.Relation.BELOW));
+                        return Optional.of(moved);
                     }
                 }
             }

@@ -3,7 +3,9 @@ package dev.kizuna.examples.stumps;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.health.BandLever;
 import dev.kizuna.health.Contribution;
+import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelDefinition;
@@ -30,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Invariants of the boosted-stumps model over random definitions and snapshots. */
 class StumpsProperties {
     private static final Instant AT = Instant.parse("2026-06-01T00:00:00Z");
-    private static final List<SignalName> SIGNALS = List.of(SignalName.of("usage.logins_30d"),
-            SignalName.of("sentiment.nps"), SignalName.of("support.open_tickets"));
+    /** A signal with fractional values first (the monotonicity property moves it), then two counts. */
+    private static final List<SignalName> SIGNALS = List.of(SignalName.of("sentiment.nps"),
+            SignalName.of("usage.logins_30d"), SignalName.of("support.open_tickets"));
     private static final HealthModels MODELS = HealthModels.of(List.of(new StumpsProvider()));
 
     @Provide
@@ -90,6 +93,25 @@ class StumpsProperties {
     }
 
     @Property
+    void everyLeverStaysInsideTheDomainAndReachesItsBand(@ForAll("definitions") StumpsDefinition definition,
+                                                        @ForAll("values") List<Optional<Double>> values) {
+        StumpsModel model = StumpsModel.of(definition);
+        SignalSnapshot s = snapshot(values);
+        Explanation e = model.explain(s, AT);
+        for (BandLever lever : e.levers()) {
+            if (!lever.isReachable()) {
+                continue;
+            }
+            double value = lever.target().orElseThrow().nearest();
+            assertTrue(lever.signal().domain().contains(value), lever.describe() + ": " + value
+                    + " is outside the domain " + lever.signal().domain());
+            HealthScore moved = model.score(s.with(lever.signal(), value), AT);
+            assertTrue(definition.bands().rank(moved.band().orElseThrow()) >= definition.bands().rank(lever.band()),
+                    lever.describe() + " reached only " + moved.summary());
+        }
+    }
+
+    @Property
     void definitionsRoundTripThroughJsonAndYaml(@ForAll("definitions") StumpsDefinition definition) {
         for (DefinitionFormat format : DefinitionFormat.values()) {
             String written = MODELS.write(definition, format);
@@ -101,7 +123,11 @@ class StumpsProperties {
 
     @Provide
     Arbitrary<List<Optional<Double>>> values() {
-        return Arbitraries.doubles().between(-15, 15).ofScale(2).optional(0.8).list().ofSize(SIGNALS.size());
+        // Each inside its signal's domain: NPS any hundredth from -15 to 15, the counts whole numbers up to 15.
+        Arbitrary<Optional<Double>> nps = Arbitraries.doubles().between(-15, 15).ofScale(2).optional(0.8);
+        Arbitrary<Optional<Double>> count = Arbitraries.integers().between(0, 15).map(Integer::doubleValue)
+                .optional(0.8);
+        return Combinators.combine(nps, count, count).as(List::of);
     }
 
     private static SignalSnapshot snapshot(List<Optional<Double>> values) {
