@@ -1,12 +1,16 @@
 package dev.kizuna.health.batch;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthScore;
+import dev.kizuna.health.InputDomains;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A {@link HealthModel} that scores a {@link SignalFrame} in batch. This is the batch SPI: the built-in scorecard and
@@ -22,8 +26,11 @@ import java.util.List;
  *       at {@link SignalFrame#at(int)}, and {@code bands[row]} is the position of its band in {@link #bands()}, 0 for
  *       the worst;</li>
  *   <li>for a row with insufficient data, the value is NaN and the band {@link BatchScorer#INSUFFICIENT_DATA};</li>
- *   <li>a row that cannot be scored (an infinite value of an input, or the model fails on it) is reported to
- *       {@code failures}, its value NaN and its band {@link BatchScorer#FAILED}; every other row is still scored;</li>
+ *   <li>a row that cannot be scored is reported to {@code failures}, its value NaN and its band
+ *       {@link BatchScorer#FAILED}, and every other row is still scored: a row holding a value of an input that is
+ *       infinite or outside its domain ({@link SignalFrame#impossibleRows} with the domains of
+ *       {@link InputDomains#of(dev.kizuna.health.ModelDefinition)}), with the frame's reason, and a row the model
+ *       fails on;</li>
  *   <li>it is safe to call from many threads at once on disjoint row ranges.</li>
  * </ul>
  */
@@ -33,8 +40,9 @@ public interface BatchHealthModel extends HealthModel {
      * Scores rows {@code from} (inclusive) to {@code to} (exclusive) of {@code frame} into the same positions of
      * {@code values} and {@code bands} (see the class comment).
      *
-     * <p>The default implementation builds each row's snapshot, calls {@link #score} and catches what it throws,
-     * so it allocates per row; the built-in models override it with a path that allocates nothing per row.
+     * <p>The default implementation reports the rows the frame finds impossible for the model's inputs, builds each
+     * other row's snapshot, calls {@link #score} and catches what it throws, so it allocates per row; the built-in
+     * models override it with a path that allocates nothing per row.
      *
      * @param frame    the accounts' signals
      * @param from     the first row
@@ -44,24 +52,21 @@ public interface BatchHealthModel extends HealthModel {
      * @param failures receives the rows that failed
      */
     default void scoreRows(SignalFrame frame, int from, int to, double[] values, byte[] bands, RowFailures failures) {
-        List<SignalName> inputs = List.copyOf(inputs());
-        List<SignalName> present = new ArrayList<>(inputs.size());
-        List<double[]> columns = new ArrayList<>(inputs.size());
-        for (SignalName name : inputs) {
-            frame.column(name).ifPresent(column -> {
+        List<SignalName> present = new ArrayList<>();
+        SortedMap<SignalName, SignalDomain> domains = new TreeMap<>();
+        for (SignalName name : inputs()) {
+            domains.put(name, definition().domainOf(name));
+            if (frame.indexOf(name).isPresent()) {
                 present.add(name);
-                columns.add(column);
-            });
+            }
         }
         BandScheme scheme = bands();
-        rows:
+        List<RowFailure> impossible = frame.impossibleRows(domains, from, to);
+        int next = 0;
         for (int row = from; row < to; row++) {
-            for (int c = 0; c < columns.size(); c++) {
-                double v = columns.get(c)[row];
-                if (Double.isInfinite(v)) {
-                    failures.fail(row, SignalFrame.impossible(present.get(c), v), values, bands);
-                    continue rows;
-                }
+            if (next < impossible.size() && impossible.get(next).row() == row) {
+                failures.fail(row, impossible.get(next++).reason(), values, bands);
+                continue;
             }
             try {
                 HealthScore score = score(frame.snapshot(row, present), frame.at(row));

@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code bands[row]} is the position of its band in the model's {@link BandScheme} (0 for the worst), or
  * {@link #INSUFFICIENT_DATA}, or {@link #FAILED}.
  *
- * <p><b>Failures are isolated.</b> A row with an infinite value of an input, or on which the model throws, is marked
- * failed with its reason in the {@link BatchReport}; every other row is still scored. If a model's batch path throws
+ * <p><b>Failures are isolated.</b> A row with an impossible value of an input (infinite, outside its domain; see
+ * {@link SignalFrame#impossibleRows}), or on which the model throws, is marked failed with its reason in the
+ * {@link BatchReport} and counted; every other row is still scored. If a model's batch path throws
  * for a whole range, that range is scored again row by row, so that only the rows that fail are lost.
  *
  * <p><b>Parallel mode</b> splits the rows into chunks that the calling thread and up to {@code parallelism - 1} tasks

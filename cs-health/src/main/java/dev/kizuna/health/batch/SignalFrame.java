@@ -1,6 +1,7 @@
 package dev.kizuna.health.batch;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -24,12 +26,20 @@ import java.util.TreeSet;
  * {@link SignalSnapshot}; a signal that is not in the schema has no value for any row.
  *
  * <p><b>A view, not a copy.</b> {@link Builder#column} wraps the caller's array, so a frame of ten million rows costs
- * no copy; {@link #column} returns that same array. Do not change a column while a scoring of the frame runs. Apart
- * from the columns' contents, a frame is immutable, and any number of threads may read it at once.
+ * no copy; {@link #column} returns that same array. Do not change a column once the frame is built: its values were
+ * checked then (below). Apart from the columns' contents, a frame is immutable, and any number of threads may read it
+ * at once.
  *
  * <p>Each row also has an account (given, or {@code row-<n>} when not) and an instant (one for the whole frame, or
- * one per row), used when a row is scored through the object path and in failure messages. Values that a snapshot
- * cannot hold, {@code ±Infinity}, may sit in a column: scoring marks such a row as failed, naming the signal.
+ * one per row), used when a row is scored through the object path and in failure messages.
+ *
+ * <p><b>Impossible values.</b> A column may hold values that no {@link SignalSnapshot} can: {@code ±Infinity}, a
+ * value outside its signal's {@linkplain SignalName#domain() domain} (an NPS of 500, a licence utilisation of -2, 3.5
+ * open tickets), and more escalated than open tickets in a row. The frame finds them once, when it is built, in one
+ * pass over each column; scoring then reports each such row as failed, with the reason (the signal, the value and
+ * its domain, such as {@code 500 is outside the domain of sentiment.nps: a number from -100 to 100}), counts it, and
+ * scores the other rows ({@link #impossibleRows}). A row is failed only for the signals the model reads, as its
+ * {@linkplain #snapshot(int, Collection) snapshot} of those signals would be rejected.
  */
 public final class SignalFrame {
     private final int rows;
@@ -41,6 +51,10 @@ public final class SignalFrame {
     private final Instant[] instants;
     /** Each row's account; empty when rows are named by number. */
     private final AccountId[] accounts;
+    /** For each column, the rows whose value is neither NaN nor inside the signal's domain, ascending. */
+    private final int[][] outside;
+    /** The rows with more escalated than open tickets, ascending; empty unless the frame has both columns. */
+    private final int[] ticketRows;
 
     private SignalFrame(int rows, List<SignalName> signals, double[][] columns, Instant at, Instant[] instants,
                         AccountId[] accounts) {
@@ -55,6 +69,46 @@ public final class SignalFrame {
         this.at = at;
         this.instants = instants;
         this.accounts = accounts;
+        this.outside = new int[columns.length][];
+        for (int s = 0; s < columns.length; s++) {
+            outside[s] = outside(columns[s], this.signals.get(s).domain());
+        }
+        Integer escalated = byName.get(SignalName.SUPPORT_ESCALATED_TICKETS);
+        Integer open = byName.get(SignalName.SUPPORT_OPEN_TICKETS);
+        this.ticketRows = escalated == null || open == null ? NONE : moreThan(columns[escalated], columns[open]);
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /** Returns the rows whose value is neither NaN (no value) nor inside {@code domain}, ascending. */
+    private static int[] outside(double[] column, SignalDomain domain) {
+        int[] rows = NONE;
+        int count = 0;
+        for (int r = 0; r < column.length; r++) {
+            double v = column[r];
+            if (v == v && !domain.contains(v)) {
+                if (count == rows.length) {
+                    rows = Arrays.copyOf(rows, Math.max(8, 2 * count));
+                }
+                rows[count++] = r;
+            }
+        }
+        return count == rows.length ? rows : Arrays.copyOf(rows, count);
+    }
+
+    /** Returns the rows where {@code above} holds a value above {@code below}'s, both given. */
+    private static int[] moreThan(double[] above, double[] below) {
+        int[] rows = NONE;
+        int count = 0;
+        for (int r = 0; r < above.length; r++) {
+            if (above[r] > below[r]) {
+                if (count == rows.length) {
+                    rows = Arrays.copyOf(rows, Math.max(8, 2 * count));
+                }
+                rows[count++] = r;
+            }
+        }
+        return count == rows.length ? rows : Arrays.copyOf(rows, count);
     }
 
     /**
@@ -150,7 +204,8 @@ public final class SignalFrame {
     /**
      * Returns the snapshot of {@code row}: every signal of the frame that has a value there.
      *
-     * @throws IllegalArgumentException naming the signal, if a value is infinite
+     * @throws IllegalArgumentException naming the signal, if a value is infinite or a snapshot rejects it (see
+     *                                  {@link SignalSnapshot})
      */
     public SignalSnapshot snapshot(int row) {
         return snapshot(row, signals);
@@ -159,24 +214,25 @@ public final class SignalFrame {
     /**
      * Returns the snapshot of {@code row} with only the given signals (those the frame has and that have a value).
      *
-     * @throws IllegalArgumentException naming the signal, if one of their values is infinite
+     * @throws IllegalArgumentException naming the signal, if one of their values is infinite or a snapshot rejects
+     *                                  it (see {@link SignalSnapshot})
      */
     public SignalSnapshot snapshot(int row, Collection<SignalName> only) {
         Objects.checkIndex(row, rows);
         TreeMap<SignalName, Double> values = new TreeMap<>();
         for (SignalName name : only) {
             Integer i = index.get(name);
-            if (i == null) {
-                continue;
+            if (i != null && columns[i][row] == columns[i][row]) {
+                values.put(name, columns[i][row]);
             }
-            double v = columns[i][row];
-            if (v != v) {
-                continue;
+        }
+        // In name order, with the words of impossibleRows: the first problem is the one both report.
+        for (Map.Entry<SignalName, Double> e : values.entrySet()) {
+            SignalName name = e.getKey();
+            double v = e.getValue();
+            if (!name.domain().contains(v)) {
+                throw new IllegalArgumentException(reason(name, v, name.domain()));
             }
-            if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException(impossible(name, v));
-            }
-            values.put(name, v);
         }
         return new SignalSnapshot(account(row), at(row), values);
     }
@@ -184,6 +240,93 @@ public final class SignalFrame {
     /** The failure reason of a row whose value of {@code signal} no snapshot can hold. */
     static String impossible(SignalName signal, double value) {
         return "signal " + signal.value() + ": " + value + " is not a finite number";
+    }
+
+    /**
+     * Returns the rows from {@code from} (inclusive) to {@code to} (exclusive) that a model reading the signals of
+     * {@code domains} cannot score, each once with the reason, by row: a value of one of those signals that is
+     * infinite ({@code signal sentiment.nps: Infinity is not a finite number}), or outside the signal's own domain
+     * or the one given for it ({@code 500 is outside the domain of sentiment.nps: a number from -100 to 100}), and,
+     * when both ticket signals are given, more escalated than open tickets. A row with several problems gets the
+     * first, in signal-name order. Signals the frame has no column of are skipped.
+     *
+     * <p>The values outside the signals' own domains were found when the frame was built, so for the usual
+     * domains ({@link dev.kizuna.health.InputDomains#domains()} of a model whose definition declares none narrower)
+     * this costs a few lookups and allocates only when there are such rows; a narrower domain given for a signal is
+     * checked here, over the range of its column.
+     *
+     * @param domains the signals a model reads and their domains ({@link dev.kizuna.health.ModelDefinition#domainOf})
+     * @throws IndexOutOfBoundsException if the range is not within the rows
+     */
+    public List<RowFailure> impossibleRows(Map<SignalName, SignalDomain> domains, int from, int to) {
+        Objects.requireNonNull(domains, "domains");
+        Objects.checkFromToIndex(from, to, rows);
+        SortedMap<Integer, String> found = null;
+        Map<SignalName, SignalDomain> sorted = domains instanceof SortedMap
+                && ((SortedMap<SignalName, SignalDomain>) domains).comparator() == null ? domains : new TreeMap<>(domains);
+        for (Map.Entry<SignalName, SignalDomain> e : sorted.entrySet()) {
+            SignalName signal = e.getKey();
+            Integer position = index.get(signal);
+            if (position == null) {
+                continue;
+            }
+            double[] column = columns[position];
+            int[] bad = outside[position];
+            for (int k = firstAtLeast(bad, from); k < bad.length && bad[k] < to; k++) {
+                found = add(found, bad[k], reason(signal, column[bad[k]], signal.domain()));
+            }
+            SignalDomain given = e.getValue();
+            if (!given.equals(signal.domain())) {
+                for (int r = from; r < to; r++) {
+                    double v = column[r];
+                    if (v == v && !given.contains(v)) {
+                        found = add(found, r, reason(signal, v, given));
+                    }
+                }
+            }
+        }
+        if (ticketRows.length > 0 && domains.containsKey(SignalName.SUPPORT_ESCALATED_TICKETS)
+                && domains.containsKey(SignalName.SUPPORT_OPEN_TICKETS)) {
+            double[] escalated = columns[index.get(SignalName.SUPPORT_ESCALATED_TICKETS)];
+            double[] open = columns[index.get(SignalName.SUPPORT_OPEN_TICKETS)];
+            for (int k = firstAtLeast(ticketRows, from); k < ticketRows.length && ticketRows[k] < to; k++) {
+                int r = ticketRows[k];
+                found = add(found, r, SignalSnapshot.ticketProblem(escalated[r], open[r]).orElseThrow());
+            }
+        }
+        if (found == null) {
+            return List.of();
+        }
+        List<RowFailure> out = new ArrayList<>(found.size());
+        for (Map.Entry<Integer, String> e : found.entrySet()) {
+            out.add(new RowFailure(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private static SortedMap<Integer, String> add(SortedMap<Integer, String> found, int row, String reason) {
+        SortedMap<Integer, String> map = found == null ? new TreeMap<>() : found;
+        map.putIfAbsent(row, reason);
+        return map;
+    }
+
+    private static String reason(SignalName signal, double value, SignalDomain domain) {
+        return Double.isInfinite(value) ? impossible(signal, value) : domain.problem(signal, value).orElseThrow();
+    }
+
+    /** Returns the position of the first of the ascending {@code rows} that is at least {@code row}. */
+    private static int firstAtLeast(int[] rows, int row) {
+        int low = 0;
+        int high = rows.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (rows[mid] < row) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     @Override

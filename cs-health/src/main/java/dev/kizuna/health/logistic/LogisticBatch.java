@@ -1,21 +1,24 @@
 package dev.kizuna.health.logistic;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.InputDomains;
 import dev.kizuna.health.batch.BatchScorer;
+import dev.kizuna.health.batch.RowFailure;
 import dev.kizuna.health.batch.RowFailures;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.internal.BandRanks;
 import dev.kizuna.health.internal.Numbers;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The batch path of a {@link LogisticModel}: per row, the linear predictor summed in term order from the columns,
- * with the object path's arithmetic, so that every value is bit for bit the same. Nothing is allocated per row.
- * Immutable and thread-safe.
+ * with the object path's arithmetic, so that every value is bit for bit the same. Nothing is allocated per row. A row
+ * holding a value outside its input's domain is failed with the frame's reason ({@link SignalFrame#impossibleRows}),
+ * as the object path rejects it. Immutable and thread-safe.
  */
 final class LogisticBatch {
     private static final double[] ABSENT = new double[0];
@@ -30,11 +33,12 @@ final class LogisticBatch {
     private final double totalWeight;
     private final boolean failOnMissing;
     private final double minimum;
-    /** Term numbers in signal-name order, the order in which an infinite value is reported. */
-    private final int[] termsByName;
     private final BandRanks ranks;
+    /** The domain of every signal the model reads. */
+    private final SortedMap<SignalName, SignalDomain> domains;
 
     LogisticBatch(LogisticDefinition definition) {
+        domains = InputDomains.of(definition).domains();
         int n = definition.terms().size();
         signal = new SignalName[n];
         coefficient = new double[n];
@@ -59,15 +63,6 @@ final class LogisticBatch {
         intercept = definition.intercept();
         failOnMissing = definition.missingInputs() == MissingInputPolicy.FAIL;
         minimum = definition.minimumCompleteness();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparing(i -> signal[i]));
-        termsByName = new int[n];
-        for (int i = 0; i < n; i++) {
-            termsByName[i] = order[i];
-        }
         BandScheme bands = definition.bands();
         ranks = new BandRanks(bands);
     }
@@ -102,7 +97,9 @@ final class LogisticBatch {
                 presentTerms++;
             }
             if (impossible) {
-                fail(column, row, values, bands, failures);
+                // No snapshot can hold the row: it is reported below, with the frame's reason.
+                values[row] = Double.NaN;
+                bands[row] = BatchScorer.FAILED;
                 continue;
             }
             double completeness = totalWeight > 0 ? Math.min(1, present / totalWeight) : (double) presentTerms / n;
@@ -115,17 +112,11 @@ final class LogisticBatch {
             values[row] = value;
             bands[row] = ranks.rank(value);
         }
-    }
-
-    private void fail(double[][] column, int row, double[] values, byte[] bands, RowFailures failures) {
-        for (int i : termsByName) {
-            double r = column[i] == ABSENT ? Double.NaN : column[i][row];
-            if (Double.isInfinite(r)) {
-                failures.fail(row, "signal " + signal[i].value() + ": " + r + " is not a finite number", values,
-                        bands);
-                return;
-            }
+        // Every row holding an infinite value is among these.
+        for (RowFailure impossible : frame.impossibleRows(domains, from, to)) {
+            failures.fail(impossible.row(), impossible.reason(), values, bands);
         }
     }
+
 
 }

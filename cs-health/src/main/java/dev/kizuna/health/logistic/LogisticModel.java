@@ -52,7 +52,8 @@ import java.util.OptionalDouble;
  * {@link BandLever}) and checked by re-scoring; when no value inside the domain reaches the band, the lever says so.
  *
  * <p><b>Domains.</b> {@link #score}, {@link #explain} and {@link #churnProbability} reject a snapshot with a value
- * outside its input's {@linkplain LogisticDefinition#domainOf domain} ({@link InputDomains#check}).
+ * outside its input's {@linkplain LogisticDefinition#domainOf domain} ({@link InputDomains#check}); the batch path
+ * reports such a row as failed.
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,7 +1,10 @@
 package dev.kizuna.health.scorecard;
 
+import dev.kizuna.core.signal.SignalDomain;
+import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.batch.BatchScorer;
+import dev.kizuna.health.batch.RowFailure;
 import dev.kizuna.health.batch.RowFailures;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.internal.CompiledScorecard;
@@ -11,9 +14,9 @@ import dev.kizuna.health.internal.Branchless;
 import dev.kizuna.health.internal.Numbers;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The batch path of a {@link ScorecardModel}: the same arithmetic as {@link CompiledScorecard#evaluate}, in the same
@@ -42,6 +45,11 @@ import java.util.Optional;
  * <p>Where the object path clamps with {@code s <= 0 ? 0 : (s >= 100 ? 100 : s)}, this path uses
  * {@code Math.max(0.0, Math.min(100.0, s))}: the same result for every double, NaN and signed zeros included, and
  * without branches.
+ *
+ * <p>A row holding a value outside its input's domain is failed with the frame's reason
+ * ({@link SignalFrame#impossibleRows}), which the object path would reject: the frame found the values outside the
+ * signals' own domains when it was built, so this costs a few lookups per call unless there are such rows. Those rows
+ * go through the loops with the others, and their results are replaced by the failure.
  */
 final class ScorecardBatch {
     private static final int BLOCK = 512;
@@ -64,6 +72,8 @@ final class ScorecardBatch {
     private static final int WHOLES = 1_152;
 
     private final CompiledScorecard card;
+    /** The domain of every signal the scorecard reads. */
+    private final SortedMap<SignalName, SignalDomain> domains;
     private final int[] kind;
     private final boolean[] inverted;
     /** The normaliser that computes each measure's sub-score (inside an inversion, if any). */
@@ -95,8 +105,6 @@ final class ScorecardBatch {
     private final double[] capSign;
     /** Whether each cap's comparison is strict ({@code <, >}). */
     private final boolean[] capStrict;
-    /** Signal numbers in name order, the order in which an infinite value is reported. */
-    private final int[] signalsByName;
     private final BandRanks ranks;
     /** Each cap's comparison as a {@link SimdKernels#cap} code, for the caps with a {@link #capSign}. */
     private final int[] capCode;
@@ -106,13 +114,15 @@ final class ScorecardBatch {
     /** The SIMD form of the loops, when the JVM offers it. */
     private final Optional<SimdKernels> simd;
 
-    ScorecardBatch(CompiledScorecard card, BandScheme bands) {
-        this(card, bands, VectorSupport.kernels());
+    ScorecardBatch(CompiledScorecard card, BandScheme bands, SortedMap<SignalName, SignalDomain> domains) {
+        this(card, bands, domains, VectorSupport.kernels());
     }
 
     /** With the given SIMD kernels, or none: for tests that compare both forms of the loops. */
-    ScorecardBatch(CompiledScorecard card, BandScheme bands, Optional<SimdKernels> simd) {
+    ScorecardBatch(CompiledScorecard card, BandScheme bands, SortedMap<SignalName, SignalDomain> domains,
+                   Optional<SimdKernels> simd) {
         this.card = card;
+        this.domains = domains;
         this.simd = simd;
         int leaves = card.leaves;
         kind = new int[leaves];
@@ -209,15 +219,6 @@ final class ScorecardBatch {
                 capCode[c] = capStrict[c] ? SimdKernels.LESS : SimdKernels.AT_MOST;
             }
         }
-        Integer[] order = new Integer[card.signals.length];
-        for (int s = 0; s < order.length; s++) {
-            order[s] = s;
-        }
-        Arrays.sort(order, Comparator.comparing(s -> card.signals[s]));
-        signalsByName = new int[order.length];
-        for (int s = 0; s < order.length; s++) {
-            signalsByName[s] = order[s];
-        }
         ranks = new BandRanks(bands);
         bandFrom = ranks.lowerBounds();
         bandInclusive = ranks.lowerBoundsInclusive();
@@ -296,6 +297,10 @@ final class ScorecardBatch {
                     slowRow(x, row, values, bands, failures);
                 }
             }
+        }
+        // Every row holding an infinite value is among these, which the loops above marked failed without a reason.
+        for (RowFailure impossible : frame.impossibleRows(domains, from, to)) {
+            failures.fail(impossible.row(), impossible.reason(), values, bands);
         }
     }
 
@@ -656,10 +661,11 @@ final class ScorecardBatch {
         for (int s = 0; s < raw.length; s++) {
             raw[s] = x.column[s] == ABSENT ? Double.NaN : x.column[s][row];
         }
-        for (int s : signalsByName) {
-            if (Double.isInfinite(raw[s])) {
-                failures.fail(row, "signal " + card.signals[s].value() + ": " + raw[s] + " is not a finite number",
-                        values, bands);
+        for (double r : raw) {
+            if (Double.isInfinite(r)) {
+                // No snapshot can hold the row: it is reported, with the frame's reason, by scoreRows.
+                values[row] = Double.NaN;
+                bands[row] = BatchScorer.FAILED;
                 return;
             }
         }

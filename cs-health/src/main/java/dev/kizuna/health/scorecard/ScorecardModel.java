@@ -61,7 +61,8 @@ import java.util.OptionalDouble;
  * signal (they may pull the other way), and the obstacle says which.
  *
  * <p><b>Domains.</b> {@link #score}, {@link #explain} and {@link #itemScores} reject a snapshot with a value outside
- * its input's {@linkplain ScorecardDefinition#domainOf domain} ({@link InputDomains#check}).
+ * its input's {@linkplain ScorecardDefinition#domainOf domain} ({@link InputDomains#check}); the batch path reports
+ * such a row as failed.
  *
  * <p>Immutable and thread-safe: any number of threads may score with one model.
  */
@@ -383,7 +384,7 @@ public final class ScorecardModel implements BatchHealthModel {
         Optional<ScorecardBatch> kernel = batch;
         if (kernel.isEmpty()) {
             // Made on first use; two threads may both make one, and either is right (it is immutable).
-            kernel = Optional.of(new ScorecardBatch(compiled, definition.bands()));
+            kernel = Optional.of(new ScorecardBatch(compiled, definition.bands(), domains.domains()));
             batch = kernel;
         }
         kernel.get().scoreRows(frame, from, to, values, bands, failures);

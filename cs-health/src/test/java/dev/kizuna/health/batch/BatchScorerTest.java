@@ -1,6 +1,7 @@
 package dev.kizuna.health.batch;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModel;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,6 +101,81 @@ class BatchScorerTest {
                     report.reason(2).orElseThrow());
             assertTrue(bands[0] >= 0 || bands[0] == BatchScorer.INSUFFICIENT_DATA, model.toString());
         }
+    }
+
+    @Test
+    void rowsWithImpossibleValuesFailWithSignalValueAndDomainCountedAndTheOthersAreScored() {
+        // Row 0 is fine; then NPS 500, -4 open tickets, 2.5 open tickets, and more escalated than open tickets.
+        double[] nps = {20, 500, 10, 10, 10, 30};
+        double[] tickets = {1, 2, -4, 2.5, 1, 0};
+        double[] escalated = {0, 0, 0, 0, 3, 0};
+        double[] users = {100, 100, 100, 100, 100, 100};
+        SignalFrame frame = SignalFrame.builder(6, NOW).column(NPS, nps).column(TICKETS, tickets)
+                .column(SignalName.SUPPORT_ESCALATED_TICKETS, escalated)
+                .column(SignalName.USAGE_ACTIVE_USERS, users).build();
+        List<String> reasons = List.of(
+                "500 is outside the domain of sentiment.nps: a number from -100 to 100",
+                "-4 is outside the domain of support.open_tickets: a whole number from 0 up",
+                "2.5 is outside the domain of support.open_tickets: a whole number from 0 up",
+                "support.escalated_tickets: 3 is more than support.open_tickets, 1: escalated tickets are among the"
+                        + " open tickets");
+        // The scorecard reads both ticket signals; the logistic model and the object path (Fussy) read no
+        // escalated tickets, so their row 4 is scored.
+        for (HealthModel model : List.of(scorecard(), logistic(), new Fussy())) {
+            boolean escalations = model.inputs().contains(SignalName.SUPPORT_ESCALATED_TICKETS);
+            double[] values = new double[6];
+            byte[] bands = new byte[6];
+            BatchReport report = BatchScorer.of(model).scoreInto(frame, values, bands);
+            assertEquals(escalations ? 4 : 3, report.failed(), model.toString());
+            assertEquals(6 - report.failed(), report.scored() + report.insufficient(), model.toString());
+            for (int row = 1; row <= (escalations ? 4 : 3); row++) {
+                assertEquals(reasons.get(row - 1), report.reason(row).orElseThrow(), model + ", row " + row);
+                assertEquals(BatchScorer.FAILED, bands[row]);
+                assertTrue(Double.isNaN(values[row]));
+            }
+            for (int row : escalations ? new int[] {0, 5} : new int[] {0, 4, 5}) {
+                HealthScore alone = model.score(frame.snapshot(row, model.inputs()), NOW);
+                assertEquals(alone.value().orElse(Double.NaN), values[row], model + ", row " + row);
+            }
+        }
+    }
+
+    @Test
+    void impossibleRowsAreFoundOnceAndOnlyForTheSignalsGiven() {
+        SignalFrame frame = SignalFrame.builder(4, NOW)
+                .column(SignalName.ADOPTION_FEATURE_BREADTH, new double[] {0.5, 3.5, Double.NaN, 1})
+                .column(SignalName.RELATIONSHIP_CHAMPION_PRESENT, new double[] {7, 1, 0, Double.NaN})
+                .column(SignalName.of("custom.dependents"), new double[] {0, 1, 5.87, 2})
+                .column(SignalName.ENGAGEMENT_LICENCE_UTILISATION, new double[] {-2, 0.5, 1.2, 0}).build();
+        Map<SignalName, SignalDomain> own = new TreeMap<>();
+        for (SignalName s : frame.signals()) {
+            own.put(s, s.domain());
+        }
+        assertEquals(List.of(
+                new RowFailure(0, "-2 is outside the domain of engagement.licence_utilisation: a number from 0 up"),
+                new RowFailure(1, "3.5 is outside the domain of adoption.feature_breadth: a number from 0 to 1")),
+                frame.impossibleRows(own, 0, 4), "the first problem of a row in name order");
+        assertEquals(List.of(new RowFailure(1,
+                        "3.5 is outside the domain of adoption.feature_breadth: a number from 0 to 1")),
+                frame.impossibleRows(Map.of(SignalName.ADOPTION_FEATURE_BREADTH, SignalDomain.SHARE), 1, 3));
+        assertEquals(List.of(new RowFailure(0, "7 is outside the domain of relationship.champion_present: 0 or 1")),
+                frame.impossibleRows(Map.of(SignalName.RELATIONSHIP_CHAMPION_PRESENT, SignalDomain.FLAG), 0, 4));
+        // A custom signal has any finite value, unless a model declares a narrower domain for it.
+        assertEquals(List.of(), frame.impossibleRows(Map.of(SignalName.of("custom.dependents"), SignalDomain.ANY),
+                0, 4));
+        assertEquals(List.of(new RowFailure(2, "5.87 is outside the domain of custom.dependents: 0 or 1"),
+                        new RowFailure(3, "2 is outside the domain of custom.dependents: 0 or 1")),
+                frame.impossibleRows(Map.of(SignalName.of("custom.dependents"), SignalDomain.FLAG), 0, 4));
+        assertEquals(List.of(), frame.impossibleRows(Map.of(SignalName.SENTIMENT_NPS, SignalDomain.ANY), 0, 4),
+                "a signal without a column is skipped");
+        assertThrows(IndexOutOfBoundsException.class, () -> frame.impossibleRows(own, 2, 5));
+    }
+
+    @Test
+    void aSnapshotOfARowWithAnImpossibleValueIsRefusedWithTheSameWords() {
+        SignalFrame frame = SignalFrame.builder(1, NOW).column(NPS, new double[] {500}).build();
+        var e = assertThrows(IllegalArgumentException.class, () -> frame.snapshot(0));
+        assertEquals("500 is outside the domain of sentiment.nps: a number from -100 to 100", e.getMessage());
     }
 
     @Test

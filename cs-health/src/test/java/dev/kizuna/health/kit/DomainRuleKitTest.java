@@ -69,6 +69,7 @@ class DomainRuleKitTest {
     void aModelThatKeepsTheRulePassesTheKitsDomainChecks() {
         HealthModelCompatibilityKit kit = kit(DeclaredDomainModel.of(CARD, FLAG));
         kit.valuesOutsideAnInputsDomainAreRejectedNotScored();
+        kit.batchRowsWithAValueOutsideItsDomainFailWithTheReasonAndTheOthersAreScored();
         kit.explanationsAgreeWithTheScoreAndLeversReachTheirBand();
     }
 

@@ -53,7 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * concurrent scoring; and the definition's round trip through JSON and YAML; and batch scoring ({@link BatchScorer})
  * giving bit for bit the object path's values and bands. Impossible values are rejected, never scored: a value
  * outside an input's domain ({@link ModelDefinition#domainOf}, such as a custom signal's declared one) makes
- * {@code score} and {@code explain} throw an {@link IllegalArgumentException} naming the signal.
+ * {@code score} and {@code explain} throw an {@link IllegalArgumentException} naming the signal, and in a batch the
+ * row holding one fails with that reason while the others are scored.
  */
 public abstract class HealthModelCompatibilityKit {
     /** The instant passed as the computation time. */
@@ -320,6 +321,54 @@ public abstract class HealthModelCompatibilityKit {
                             "explain() accepted " + what);
                 }
             }
+        }
+    }
+
+    @Test
+    void batchRowsWithAValueOutsideItsDomainFailWithTheReasonAndTheOthersAreScored() {
+        HealthModel model = model();
+        ModelDefinition definition = model.definition();
+        List<SignalSnapshot> rows = samples();
+        SignalFrame clean = SignalFrame.of(rows);
+        Map<SignalName, double[]> columns = new TreeMap<>();
+        for (SignalName signal : clean.signals()) {
+            columns.put(signal, clean.column(signal).orElseThrow().clone());
+        }
+        // One input in each of the first rows (all but the last) gets a value outside its domain.
+        Map<Integer, SignalName> spoilt = new TreeMap<>();
+        for (SignalName input : model.inputs()) {
+            List<Double> bad = outside(definition.domainOf(input));
+            if (spoilt.size() == rows.size() - 1 || bad.isEmpty() || !columns.containsKey(input)) {
+                continue;
+            }
+            int row = spoilt.size();
+            columns.get(input)[row] = bad.get(0);
+            spoilt.put(row, input);
+        }
+        SignalFrame.Builder b = SignalFrame.builder(rows.size(), NOW);
+        columns.forEach(b::column);
+        List<dev.kizuna.core.AccountId> accounts = new ArrayList<>();
+        List<Instant> instants = new ArrayList<>();
+        for (SignalSnapshot s : rows) {
+            accounts.add(s.account());
+            instants.add(s.at());
+        }
+        SignalFrame frame = b.accounts(accounts).instants(instants).build();
+        double[] values = new double[rows.size()];
+        byte[] bands = new byte[rows.size()];
+        BatchReport report = BatchScorer.of(model).scoreInto(frame, values, bands);
+        assertEquals(spoilt.size(), report.failed(), "each row with an impossible value fails: " + report);
+        for (int r = 0; r < rows.size(); r++) {
+            if (spoilt.containsKey(r)) {
+                assertEquals(BatchScorer.FAILED, bands[r], "row " + r + " has an impossible value of " + spoilt.get(r));
+                assertTrue(Double.isNaN(values[r]), "a failed row has no value");
+                String reason = report.reason(r).orElseThrow();
+                assertTrue(reason.contains(spoilt.get(r).value()), "the reason must name the signal: " + reason);
+                continue;
+            }
+            HealthScore score = model.score(rows.get(r), frame.at(r));
+            assertEquals(score.isScored() ? score.value().getAsDouble() : Double.NaN, values[r],
+                    "row " + r + " must be scored as alone");
         }
     }
 
