@@ -1,12 +1,10 @@
 package dev.kizuna.examples.backend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.definition.DefinitionFormat;
-import dev.kizuna.playbooks.PlaybookEngine;
 import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +20,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * A refused request gets a 4xx and {@code {"error": "...", "path": "$.snapshots[3].values.logins"}}, the path being
  * that of the offending value when there is one; an unexpected failure is logged with the request id (also in the
- * {@code X-Request-Id} header of every answer) and answered 500 with a generic message. See the module's README.
+ * {@code X-Request-Id} header of every answer) and answered 500 with a generic message. Client input never gets a
+ * 500: every value of a request is held to documented bounds before anything computes with it (instants and dates
+ * to 0001-01-01 through 9999-12-31, amounts as {@link dev.kizuna.core.Money#parseAmount} reads them, signal values to
+ * their domains, counts of elements per endpoint). See the module's README for the limits.
  *
  * <pre>{@code
  * KizunaService service = KizunaService.builder(model, StarterPlaybooks.ruleSet()).port(8080).build();
@@ -138,19 +137,9 @@ public final class KizunaService {
             if (server != null || stopped) {
                 throw new IllegalStateException("the service was started before; a service starts once");
             }
-            ObjectMapper mapper = KizunaJson.newObjectMapper();
-            PlaybookEngine engine = PlaybookEngine.builder(playbooks).trace(true).build();
-            ScoreEndpoint score = new ScoreEndpoint(model, mapper);
-            PlaysEndpoint plays = new PlaysEndpoint(model, engine, mapper);
-            MetricsEndpoint metrics = new MetricsEndpoint(mapper);
-            Map<String, ApiHandler.Route> routes = new LinkedHashMap<>();
-            routes.put("/v1/score", new ApiHandler.Route("POST", score::handle));
-            routes.put("/v1/plays", new ApiHandler.Route("POST", plays::handle));
-            routes.put("/v1/metrics", new ApiHandler.Route("POST", metrics::handle));
-            routes.put("/health", new ApiHandler.Route("GET", ApiHandler::up));
-
+            ApiHandler handler = ApiHandler.create(model, playbooks, maxRequestBytes);
             HttpServer http = HttpServer.create(address, 0);
-            http.createContext("/", new ApiHandler(mapper, maxRequestBytes, routes));
+            http.createContext("/", handler);
             ExecutorService pool = hostExecutor != null ? hostExecutor
                     : Executors.newFixedThreadPool(threads, new Workers());
             http.setExecutor(pool);
