@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * message. Checks run in this order: path (404), method (405), content type (415), size (413), body (400).
  *
  * <p>{@link #answer} is the whole of it but the transport, so that tests and fuzzers can drive the endpoints in
- * process; {@link #handle} reads the request from the JDK's server and sends the answer.
+ * process; {@link #handle} reads the request from the JDK's server, marks the exchange's phases for
+ * {@link ExchangeDeadlines} and sends the answer.
  *
  * <p>Thread-safe: it holds no per-request state, and the endpoints share only immutable, thread-safe Kizuna objects.
  */
@@ -103,10 +104,11 @@ final class ApiHandler implements HttpHandler {
             answer = answer(method, path, exchange.getRequestHeaders().getFirst("Content-Type"),
                     () -> readBody(exchange), id);
         } catch (IOException e) {
-            // The client went away while sending: there is no one to answer. The server closes the connection.
+            // The client went away, or sent too slowly: there is no one to answer. The server closes the connection.
             LOG.warn("{} {} {}: reading the request failed: {}", id, method, echo(path), e.toString());
             throw e;
         }
+        ExchangeDeadlines.answering();
         try {
             send(exchange, method, answer, id);
         } catch (IOException | RuntimeException e) {
@@ -185,7 +187,8 @@ final class ApiHandler implements HttpHandler {
 
     /**
      * Reads the body, at most the cap: a declared length over the cap is refused before reading anything, and a body
-     * of unknown length (chunked) is read only up to one byte past the cap.
+     * of unknown length (chunked) is read only up to one byte past the cap. Then the request is complete, and its
+     * deadline no longer applies.
      */
     private byte[] readBody(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -203,6 +206,7 @@ final class ApiHandler implements HttpHandler {
         // Not closed here: closing drains the rest of an oversized body before the answer could be sent.
         InputStream in = exchange.getRequestBody();
         byte[] body = in.readNBytes(maxRequestBytes + 1);
+        ExchangeDeadlines.requestRead();
         return body;
     }
 

@@ -43,6 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to 0001-01-01 through 9999-12-31, amounts as {@link dev.kizuna.core.Money#parseAmount} reads them, signal values to
  * their domains, counts of elements per endpoint). See the module's README for the limits.
  *
+ * <p>A client holds a worker only while it sends its request, for at most the {@linkplain Builder#requestTimeout
+ * request timeout}, and while it takes its answer, for at most the {@linkplain Builder#responseTimeout response
+ * timeout}; then its connection is closed.
+ *
  * <pre>{@code
  * KizunaService service = KizunaService.builder(model, StarterPlaybooks.ruleSet()).port(8080).build();
  * service.start();
@@ -65,6 +69,12 @@ public final class KizunaService {
             KizunaJson.MAX_DOCUMENT_LENGTH);
     /** The default time {@link #stop()} lets requests in flight finish. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+    /** The default time a client has to send a whole request, from its first byte: 10 seconds. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The default time a client has to take a whole answer, from when it is ready: 10 seconds. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest request or response timeout a builder accepts: one hour. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
     private static final String DEMO_SCORECARD = "demo-scorecard.yaml";
 
@@ -74,10 +84,13 @@ public final class KizunaService {
     private final int threads;
     private final @Nullable ExecutorService hostExecutor;
     private final int maxRequestBytes;
+    private final Duration requestTimeout;
+    private final Duration responseTimeout;
 
     private final Object lock = new Object();
     private @Nullable HttpServer server;
     private @Nullable ExecutorService executor;
+    private @Nullable ExchangeDeadlines deadlines;
     private boolean stopped;
 
     private KizunaService(Builder b) {
@@ -87,12 +100,15 @@ public final class KizunaService {
         this.threads = b.threads;
         this.hostExecutor = b.executor;
         this.maxRequestBytes = b.maxRequestBytes;
+        this.requestTimeout = b.requestTimeout;
+        this.responseTimeout = b.responseTimeout;
     }
 
     /**
      * Returns a builder of a service that scores with {@code model} and recommends from {@code playbooks}, by default
-     * on loopback port {@value #DEFAULT_PORT}, with a fixed pool of as many threads as processors (at least two) and a
-     * {@value #DEFAULT_MAX_REQUEST_BYTES}-byte cap on request bodies.
+     * on loopback port {@value #DEFAULT_PORT}, with a fixed pool of as many threads as processors (at least two), a
+     * {@value #DEFAULT_MAX_REQUEST_BYTES}-byte cap on request bodies, and {@link #DEFAULT_REQUEST_TIMEOUT} and
+     * {@link #DEFAULT_RESPONSE_TIMEOUT} for slow clients.
      */
     public static Builder builder(HealthModel model, RuleSet playbooks) {
         return new Builder(model, playbooks);
@@ -142,13 +158,16 @@ public final class KizunaService {
             http.createContext("/", handler);
             ExecutorService pool = hostExecutor != null ? hostExecutor
                     : Executors.newFixedThreadPool(threads, new Workers());
-            http.setExecutor(pool);
+            ExchangeDeadlines guarded = new ExchangeDeadlines(pool, requestTimeout, responseTimeout);
+            http.setExecutor(guarded);
             http.start();
             server = http;
             executor = hostExecutor == null ? pool : null;
-            LOG.info("Kizuna service listening on {} (model {}, {} playbooks, {} threads, bodies up to {} bytes)",
-                    uri(), model.id(), playbooks.playbooks().size(), hostExecutor == null ? threads : "host's",
-                    maxRequestBytes);
+            deadlines = guarded;
+            LOG.info("Kizuna service listening on {} (model {}, {} playbooks, {} threads, bodies up to {} bytes,"
+                    + " request timeout {} ms, response timeout {} ms)", uri(), model.id(),
+                    playbooks.playbooks().size(), hostExecutor == null ? threads : "host's", maxRequestBytes,
+                    requestTimeout.toMillis(), responseTimeout.toMillis());
         }
     }
 
@@ -178,6 +197,10 @@ public final class KizunaService {
             http.stop((int) Math.min(Integer.MAX_VALUE, seconds));
             ExecutorService pool = executor;
             executor = null;
+            if (deadlines != null) {
+                deadlines.shutdown();
+                deadlines = null;
+            }
             if (pool != null) {
                 pool.shutdown();
                 try {
@@ -226,8 +249,9 @@ public final class KizunaService {
     /**
      * Starts the service with the demo scorecard and the starter playbooks and logs its URL. Options:
      * {@code --port N} (default {@value #DEFAULT_PORT}; 0 picks a free port), {@code --bind ADDRESS} (default
-     * 127.0.0.1; 0.0.0.0 for every interface), {@code --threads N}, {@code --max-request-bytes N}. The service stops
-     * gracefully when the JVM shuts down (Ctrl-C).
+     * 127.0.0.1; 0.0.0.0 for every interface), {@code --threads N}, {@code --max-request-bytes N},
+     * {@code --request-timeout SECONDS}, {@code --response-timeout SECONDS}. The service stops gracefully when the JVM
+     * shuts down (Ctrl-C).
      */
     public static void main(String[] args) throws IOException {
         Builder b;
@@ -248,6 +272,8 @@ public final class KizunaService {
                     case "--bind" -> b.bindAddress(address(value));
                     case "--threads" -> b.threads(number(option, value));
                     case "--max-request-bytes" -> b.maxRequestBytes(number(option, value));
+                    case "--request-timeout" -> b.requestTimeout(Duration.ofSeconds(number(option, value)));
+                    case "--response-timeout" -> b.responseTimeout(Duration.ofSeconds(number(option, value)));
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             }
@@ -263,7 +289,7 @@ public final class KizunaService {
     }
 
     private static final String USAGE = "usage: java -jar kizuna-service.jar [--port N] [--bind ADDRESS]"
-            + " [--threads N] [--max-request-bytes N]";
+            + " [--threads N] [--max-request-bytes N] [--request-timeout SECONDS] [--response-timeout SECONDS]";
 
     private static int number(String option, String value) {
         try {
@@ -300,6 +326,8 @@ public final class KizunaService {
         private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         private @Nullable ExecutorService executor;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
         private Builder(HealthModel model, RuleSet playbooks) {
             this.model = Objects.requireNonNull(model, "model");
@@ -347,6 +375,34 @@ public final class KizunaService {
             }
             this.maxRequestBytes = maxRequestBytes;
             return this;
+        }
+
+        /**
+         * Sets the time a client has to send a whole request (request line, headers and body), counted from its first
+         * byte; a client still sending then has its connection closed, without an answer, and the worker it held is
+         * free again. From 1 ms to {@link #MAX_TIMEOUT}; default {@link #DEFAULT_REQUEST_TIMEOUT}.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = timeout("requestTimeout", requestTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the time a client has to take a whole answer, counted from when the answer is ready (computing it is
+         * not counted); a client still reading then has its connection closed. From 1 ms to {@link #MAX_TIMEOUT};
+         * default {@link #DEFAULT_RESPONSE_TIMEOUT}.
+         */
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = timeout("responseTimeout", responseTimeout);
+            return this;
+        }
+
+        private static Duration timeout(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException(name + ": " + value + " must be between 1 ms and " + MAX_TIMEOUT);
+            }
+            return value;
         }
 
         /** Builds the service, not yet started. */
