@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A client holds a worker only while it sends its request, for at most the {@linkplain Builder#requestTimeout
  * request timeout}, and while it takes its answer, for at most the {@linkplain Builder#responseTimeout response
- * timeout}; then its connection is closed.
+ * timeout}; then its connection is closed. Answers go out without Nagle's delay: loading this class sets
+ * {@code sun.net.httpserver.nodelay} to {@code true} unless it is set, which the JDK's server reads once, when the
+ * first server of the JVM is created (a host that creates a JDK server before should set it itself).
  *
  * <pre>{@code
  * KizunaService service = KizunaService.builder(model, StarterPlaybooks.ruleSet()).port(8080).build();
@@ -75,6 +77,18 @@ public final class KizunaService {
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
     /** The longest request or response timeout a builder accepts: one hour. */
     public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+    /** The JDK server's switch for TCP_NODELAY on the connections it accepts. */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // Without it every answer on a keep-alive connection waits for the client's delayed ACK (about 40 ms on
+        // Linux): the server writes the headers and the body separately, and Nagle's algorithm holds the body back
+        // until the headers are acknowledged. The JDK reads the property once, when its first server is created.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+    }
 
     private static final String DEMO_SCORECARD = "demo-scorecard.yaml";
 
