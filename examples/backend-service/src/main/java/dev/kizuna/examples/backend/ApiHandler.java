@@ -1,7 +1,9 @@
 package dev.kizuna.examples.backend;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -228,6 +230,9 @@ final class ApiHandler implements HttpHandler {
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
             String problem = CONSTRAINT_SOURCE.matcher(e.getOriginalMessage()).replaceAll("");
             throw ApiException.badValue(where, "invalid JSON: " + problem + at);
+        } catch (NumberFormatException e) {
+            // Jackson lets BigDecimal's refusal of an exponent beyond the int range through as it is.
+            throw exponentOutOfRange(body);
         } catch (IOException e) {
             throw ApiException.of(400, "unreadable body: " + e.getMessage());
         }
@@ -235,6 +240,29 @@ final class ApiHandler implements HttpHandler {
             throw ApiException.of(400, "the request body is empty; send a JSON document");
         }
         return tree;
+    }
+
+    /** Finds the number whose exponent BigDecimal refused, to say where it is. */
+    private ApiException exponentOutOfRange(byte[] body) {
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.VALUE_NUMBER_FLOAT) {
+                    continue;
+                }
+                try {
+                    parser.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    JsonLocation location = parser.currentTokenLocation();
+                    return ApiException.badValue(JsonPaths.of(parser), "invalid JSON: the exponent of the number "
+                            + echo(parser.getText()) + " is out of range: at most 2147483647 either way (line "
+                            + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Reported below, without the number's place.
+        }
+        return ApiException.of(400, "invalid JSON: the exponent of a number is out of range: at most 2147483647"
+                + " either way");
     }
 
     private void send(HttpExchange exchange, String method, Answer answer, String id) throws IOException {

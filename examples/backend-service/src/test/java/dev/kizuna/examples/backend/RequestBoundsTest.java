@@ -173,6 +173,10 @@ class RequestBoundsTest {
                                 event("b", "s-2", "START", "2026-01-05", charge("900000000000000000", 1, "MONTHLY", "0"))),
                         "$.events", "a figure of the period is out of range: amount: 1800000000000000000.000000000000"
                                 + " is out of range: at most 18 digits before the decimal point"),
+                Arguments.of("a number whose exponent is beyond an int (found by fuzzing)", "/v1/score",
+                        score(snapshot("acme", AT, "{\"sentiment.nps\": 1e-3242222222222}")),
+                        "$.snapshots[0].values['sentiment.nps']", "invalid JSON: the exponent of the number"
+                                + " 1e-3242222222222 is out of range: at most 2147483647 either way (line 1, column 94)"),
                 Arguments.of("10,001 snapshots to score", "/v1/score", score(copies("{}", 10_001).toArray(String[]::new)), "$.snapshots",
                         "expected at most 10000 snapshots but found 10001; send them in several requests"),
                 Arguments.of("1,001 accounts to evaluate", "/v1/plays",
