@@ -219,6 +219,10 @@ final class BodyValue {
      *                      codec's (or Jackson's) exception names inside it
      */
     <T> T decode(ObjectMapper mapper, Class<T> type) {
+        if (node.isNull()) {
+            // The mapper reads null as no value at all.
+            throw error("expected an object but found null");
+        }
         try {
             return mapper.treeToValue(node, type);
         } catch (JsonMappingException e) {
