@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.kizuna.core.Dates;
+import dev.kizuna.core.Money;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -21,22 +22,29 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One value of a request body at a known JSON path, read strictly: a wrong JSON type, a missing or unknown field and a
- * value a constructor rejects all fail with an {@link ApiException} naming the path. Values of Kizuna's types are
- * decoded by the mapper's {@link dev.kizuna.core.json.KizunaModule}, whose messages start with the path inside the
- * value; that path is appended to this one.
+ * One value of a request body at a known JSON path, read strictly: a wrong JSON type, a missing or unknown field, a
+ * value outside its bounds and a value a constructor rejects all fail with an {@link ApiException} naming the path.
+ * Instants, dates and months are read within {@link Dates}' calendar, amounts through {@link Money#parseAmount}, whole
+ * numbers within given bounds and arrays up to a given count. Values of Kizuna's types are decoded by the mapper's
+ * {@link dev.kizuna.core.json.KizunaModule}, whose messages start with the path inside the value; that path is
+ * appended to this one.
  */
 final class BodyValue {
+    private static final String AMOUNT = "amount: ";
+
     private final JsonNode node;
     private final String path;
+    /** The name of the field this value is in (of the array, for an element), as messages start with it. */
+    private final String name;
 
-    private BodyValue(JsonNode node, String path) {
+    private BodyValue(JsonNode node, String path, String name) {
         this.node = node;
         this.path = path;
+        this.name = name;
     }
 
     static BodyValue root(JsonNode node) {
-        return new BodyValue(node, JsonPaths.ROOT);
+        return new BodyValue(node, JsonPaths.ROOT, JsonPaths.ROOT);
     }
 
     String path() {
@@ -61,15 +69,48 @@ final class BodyValue {
         return new Fields();
     }
 
-    /** The elements of this array, at least {@code min} of them. */
-    List<BodyValue> elements(int min) {
+    /**
+     * The elements of this array, at least {@code min} and at most {@code max} of them; {@code what} names them in
+     * the message, such as "snapshots".
+     */
+    List<BodyValue> elements(int min, int max, String what) {
         require(JsonNodeType.ARRAY, "an array");
         if (node.size() < min) {
-            throw error("expected at least " + min + " element" + (min == 1 ? "" : "s") + " but found none");
+            throw error("expected at least " + min + " " + (min == 1 ? singular(what) : what) + " but found none");
         }
+        if (node.size() > max) {
+            throw error("expected at most " + max + " " + what + " but found " + node.size()
+                    + "; send them in several requests");
+        }
+        return children();
+    }
+
+    /**
+     * The value at the end of {@code names}, a chain of nested fields below this object, if each link is there;
+     * for the checks the service makes on a Kizuna value before its codec reads it (which reports a missing field or
+     * a wrong type itself).
+     */
+    Optional<BodyValue> at(String... names) {
+        BodyValue value = this;
+        for (String name : names) {
+            JsonNode child = value.node.isObject() ? value.node.get(name) : null;
+            if (child == null || child.isNull()) {
+                return Optional.empty();
+            }
+            value = new BodyValue(child, JsonPaths.field(value.path, name), name);
+        }
+        return Optional.of(value);
+    }
+
+    /** The elements of this value if it is an array, else none; like {@link #at}, for checks before decoding. */
+    List<BodyValue> elementsIfAny() {
+        return node.isArray() ? children() : List.of();
+    }
+
+    private List<BodyValue> children() {
         List<BodyValue> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            out.add(new BodyValue(node.get(i), JsonPaths.element(path, i)));
+            out.add(new BodyValue(node.get(i), JsonPaths.element(path, i), name));
         }
         return out;
     }
@@ -82,40 +123,78 @@ final class BodyValue {
     /** A whole number in {@code [min, max]}. */
     long wholeNumber(long min, long max) {
         require(JsonNodeType.NUMBER, "a whole number");
-        if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
-            throw error(node.asText() + " is not a whole number");
+        if (!node.canConvertToExactIntegral()) {
+            throw error(name + ": " + shorten(node.asText()) + " is not a whole number");
         }
-        long value = node.longValue();
-        if (value < min || value > max) {
-            throw error(value + " must be between " + min + " and " + max);
+        if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+            throw error(name + ": " + shorten(node.asText()) + " must be between " + min + " and " + max);
         }
-        return value;
+        return node.longValue();
     }
 
+    /** An instant within {@link Dates}' calendar, read by {@link Dates#parseInstant}. */
     Instant instant() {
         String s = text();
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw error("'" + s + "' is not an ISO-8601 instant (such as 2026-01-31T09:00:00Z)");
-        }
+        return build(() -> Dates.parseInstant(name, s));
     }
 
+    /** A date within {@link Dates}' calendar, read by {@link Dates#parseDate}. */
     LocalDate date() {
         String s = text();
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw error("'" + s + "' is not an ISO-8601 date (yyyy-mm-dd)");
+        return build(() -> Dates.parseDate(name, s));
+    }
+
+    /** A month written {@code yyyy-mm} within {@link Dates}' calendar, read as strictly as its dates. */
+    YearMonth month() {
+        String s = text();
+        boolean shape = s.length() == 7 && s.charAt(4) == '-';
+        for (int i = 0; shape && i < 7; i++) {
+            shape = i == 4 || (s.charAt(i) >= '0' && s.charAt(i) <= '9');
+        }
+        int year = shape ? Integer.parseInt(s, 0, 4, 10) : 0;
+        int month = shape ? Integer.parseInt(s, 5, 7, 10) : 0;
+        if (!shape || year == 0) {
+            throw error(name + ": '" + shorten(s) + "' is not a month: write it yyyy-mm, from "
+                    + Dates.EARLIEST_TEXT.substring(0, 7) + " to " + Dates.LATEST_TEXT.substring(0, 7));
+        }
+        if (month < 1 || month > 12) {
+            throw error(name + ": '" + s + "' is not a month: there is no month " + month);
+        }
+        return YearMonth.of(year, month);
+    }
+
+    /**
+     * Checks, when this value is a string, that it is an instant within {@link Dates}' calendar; any other type is left
+     * to the codec that reads it.
+     */
+    void checkInstant() {
+        if (node.isTextual()) {
+            instant();
         }
     }
 
-    YearMonth month() {
-        String s = text();
+    /** As {@link #checkInstant()}, for a date. */
+    void checkDate() {
+        if (node.isTextual()) {
+            date();
+        }
+    }
+
+    /**
+     * Checks, when this value is a string or a number, that it is an amount {@link Money#parseAmount} reads, from the
+     * text as written (the service's mapper keeps every JSON number exact); any other type is left to the codec.
+     */
+    void checkAmount() {
+        if (!node.isTextual() && !node.isNumber()) {
+            return;
+        }
+        String s = node.isTextual() ? node.textValue() : node.asText();
         try {
-            return YearMonth.parse(s);
-        } catch (DateTimeParseException e) {
-            throw error("'" + s + "' is not an ISO-8601 month (yyyy-mm)");
+            Money.parseAmount(s);
+        } catch (IllegalArgumentException e) {
+            // Money names the value "amount"; here it has its own field name.
+            String message = String.valueOf(e.getMessage());
+            throw error(message.startsWith(AMOUNT) ? name + ": " + message.substring(AMOUNT.length()) : message);
         }
     }
 
@@ -130,7 +209,7 @@ final class BodyValue {
         for (E constant : type.getEnumConstants()) {
             names.add(constant.name());
         }
-        throw error("'" + s + "' is not one of " + names);
+        throw error("'" + shorten(s) + "' is not one of " + names);
     }
 
     /**
@@ -140,6 +219,10 @@ final class BodyValue {
      *                      codec's (or Jackson's) exception names inside it
      */
     <T> T decode(ObjectMapper mapper, Class<T> type) {
+        if (node.isNull()) {
+            // The mapper reads null as no value at all.
+            throw error("expected an object but found null");
+        }
         try {
             return mapper.treeToValue(node, type);
         } catch (JsonMappingException e) {
@@ -166,13 +249,17 @@ final class BodyValue {
 
     private void require(JsonNodeType type, String expected) {
         if (node.getNodeType() != type) {
-            String shown = node.toString();
-            if (shown.length() > 60) {
-                shown = shown.substring(0, 57) + "...";
-            }
             throw error("expected " + expected + " but found " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + " " + shown);
+                    + " " + shorten(node.toString()));
         }
+    }
+
+    private static String shorten(String shown) {
+        return shown.length() > 60 ? shown.substring(0, 57) + "..." : shown;
+    }
+
+    private static String singular(String what) {
+        return what.endsWith("s") ? what.substring(0, what.length() - 1) : what;
     }
 
     /** The fields of one object: each read at most once, and {@link #finish()} rejects the rest. */
@@ -193,7 +280,7 @@ final class BodyValue {
             if (value == null || value.isNull()) {
                 return Optional.empty();
             }
-            return Optional.of(new BodyValue(value, JsonPaths.field(path, name)));
+            return Optional.of(new BodyValue(value, JsonPaths.field(path, name), name));
         }
 
         /** Fails on the first field that was not read, naming the fields this object may have. */

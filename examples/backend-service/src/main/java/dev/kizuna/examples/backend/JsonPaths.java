@@ -54,6 +54,11 @@ final class JsonPaths {
         return Optional.empty();
     }
 
+    /** The path of the value the parser stands on. */
+    static String of(JsonParser parser) {
+        return ofContext(parser.getParsingContext());
+    }
+
     private static String ofContext(@Nullable JsonStreamContext context) {
         if (context == null || context.inRoot()) {
             return ROOT;

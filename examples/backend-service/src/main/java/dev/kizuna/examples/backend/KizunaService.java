@@ -1,12 +1,10 @@
 package dev.kizuna.examples.backend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.definition.DefinitionFormat;
-import dev.kizuna.playbooks.PlaybookEngine;
 import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +20,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +38,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * A refused request gets a 4xx and {@code {"error": "...", "path": "$.snapshots[3].values.logins"}}, the path being
  * that of the offending value when there is one; an unexpected failure is logged with the request id (also in the
- * {@code X-Request-Id} header of every answer) and answered 500 with a generic message. See the module's README.
+ * {@code X-Request-Id} header of every answer) and answered 500 with a generic message. Client input never gets a
+ * 500: every value of a request is held to documented bounds before anything computes with it (instants and dates
+ * to 0001-01-01 through 9999-12-31, amounts as {@link dev.kizuna.core.Money#parseAmount} reads them, signal values to
+ * their domains, counts of elements per endpoint). See the module's README for the limits.
+ *
+ * <p>A client holds a worker only while it sends its request, for at most the {@linkplain Builder#requestTimeout
+ * request timeout}, and while it takes its answer, for at most the {@linkplain Builder#responseTimeout response
+ * timeout}; then its connection is closed. Answers go out without Nagle's delay: loading this class sets
+ * {@code sun.net.httpserver.nodelay} to {@code true} unless it is set, which the JDK's server reads once, when the
+ * first server of the JVM is created (a host that creates a JDK server before should set it itself).
  *
  * <pre>{@code
  * KizunaService service = KizunaService.builder(model, StarterPlaybooks.ruleSet()).port(8080).build();
@@ -66,6 +71,24 @@ public final class KizunaService {
             KizunaJson.MAX_DOCUMENT_LENGTH);
     /** The default time {@link #stop()} lets requests in flight finish. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+    /** The default time a client has to send a whole request, from its first byte: 10 seconds. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The default time a client has to take a whole answer, from when it is ready: 10 seconds. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest request or response timeout a builder accepts: one hour. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+    /** The JDK server's switch for TCP_NODELAY on the connections it accepts. */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // Without it every answer on a keep-alive connection waits for the client's delayed ACK (about 40 ms on
+        // Linux): the server writes the headers and the body separately, and Nagle's algorithm holds the body back
+        // until the headers are acknowledged. The JDK reads the property once, when its first server is created.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+    }
 
     private static final String DEMO_SCORECARD = "demo-scorecard.yaml";
 
@@ -75,10 +98,13 @@ public final class KizunaService {
     private final int threads;
     private final @Nullable ExecutorService hostExecutor;
     private final int maxRequestBytes;
+    private final Duration requestTimeout;
+    private final Duration responseTimeout;
 
     private final Object lock = new Object();
     private @Nullable HttpServer server;
     private @Nullable ExecutorService executor;
+    private @Nullable ExchangeDeadlines deadlines;
     private boolean stopped;
 
     private KizunaService(Builder b) {
@@ -88,12 +114,15 @@ public final class KizunaService {
         this.threads = b.threads;
         this.hostExecutor = b.executor;
         this.maxRequestBytes = b.maxRequestBytes;
+        this.requestTimeout = b.requestTimeout;
+        this.responseTimeout = b.responseTimeout;
     }
 
     /**
      * Returns a builder of a service that scores with {@code model} and recommends from {@code playbooks}, by default
-     * on loopback port {@value #DEFAULT_PORT}, with a fixed pool of as many threads as processors (at least two) and a
-     * {@value #DEFAULT_MAX_REQUEST_BYTES}-byte cap on request bodies.
+     * on loopback port {@value #DEFAULT_PORT}, with a fixed pool of as many threads as processors (at least two), a
+     * {@value #DEFAULT_MAX_REQUEST_BYTES}-byte cap on request bodies, and {@link #DEFAULT_REQUEST_TIMEOUT} and
+     * {@link #DEFAULT_RESPONSE_TIMEOUT} for slow clients.
      */
     public static Builder builder(HealthModel model, RuleSet playbooks) {
         return new Builder(model, playbooks);
@@ -138,28 +167,21 @@ public final class KizunaService {
             if (server != null || stopped) {
                 throw new IllegalStateException("the service was started before; a service starts once");
             }
-            ObjectMapper mapper = KizunaJson.newObjectMapper();
-            PlaybookEngine engine = PlaybookEngine.builder(playbooks).trace(true).build();
-            ScoreEndpoint score = new ScoreEndpoint(model, mapper);
-            PlaysEndpoint plays = new PlaysEndpoint(model, engine, mapper);
-            MetricsEndpoint metrics = new MetricsEndpoint(mapper);
-            Map<String, ApiHandler.Route> routes = new LinkedHashMap<>();
-            routes.put("/v1/score", new ApiHandler.Route("POST", score::handle));
-            routes.put("/v1/plays", new ApiHandler.Route("POST", plays::handle));
-            routes.put("/v1/metrics", new ApiHandler.Route("POST", metrics::handle));
-            routes.put("/health", new ApiHandler.Route("GET", ApiHandler::up));
-
+            ApiHandler handler = ApiHandler.create(model, playbooks, maxRequestBytes);
             HttpServer http = HttpServer.create(address, 0);
-            http.createContext("/", new ApiHandler(mapper, maxRequestBytes, routes));
+            http.createContext("/", handler);
             ExecutorService pool = hostExecutor != null ? hostExecutor
                     : Executors.newFixedThreadPool(threads, new Workers());
-            http.setExecutor(pool);
+            ExchangeDeadlines guarded = new ExchangeDeadlines(pool, requestTimeout, responseTimeout);
+            http.setExecutor(guarded);
             http.start();
             server = http;
             executor = hostExecutor == null ? pool : null;
-            LOG.info("Kizuna service listening on {} (model {}, {} playbooks, {} threads, bodies up to {} bytes)",
-                    uri(), model.id(), playbooks.playbooks().size(), hostExecutor == null ? threads : "host's",
-                    maxRequestBytes);
+            deadlines = guarded;
+            LOG.info("Kizuna service listening on {} (model {}, {} playbooks, {} threads, bodies up to {} bytes,"
+                    + " request timeout {} ms, response timeout {} ms)", uri(), model.id(),
+                    playbooks.playbooks().size(), hostExecutor == null ? threads : "host's", maxRequestBytes,
+                    requestTimeout.toMillis(), responseTimeout.toMillis());
         }
     }
 
@@ -189,6 +211,10 @@ public final class KizunaService {
             http.stop((int) Math.min(Integer.MAX_VALUE, seconds));
             ExecutorService pool = executor;
             executor = null;
+            if (deadlines != null) {
+                deadlines.shutdown();
+                deadlines = null;
+            }
             if (pool != null) {
                 pool.shutdown();
                 try {
@@ -237,8 +263,9 @@ public final class KizunaService {
     /**
      * Starts the service with the demo scorecard and the starter playbooks and logs its URL. Options:
      * {@code --port N} (default {@value #DEFAULT_PORT}; 0 picks a free port), {@code --bind ADDRESS} (default
-     * 127.0.0.1; 0.0.0.0 for every interface), {@code --threads N}, {@code --max-request-bytes N}. The service stops
-     * gracefully when the JVM shuts down (Ctrl-C).
+     * 127.0.0.1; 0.0.0.0 for every interface), {@code --threads N}, {@code --max-request-bytes N},
+     * {@code --request-timeout SECONDS}, {@code --response-timeout SECONDS}. The service stops gracefully when the JVM
+     * shuts down (Ctrl-C).
      */
     public static void main(String[] args) throws IOException {
         Builder b;
@@ -259,6 +286,8 @@ public final class KizunaService {
                     case "--bind" -> b.bindAddress(address(value));
                     case "--threads" -> b.threads(number(option, value));
                     case "--max-request-bytes" -> b.maxRequestBytes(number(option, value));
+                    case "--request-timeout" -> b.requestTimeout(Duration.ofSeconds(number(option, value)));
+                    case "--response-timeout" -> b.responseTimeout(Duration.ofSeconds(number(option, value)));
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             }
@@ -274,7 +303,7 @@ public final class KizunaService {
     }
 
     private static final String USAGE = "usage: java -jar kizuna-service.jar [--port N] [--bind ADDRESS]"
-            + " [--threads N] [--max-request-bytes N]";
+            + " [--threads N] [--max-request-bytes N] [--request-timeout SECONDS] [--response-timeout SECONDS]";
 
     private static int number(String option, String value) {
         try {
@@ -311,6 +340,8 @@ public final class KizunaService {
         private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         private @Nullable ExecutorService executor;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
         private Builder(HealthModel model, RuleSet playbooks) {
             this.model = Objects.requireNonNull(model, "model");
@@ -358,6 +389,34 @@ public final class KizunaService {
             }
             this.maxRequestBytes = maxRequestBytes;
             return this;
+        }
+
+        /**
+         * Sets the time a client has to send a whole request (request line, headers and body), counted from its first
+         * byte; a client still sending then has its connection closed, without an answer, and the worker it held is
+         * free again. From 1 ms to {@link #MAX_TIMEOUT}; default {@link #DEFAULT_REQUEST_TIMEOUT}.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = timeout("requestTimeout", requestTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the time a client has to take a whole answer, counted from when the answer is ready (computing it is
+         * not counted); a client still reading then has its connection closed. From 1 ms to {@link #MAX_TIMEOUT};
+         * default {@link #DEFAULT_RESPONSE_TIMEOUT}.
+         */
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = timeout("responseTimeout", responseTimeout);
+            return this;
+        }
+
+        private static Duration timeout(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException(name + ": " + value + " must be between 1 ms and " + MAX_TIMEOUT);
+            }
+            return value;
         }
 
         /** Builds the service, not yet started. */

@@ -1,7 +1,6 @@
 package dev.kizuna.examples.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.Money;
@@ -41,24 +40,33 @@ import java.util.regex.Pattern;
  *  "customers": {"start", "end"},
  *  "logoChurn": {"lost", "base", "joinedAndLeft", "rate"}, "grr": 0.95, "nrr": 1.02}            (null when undefined)
  * }</pre>
+ *
+ * <p>Bounds: at most {@value #MAX_EVENTS} events; the period and every date within the supported calendar; every amount
+ * read by {@link Money#parseAmount} (see {@link KizunaValues}); a reactivation window of at most
+ * {@value #MAX_REACTIVATION_WINDOW_DAYS} days. A figure of the period beyond what {@link Money} holds (more than
+ * {@value Money#MAX_INTEGER_DIGITS} digits before the point) is a 400 at {@code $.events}.
  */
 final class MetricsEndpoint {
+    /** The most events one request may hold. */
+    static final int MAX_EVENTS = 100_000;
+    /** The longest reactivation window, in days: a hundred years. */
+    static final int MAX_REACTIVATION_WINDOW_DAYS = 36_600;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** How MrrLedger names an event in its messages: {@code events[12]: ...}. */
     private static final Pattern EVENT = Pattern.compile("^events\\[(\\d+)]: ");
 
-    private final ObjectMapper mapper;
+    private final KizunaValues values;
 
-    MetricsEndpoint(ObjectMapper mapper) {
-        this.mapper = mapper;
+    MetricsEndpoint(KizunaValues values) {
+        this.values = values;
     }
 
     JsonNode handle(BodyValue body) {
         BodyValue.Fields f = body.fields();
         BodyValue eventsIn = f.required("events");
         List<SubscriptionEvent> events = new ArrayList<>();
-        for (BodyValue e : eventsIn.elements(0)) {
-            events.add(e.decode(mapper, SubscriptionEvent.class));
+        for (BodyValue e : eventsIn.elements(0, MAX_EVENTS, "events")) {
+            events.add(values.event(e));
         }
         DateRange period = period(body, f);
         LedgerOptions options = LedgerOptions.defaults();
@@ -74,14 +82,23 @@ final class MetricsEndpoint {
         }
         Optional<BodyValue> window = f.optional("reactivationWindowDays");
         if (window.isPresent()) {
-            options = options.withReactivationWindow(ReactivationWindow.ofDays(window.get().wholeNumber(0, 36_600)));
+            options = options.withReactivationWindow(ReactivationWindow.ofDays(
+                    window.get().wholeNumber(0, MAX_REACTIVATION_WINDOW_DAYS)));
         }
         f.finish();
 
         MrrLedger ledger = ledger(events, options, eventsIn);
-        PeriodSummary s = ledger.summary(period);
-        LogoChurn logo = LogoChurn.of(ledger, period);
-        RevenueRetention retention = RevenueRetention.of(ledger, period);
+        PeriodSummary s;
+        LogoChurn logo;
+        RevenueRetention retention;
+        try {
+            s = ledger.summary(period);
+            logo = LogoChurn.of(ledger, period);
+            retention = RevenueRetention.of(ledger, period);
+        } catch (IllegalArgumentException e) {
+            // The events are each valid, but a total of the period is beyond what Money holds.
+            throw eventsIn.error("a figure of the period is out of range: " + e.getMessage());
+        }
 
         ObjectNode out = NODES.objectNode();
         out.put("currency", ledger.currency().getCurrencyCode());
@@ -125,7 +142,7 @@ final class MetricsEndpoint {
         BodyValue toIn = f.required("to");
         LocalDate last = toIn.date();
         if (last.isBefore(first)) {
-            throw toIn.error(last + " must not be before from " + first);
+            throw toIn.error("to: " + last + " must not be before from " + first);
         }
         return DateRange.inclusive(first, last);
     }

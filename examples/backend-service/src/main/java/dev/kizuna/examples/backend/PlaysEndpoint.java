@@ -1,7 +1,6 @@
 package dev.kizuna.examples.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,24 +40,34 @@ import java.util.Optional;
  * <p>The answer is {@code {"asOf", "evaluations": [...]}}, one per account in the order given: the evaluation as
  * {@link EvaluationJson#tree(Evaluation)} writes it, without the trace, each action with an audit {@code reason} (the
  * rule's condition with the values that made it true), and the {@code health} that the playbooks saw.
+ *
+ * <p>Bounds: at most {@value #MAX_ACCOUNTS} accounts, and for each at most {@value #MAX_SNAPSHOTS} snapshots and
+ * {@value #MAX_SURVEYS} survey responses; {@code asOf} and every instant and date within the supported calendar, every
+ * signal value within its signal's domain (see {@link KizunaValues}).
  */
 final class PlaysEndpoint {
+    /** The most accounts one request may evaluate. */
+    static final int MAX_ACCOUNTS = 1_000;
+    /** The most snapshots one account of a request may have. */
+    static final int MAX_SNAPSHOTS = 10_000;
+    /** The most survey responses one account of a request may have. */
+    static final int MAX_SURVEYS = 10_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final HealthModel model;
     private final PlaybookEngine engine;
-    private final ObjectMapper mapper;
+    private final KizunaValues values;
 
-    PlaysEndpoint(HealthModel model, PlaybookEngine engine, ObjectMapper mapper) {
+    PlaysEndpoint(HealthModel model, PlaybookEngine engine, KizunaValues values) {
         this.model = model;
         this.engine = engine;
-        this.mapper = mapper;
+        this.values = values;
     }
 
     JsonNode handle(BodyValue body) {
         BodyValue.Fields f = body.fields();
         Instant asOf = f.required("asOf").instant();
-        List<BodyValue> accounts = f.required("accounts").elements(1);
+        List<BodyValue> accounts = f.required("accounts").elements(1, MAX_ACCOUNTS, "accounts");
         f.finish();
         List<EvaluationContext> contexts = new ArrayList<>(accounts.size());
         for (BodyValue a : accounts) {
@@ -75,10 +84,10 @@ final class PlaysEndpoint {
 
     private EvaluationContext context(BodyValue in, Instant asOf) {
         BodyValue.Fields f = in.fields();
-        Account account = f.required("account").decode(mapper, Account.class);
+        Account account = values.account(f.required("account"));
         List<SignalSnapshot> snapshots = new ArrayList<>();
-        for (BodyValue s : f.required("signals").elements(0)) {
-            SignalSnapshot snapshot = s.decode(mapper, SignalSnapshot.class);
+        for (BodyValue s : f.required("signals").elements(0, MAX_SNAPSHOTS, "snapshots")) {
+            SignalSnapshot snapshot = values.snapshot(s);
             String where = JsonPaths.field(s.path(), "account");
             sameAccount(account, snapshot.account().value(), where);
             if (!snapshots.isEmpty() && !snapshot.at().isAfter(snapshots.get(snapshots.size() - 1).at())) {
@@ -91,14 +100,14 @@ final class PlaysEndpoint {
         Optional<SuccessPlan> plan = Optional.empty();
         Optional<BodyValue> planIn = f.optional("plan");
         if (planIn.isPresent()) {
-            plan = Optional.of(planIn.get().decode(mapper, SuccessPlan.class));
+            plan = Optional.of(values.plan(planIn.get()));
             sameAccount(account, plan.get().account().value(), JsonPaths.field(planIn.get().path(), "account"));
         }
         List<SurveyResponse> surveys = new ArrayList<>();
         Optional<BodyValue> surveysIn = f.optional("surveys");
         if (surveysIn.isPresent()) {
-            for (BodyValue s : surveysIn.get().elements(0)) {
-                SurveyResponse survey = s.decode(mapper, SurveyResponse.class);
+            for (BodyValue s : surveysIn.get().elements(0, MAX_SURVEYS, "survey responses")) {
+                SurveyResponse survey = values.survey(s);
                 sameAccount(account, survey.account().value(), JsonPaths.field(s.path(), "account"));
                 surveys.add(survey);
             }

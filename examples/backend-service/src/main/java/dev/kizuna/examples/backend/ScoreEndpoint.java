@@ -1,7 +1,6 @@
 package dev.kizuna.examples.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,16 +22,21 @@ import java.util.Optional;
  * as of {@code computedAt}, or as of its own {@code at} when none is given, so that the same body always gives the
  * same answer. The answer is {@code {"model": {"id", "version"}, "scores": [...]}}, one score per snapshot in the
  * order given: the fields of {@link HealthJson#score} followed by the one-line {@code reason} of the explanation.
+ *
+ * <p>Bounds: at most {@value #MAX_SNAPSHOTS} snapshots; every instant within the supported calendar and every signal
+ * value within its signal's domain (see {@link KizunaValues}).
  */
 final class ScoreEndpoint {
+    /** The most snapshots one request may score. */
+    static final int MAX_SNAPSHOTS = 10_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final HealthModel model;
-    private final ObjectMapper mapper;
+    private final KizunaValues values;
 
-    ScoreEndpoint(HealthModel model, ObjectMapper mapper) {
+    ScoreEndpoint(HealthModel model, KizunaValues values) {
         this.model = model;
-        this.mapper = mapper;
+        this.values = values;
     }
 
     JsonNode handle(BodyValue body) {
@@ -40,14 +44,14 @@ final class ScoreEndpoint {
         Optional<Instant> computedAt = Optional.empty();
         if (body.has("snapshots")) {
             BodyValue.Fields f = body.fields();
-            for (BodyValue s : f.required("snapshots").elements(1)) {
-                snapshots.add(s.decode(mapper, SignalSnapshot.class));
+            for (BodyValue s : f.required("snapshots").elements(1, MAX_SNAPSHOTS, "snapshots")) {
+                snapshots.add(values.snapshot(s));
             }
             computedAt = f.optional("computedAt").map(BodyValue::instant);
             f.finish();
         } else {
             body.fields();
-            snapshots.add(body.decode(mapper, SignalSnapshot.class));
+            snapshots.add(values.snapshot(body));
         }
         ObjectNode out = NODES.objectNode();
         out.putObject("model").put("id", model.id().id()).put("version", model.id().version());

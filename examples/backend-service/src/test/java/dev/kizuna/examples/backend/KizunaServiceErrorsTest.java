@@ -97,11 +97,19 @@ class KizunaServiceErrorsTest {
                         + SNAPSHOT.replace("30,", "1e400,") + "]}",
                         "$.snapshots[0].values['sentiment.nps']", "not a finite number"),
                 Arguments.of("bad instant", "/v1/score", SNAPSHOT.replace("2026-01-01T00:00:00Z", "yesterday"),
-                        "$.at", "'yesterday' is not an ISO-8601 instant"),
+                        "$.at", "at: 'yesterday' is not an instant: write it as a date and time with an offset"),
                 Arguments.of("bad computedAt", "/v1/score", "{\"snapshots\": [" + SNAPSHOT + "], \"computedAt\": 3}",
                         "$.computedAt", "expected a string"),
+                Arguments.of("a null snapshot (found by fuzzing: it was a 500)", "/v1/score",
+                        "{\"snapshots\": [" + SNAPSHOT + ", null]}", "$.snapshots[1]",
+                        "expected an object but found null"),
+                Arguments.of("a null event", "/v1/metrics", "{\"events\": [null], \"month\": \"2026-01\"}",
+                        "$.events[0]", "expected an object but found null"),
+                Arguments.of("a null survey", "/v1/plays", "{\"asOf\": \"2026-02-01T00:00:00Z\", \"accounts\":"
+                                + " [{\"account\": " + ACCOUNT + ", \"signals\": [], \"surveys\": [null]}]}",
+                        "$.accounts[0].surveys[0]", "expected an object but found null"),
                 Arguments.of("no snapshot", "/v1/score", "{\"snapshots\": []}", "$.snapshots",
-                        "at least 1 element"),
+                        "expected at least 1 snapshot but found none"),
                 Arguments.of("plays without asOf", "/v1/plays", "{\"accounts\": []}", "$.asOf",
                         "missing required field 'asOf'"),
                 Arguments.of("plays with another account's snapshot", "/v1/plays",
@@ -117,7 +125,7 @@ class KizunaServiceErrorsTest {
                                 + ACCOUNT.replace("\"EUR\"", "\"EURO\"") + ", \"signals\": []}]}",
                         "$.accounts[0].account", "EURO"),
                 Arguments.of("metrics with a bad month", "/v1/metrics", "{\"events\": [], \"month\": \"2026-13\"}",
-                        "$.month", "'2026-13' is not an ISO-8601 month"),
+                        "$.month", "month: '2026-13' is not a month: there is no month 13"),
                 Arguments.of("metrics without a period", "/v1/metrics", "{\"events\": [" + START + "]}",
                         "$", "the period is missing"),
                 Arguments.of("metrics with two periods", "/v1/metrics",
@@ -144,7 +152,31 @@ class KizunaServiceErrorsTest {
                 Arguments.of("metrics with no events and no currency", "/v1/metrics",
                         "{\"events\": [], \"month\": \"2026-01\"}", "$.events", "no currency"),
                 Arguments.of("metrics with an unknown currency", "/v1/metrics",
-                        "{\"events\": [], \"month\": \"2026-01\", \"currency\": \"ZZZ\"}", "$.currency", "ZZZ"));
+                        "{\"events\": [], \"month\": \"2026-01\", \"currency\": \"ZZZ\"}", "$.currency", "ZZZ"),
+                // The examples: each was a 500, or a worker pinned until killed, before the service bounded
+                // every value of a request (RequestBoundsTest pins the whole class, in process).
+                Arguments.of("plays with asOf a billion years away", "/v1/plays",
+                        "{\"asOf\": \"+1000000000-01-01T00:00:00Z\", \"accounts\": [{\"account\": " + ACCOUNT
+                                + ", \"signals\": [" + SNAPSHOT + "]}]}",
+                        "$.asOf", "asOf: '+1000000000-01-01T00:00:00Z' is not an instant"),
+                Arguments.of("plays with asOf a billion years ago", "/v1/plays",
+                        "{\"asOf\": \"-1000000000-01-01T00:00:00Z\", \"accounts\": [{\"account\": " + ACCOUNT
+                                + ", \"signals\": [" + SNAPSHOT + "]}]}",
+                        "$.asOf", "asOf: '-1000000000-01-01T00:00:00Z' is not an instant"),
+                Arguments.of("metrics from and to a billion years apart", "/v1/metrics",
+                        "{\"events\": [" + START + "], \"from\": \"-999999999-01-01\", \"to\": \"+999999999-12-31\"}",
+                        "$.from", "from: '-999999999-01-01' is not a date"),
+                Arguments.of("metrics of a month a billion years away", "/v1/metrics",
+                        "{\"events\": [" + START + "], \"month\": \"+999999999-12\"}",
+                        "$.month", "month: '+999999999-12' is not a month"),
+                Arguments.of("metrics with an effective date a billion years away", "/v1/metrics",
+                        "{\"events\": [" + START.replace("\"effectiveDate\": \"2026-01-10\"",
+                                "\"effectiveDate\": \"+999999999-01-10\"") + "], \"month\": \"2026-01\"}",
+                        "$.events[0].effectiveDate", "effectiveDate: '+999999999-01-10' is not a date"),
+                Arguments.of("metrics with an amount of 1e200000", "/v1/metrics",
+                        "{\"events\": [" + START.replace("\"amount\": \"50\"", "\"amount\": \"1e200000\"")
+                                + "], \"month\": \"2026-01\"}",
+                        "$.events[0].charge.unitPrice.amount", "amount: '1e200000' is out of range"));
     }
 
     @ParameterizedTest(name = "{0}")

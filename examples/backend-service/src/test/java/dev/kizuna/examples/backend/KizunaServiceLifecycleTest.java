@@ -69,6 +69,12 @@ class KizunaServiceLifecycleTest {
         assertEquals("threads: 0 must be between 1 and 1024", threads.getMessage());
         IllegalArgumentException max = assertThrows(IllegalArgumentException.class, () -> b.maxRequestBytes(0));
         assertTrue(max.getMessage().startsWith("maxRequestBytes: 0 must be between 1 and "), max.getMessage());
+        IllegalArgumentException request = assertThrows(IllegalArgumentException.class,
+                () -> b.requestTimeout(Duration.ZERO));
+        assertEquals("requestTimeout: PT0S must be between 1 ms and PT1H", request.getMessage());
+        IllegalArgumentException response = assertThrows(IllegalArgumentException.class,
+                () -> b.responseTimeout(Duration.ofDays(1)));
+        assertEquals("responseTimeout: PT24H must be between 1 ms and PT1H", response.getMessage());
         KizunaService service = b.build();
         IllegalArgumentException grace = assertThrows(IllegalArgumentException.class,
                 () -> service.stop(Duration.ofSeconds(-1)));
