@@ -239,12 +239,17 @@ public final class HealthModels {
     /**
      * Reads a definition file, JSON or YAML by its extension.
      *
-     * @throws DefinitionException listing every problem with its path
+     * @throws DefinitionException listing every problem with its path, and naming the file
+     *                             ({@link DefinitionException#file()}), also when it is missing or not UTF-8
      */
     public ModelDefinition read(Path file) {
         Objects.requireNonNull(file, "file");
-        DefinitionFormat format = DefinitionFormat.ofFileName(file.getFileName().toString());
-        return read(format.parse(file), Optional.empty());
+        try {
+            DefinitionFormat format = DefinitionFormat.ofFileName(String.valueOf(file.getFileName()));
+            return read(format.parse(file), Optional.empty());
+        } catch (DefinitionException e) {
+            throw e.file().isPresent() ? e : e.inFile(file.toString());
+        }
     }
 
     /**
@@ -270,9 +275,11 @@ public final class HealthModels {
                     + " types are " + types());
         }
         DefinitionNode root = DefinitionNode.root(tree, catalogue);
-        ModelDefinition definition = provider.read(root);
+        // Through read(), so that a provider that rejects its input with an exception, or returns nothing, gives an
+        // error rather than a stack trace.
+        Optional<ModelDefinition> definition = root.read("definition", r -> Optional.ofNullable(provider.read(r)));
         root.throwIfErrors();
-        return definition;
+        return definition.orElseThrow(() -> new DefinitionException("", "the definition could not be read"));
     }
 
     /** Writes a definition in the given format; {@link #read} reads it back to an equal definition. */
