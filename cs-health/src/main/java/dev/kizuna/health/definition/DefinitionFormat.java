@@ -89,13 +89,12 @@ public enum DefinitionFormat {
         options.setMaxAliasesForCollections(MAX_YAML_ALIASES);
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
-        YAMLFactory factory = YAMLFactory.builder()
+        YAMLFactory factory = new YamlFactory(YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(LIMITS)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .stringQuotingChecker(new RoundTripQuoting())
-                .build();
+                .stringQuotingChecker(new RoundTripQuoting()));
         return YAMLMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

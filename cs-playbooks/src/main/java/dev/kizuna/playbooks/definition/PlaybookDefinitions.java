@@ -203,8 +203,13 @@ public final class PlaybookDefinitions {
      * @throws DefinitionException listing every problem with its path
      */
     public RuleSet readRuleSet(JsonNode tree) {
+        return readRuleSet(tree, new ArrayList<>());
+    }
+
+    /** As {@link #readRuleSet(JsonNode)}, recording the errors into {@code errors} (for the tests of linearity). */
+    RuleSet readRuleSet(JsonNode tree, List<DefinitionError> errors) {
         Objects.requireNonNull(tree, "tree");
-        DocumentNode root = DocumentNode.root(tree, catalogue);
+        DocumentNode root = DocumentNode.root(tree, catalogue, errors);
         Optional<RuleSet> ruleSet = root.read("rule set", this::ruleSet);
         root.throwIfErrors();
         return ruleSet.orElseThrow(() -> incomplete("the rule set"));
@@ -427,9 +432,9 @@ public final class PlaybookDefinitions {
                 }
             }
             String suggestion = kindNode.suggestion(key, known);
-            kindNode.error("unknown fact '" + Checks.shorten(key) + "'" + (suggestion.isEmpty() ? "; " : suggestion
-                    + " ") + "the known facts are " + known + " (signals are read with 'signal: NAME', changes with"
-                    + " 'change: {window: P30D}')");
+            kindNode.error("unknown fact '" + Checks.shorten(key) + "'" + (suggestion.isEmpty()
+                    ? "; the known facts are " : suggestion + " The known facts are ") + known + " (signals are read"
+                    + " with 'signal: NAME', changes with 'change: {window: P30D}')");
             return Optional.empty();
         }
         if (kind.get().needsWindow()) {
