@@ -46,7 +46,7 @@ final class DefinitionFiles {
     }
 
     /** Decodes strictly: a byte sequence that is not UTF-8 is an error with its line and column. */
-    private static String decode(byte[] bytes, String name) {
+    static String decode(byte[] bytes, String name) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -115,6 +115,7 @@ final class SyntaxErrors {
             out = out.substring("Malformed numeric value ".length()) + " is not a number a definition accepts";
         }
         out = out.replace("Unexpected end-of-input", "the document ends too early");
+        out = out.replace("a valid value (JSON String", "(JSON String");
         out = out.replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
                 "a value (a string, number, array, object, true, false or null)");
         return out.isEmpty() ? out : Character.toLowerCase(out.charAt(0)) + out.substring(1);
