@@ -6,6 +6,7 @@ import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.definition.DefinitionNode;
+import dev.kizuna.health.internal.NearestName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,7 +273,8 @@ public final class HealthModels {
             provider = provider(type.textValue());
         } catch (IllegalArgumentException e) {
             throw new DefinitionException("type", "'" + type.textValue() + "' is not a known model type; the known"
-                    + " types are " + types());
+                    + " types are " + types() + NearestName.didYouMean(type.textValue(), types(),
+                    new NearestName.Budget(100_000)));
         }
         DefinitionNode root = DefinitionNode.root(tree, catalogue);
         // Through read(), so that a provider that rejects its input with an exception, or returns nothing, gives an

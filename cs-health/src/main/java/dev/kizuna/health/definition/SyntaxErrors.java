@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * without the parsers' own vocabulary (Java class names, feature flags, "code 125").
  */
 final class SyntaxErrors {
-    private static final Pattern CODE = Pattern.compile(" \\(code -?\\d+\\)");
+    private static final Pattern CONTROL = Pattern.compile("\\(\\(CTRL-CHAR, code \\d+\\)\\)");
+    private static final Pattern CODE = Pattern.compile(" \\(code [^)]*\\)");
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\((\\d+)\\)");
 
     private SyntaxErrors() {
@@ -97,6 +98,7 @@ final class SyntaxErrors {
     /** Removes what only a Java programmer could use from Jackson's messages. */
     static String clean(String message) {
         String out = firstLine(message);
+        out = CONTROL.matcher(out).replaceAll("(a control character)");
         out = CODE.matcher(out).replaceAll("");
         int marker = out.indexOf(" (start marker at");
         if (marker >= 0) {

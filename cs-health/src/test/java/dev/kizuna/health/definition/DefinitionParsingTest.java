@@ -76,6 +76,12 @@ class DefinitionParsingTest {
                 errors(DefinitionFormat.JSON, "{\"x\": NaN}"));
         assertEquals(List.of(error("", "line 1, column 128: a number of 121 characters is over the limit of 100")),
                 errors(DefinitionFormat.JSON, "{\"a\": 1" + "0".repeat(120) + "}"));
+        assertEquals(List.of(error("", "line 1, column 8: not well-formed JSON: unexpected character ('\uFEFF'):"
+                        + " expected a value (a string, number, array, object, true, false or null)")),
+                errors(DefinitionFormat.JSON, "{\"a\": [\uFEFF]}"));
+        assertEquals(List.of(error("", "line 1, column 9: not well-formed JSON: illegal unquoted character (a control"
+                        + " character): has to be escaped using backslash to be included in string value")),
+                errors(DefinitionFormat.JSON, "{\"a\": \"x\u0001\"}"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.segment.SegmentedDefinition;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * strictly as UTF-8 the way {@link DefinitionFormat#parse(java.nio.file.Path)} does. The contract: a reader either
  * returns a definition, which written in either format reads back equal, or throws a {@link DefinitionException}
  * with at least one error and a message; anything else (another exception, a stack overflow, a mismatch) is a
- * finding.
+ * finding. In fuzzing mode, so is an input that takes more than 2 seconds (after the first thousand, which warm
+ * up the JVM).
  *
  * <p>In a normal build these run in regression mode over the committed inputs in
  * {@code src/test/resources/dev/kizuna/health/definition/DefinitionReadersFuzzTestInputs/<method>/}: the seed
@@ -25,32 +28,32 @@ class DefinitionReadersFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void scorecardJson(byte[] data) {
-        model(data, DefinitionFormat.JSON);
+        timed(() -> model(data, DefinitionFormat.JSON));
     }
 
     @FuzzTest(maxDuration = "10m")
     void scorecardYaml(byte[] data) {
-        model(data, DefinitionFormat.YAML);
+        timed(() -> model(data, DefinitionFormat.YAML));
     }
 
     @FuzzTest(maxDuration = "10m")
     void logisticJson(byte[] data) {
-        model(data, DefinitionFormat.JSON);
+        timed(() -> model(data, DefinitionFormat.JSON));
     }
 
     @FuzzTest(maxDuration = "10m")
     void logisticYaml(byte[] data) {
-        model(data, DefinitionFormat.YAML);
+        timed(() -> model(data, DefinitionFormat.YAML));
     }
 
     @FuzzTest(maxDuration = "10m")
     void segmentedJson(byte[] data) {
-        segmented(data, DefinitionFormat.JSON);
+        timed(() -> segmented(data, DefinitionFormat.JSON));
     }
 
     @FuzzTest(maxDuration = "10m")
     void segmentedYaml(byte[] data) {
-        segmented(data, DefinitionFormat.YAML);
+        timed(() -> segmented(data, DefinitionFormat.YAML));
     }
 
     private static String decode(byte[] data) {
@@ -82,6 +85,21 @@ class DefinitionReadersFuzzTest {
         for (DefinitionFormat f : DefinitionFormat.values()) {
             String written = definition.write(MODELS, f);
             assertEquals(definition, SegmentedDefinition.read(written, f, MODELS), written);
+        }
+    }
+
+
+    private static final String FUZZ = System.getenv("JAZZER_FUZZ");
+    private static final boolean FUZZING = FUZZ != null && !FUZZ.isEmpty();
+    private static final AtomicLong RUNS = new AtomicLong();
+
+    /** Runs one input; in fuzzing mode, one that takes more than 2 seconds is a finding, as a hang. */
+    private static void timed(Runnable input) {
+        long start = System.nanoTime();
+        input.run();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (FUZZING && RUNS.incrementAndGet() > 1_000 && millis > 2_000) {
+            throw new AssertionError("the input took " + millis + " ms, over the limit of 2 s");
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.playbooks.Condition;
 import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Mutated valid rule sets and playbooks (the starter playbooks, plus one with declared signals) either read whole,
- * with every playbook, rule and action of the document in the result, or fail with a {@link DefinitionException}
+ * with every playbook, rule, action and condition of the document in the result, or fail with a {@link DefinitionException}
  * whose errors say where; never with another exception ({@code NoSuchElementException} was one), and never smaller.
  */
 class DefinitionMutationProperties {
@@ -108,6 +109,35 @@ class DefinitionMutationProperties {
         assertEquals(rules.size(), read.rules().size(), text);
         for (int i = 0; i < rules.size(); i++) {
             assertEquals(rules.get(i).get("actions").size(), read.rules().get(i).actions().size(), text);
+            assertEquals(tests(rules.get(i).get("when")), tests(read.rules().get(i).trigger().condition()), text);
         }
+    }
+
+    /** Returns the number of tests (leaves) of a condition in a document. */
+    private static int tests(JsonNode when) {
+        for (String combinator : List.of("all", "any")) {
+            if (when.has(combinator)) {
+                int n = 0;
+                for (JsonNode part : when.get(combinator)) {
+                    n += tests(part);
+                }
+                return n;
+            }
+        }
+        return when.has("not") ? tests(when.get("not")) : 1;
+    }
+
+    /** Returns the number of tests (leaves) of a condition read. */
+    private static int tests(Condition condition) {
+        if (condition instanceof Condition.All all) {
+            return all.parts().stream().mapToInt(DefinitionMutationProperties::tests).sum();
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.parts().stream().mapToInt(DefinitionMutationProperties::tests).sum();
+        }
+        if (condition instanceof Condition.Not not) {
+            return tests(not.part());
+        }
+        return 1;
     }
 }

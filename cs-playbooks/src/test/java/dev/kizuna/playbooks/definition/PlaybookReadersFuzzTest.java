@@ -5,6 +5,7 @@ import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.RuleSet;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Fuzz tests of the playbook and rule-set readers, in JSON and in YAML. The contract: a reader either returns a
  * playbook (a rule set), which written in either format reads back equal, or throws a {@link DefinitionException}
  * with at least one error and a message; anything else (another exception, a stack overflow, a mismatch) is a
- * finding.
+ * finding. In fuzzing mode, so is an input that takes more than 2 seconds (after the first thousand, which warm
+ * up the JVM).
  *
  * <p>In a normal build these run in regression mode over the committed inputs in
  * {@code src/test/resources/dev/kizuna/playbooks/definition/PlaybookReadersFuzzTestInputs/<method>/}: the starter
@@ -25,22 +27,22 @@ class PlaybookReadersFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void playbookJson(byte[] data) {
-        playbook(data, DefinitionFormat.JSON);
+        timed(() -> playbook(data, DefinitionFormat.JSON));
     }
 
     @FuzzTest(maxDuration = "10m")
     void playbookYaml(byte[] data) {
-        playbook(data, DefinitionFormat.YAML);
+        timed(() -> playbook(data, DefinitionFormat.YAML));
     }
 
     @FuzzTest(maxDuration = "10m")
     void ruleSetJson(byte[] data) {
-        ruleSet(data, DefinitionFormat.JSON);
+        timed(() -> ruleSet(data, DefinitionFormat.JSON));
     }
 
     @FuzzTest(maxDuration = "10m")
     void ruleSetYaml(byte[] data) {
-        ruleSet(data, DefinitionFormat.YAML);
+        timed(() -> ruleSet(data, DefinitionFormat.YAML));
     }
 
     private static void playbook(byte[] data, DefinitionFormat format) {
@@ -68,6 +70,21 @@ class PlaybookReadersFuzzTest {
         for (DefinitionFormat f : DefinitionFormat.values()) {
             String written = DEFINITIONS.write(ruleSet, f);
             assertEquals(ruleSet, DEFINITIONS.readRuleSet(written, f), written);
+        }
+    }
+
+
+    private static final String FUZZ = System.getenv("JAZZER_FUZZ");
+    private static final boolean FUZZING = FUZZ != null && !FUZZ.isEmpty();
+    private static final AtomicLong RUNS = new AtomicLong();
+
+    /** Runs one input; in fuzzing mode, one that takes more than 2 seconds is a finding, as a hang. */
+    private static void timed(Runnable input) {
+        long start = System.nanoTime();
+        input.run();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (FUZZING && RUNS.incrementAndGet() > 1_000 && millis > 2_000) {
+            throw new AssertionError("the input took " + millis + " ms, over the limit of 2 s");
         }
     }
 
