@@ -43,10 +43,14 @@ import java.util.TreeSet;
 
 /**
  * Reads and writes playbooks and rule sets as JSON or YAML. A definition is data: a closed set of typed nodes, no
- * expression language, nothing that can reach Java. Reading is strict (unknown fields, wrong types, impossible
- * windows, unknown action kinds and, when a catalogue is given, unknown signals are all errors) and reports every
- * problem at once with its path, in a {@link DefinitionException}. Documents are bounded (see
- * {@link DefinitionFormat}). Writing produces the canonical form, which reads back to an equal value.
+ * expression language, nothing that can reach Java. Reading is strict and reports every problem at once with its
+ * path, in a {@link DefinitionException}: unknown fields, wrong types, impossible windows, unknown action kinds,
+ * thresholds beyond {@code ±}10^15, and every condition that could never hold are errors, with the nearest known
+ * name suggested when one is close: a signal that is neither well-known nor declared in a {@code signals} section
+ * (or, when a catalogue is given, not in it), a band the health model's scheme lacks ({@link #withBands}), a stage
+ * or plan status that does not exist. Nothing is dropped: a playbook, rule, condition or action that cannot be read
+ * is an error at its path, never left out. Documents are bounded (see {@link DefinitionFormat}). Writing produces
+ * the canonical form, which reads back to an equal value, -0.0 and any valid Unicode included.
  *
  * <p>A <b>playbook</b> document:
  * <pre>
@@ -55,6 +59,7 @@ import java.util.TreeSet;
  * description: Health turns red.     # optional
  * mode: EXCLUSIVE                    # INCLUSIVE (default), EXCLUSIVE or SEQUENCE
  * control: {share: 0.1, salt: q3}    # optional; salt defaults to "kizuna"
+ * signals: {custom.seats: {min: 0}}  # optional: the custom signals the conditions read, with their domains
  * rules:
  *   - id: enter-red
  *     priority: 100                  # optional, default 0; higher first
@@ -82,8 +87,9 @@ import java.util.TreeSet;
  * with exactly one criterion: {@code below}, {@code atMost}, {@code above}, {@code atLeast}, {@code between: [low,
  * high]} for numeric facts, {@code in: [...]} for categorical ones.
  *
- * <p>A <b>rule set</b> document is {@code {oneVoice: {max: 2, window: P7D}, playbooks: [...]}}, {@code oneVoice}
- * optional. Durations are ISO-8601 ({@code P30D}, {@code PT12H}); windows are positive and at most ten years.
+ * <p>A <b>rule set</b> document is {@code {oneVoice: {max: 2, window: P7D}, signals: {...}, playbooks: [...]}},
+ * {@code oneVoice} and {@code signals} optional; the rule set's signals are declared for each of its playbooks, which
+ * may declare others (each signal once). Durations are ISO-8601 ({@code P30D}, {@code PT12H}); windows are positive and at most ten years.
  *
  * <p>Immutable and thread-safe.
  */
