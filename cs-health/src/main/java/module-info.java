@@ -5,6 +5,8 @@
  * <p>Providers of models are found with {@link java.util.ServiceLoader}; see
  * {@link dev.kizuna.health.HealthModels}.
  */
+// The qualified export below names a module compiled later, which javac cannot see yet.
+@SuppressWarnings("module")
 module dev.kizuna.health {
     requires transitive dev.kizuna.core;
     requires org.slf4j;
@@ -23,6 +25,8 @@ module dev.kizuna.health {
     exports dev.kizuna.health.batch;
     exports dev.kizuna.health.backtest;
     exports dev.kizuna.health.fit;
+    // The machinery the playbook definitions share with the health ones (paths, signal declarations, suggestions).
+    exports dev.kizuna.health.internal to dev.kizuna.playbooks;
 
     uses dev.kizuna.health.HealthModelProvider;
 

@@ -26,7 +26,9 @@ public interface HealthModelProvider {
 
     /**
      * Reads a definition of this provider's type. Every problem is recorded on the node (see
-     * {@link DefinitionNode}); the caller throws them all together.
+     * {@link DefinitionNode}); the caller throws them all together. Read the custom signals first
+     * ({@link DefinitionNode#signalDeclarations()}) and keep them in the definition, and read lists of parts with
+     * {@link DefinitionNode#each}, so that no part is dropped without an error.
      *
      * @param root the document's root object, whose {@code type} field names this provider's type (ask for it, so
      *             that {@link DefinitionNode#finish()} accepts it)

@@ -6,6 +6,7 @@ import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.definition.DefinitionNode;
+import dev.kizuna.health.internal.NearestName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,12 +240,17 @@ public final class HealthModels {
     /**
      * Reads a definition file, JSON or YAML by its extension.
      *
-     * @throws DefinitionException listing every problem with its path
+     * @throws DefinitionException listing every problem with its path, and naming the file
+     *                             ({@link DefinitionException#file()}), also when it is missing or not UTF-8
      */
     public ModelDefinition read(Path file) {
         Objects.requireNonNull(file, "file");
-        DefinitionFormat format = DefinitionFormat.ofFileName(file.getFileName().toString());
-        return read(format.parse(file), Optional.empty());
+        try {
+            DefinitionFormat format = DefinitionFormat.ofFileName(String.valueOf(file.getFileName()));
+            return read(format.parse(file), Optional.empty());
+        } catch (DefinitionException e) {
+            throw e.file().isPresent() ? e : e.inFile(file.toString());
+        }
     }
 
     /**
@@ -267,12 +273,15 @@ public final class HealthModels {
             provider = provider(type.textValue());
         } catch (IllegalArgumentException e) {
             throw new DefinitionException("type", "'" + type.textValue() + "' is not a known model type; the known"
-                    + " types are " + types());
+                    + " types are " + types() + NearestName.didYouMean(type.textValue(), types(),
+                    new NearestName.Budget(100_000)));
         }
         DefinitionNode root = DefinitionNode.root(tree, catalogue);
-        ModelDefinition definition = provider.read(root);
+        // Through read(), so that a provider that rejects its input with an exception, or returns nothing, gives an
+        // error rather than a stack trace.
+        Optional<ModelDefinition> definition = root.read("definition", r -> Optional.ofNullable(provider.read(r)));
         root.throwIfErrors();
-        return definition;
+        return definition.orElseThrow(() -> new DefinitionException("", "the definition could not be read"));
     }
 
     /** Writes a definition in the given format; {@link #read} reads it back to an equal definition. */

@@ -1,15 +1,23 @@
 package dev.kizuna.playbooks;
 
+import dev.kizuna.core.signal.SignalDomain;
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.playbooks.control.ControlGroup;
 import dev.kizuna.playbooks.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A repeatable response to a situation: an id, a purpose from the archetypes of customer-success practice, and its
@@ -28,7 +36,14 @@ import java.util.Set;
  * @param description what it is for, if said
  * @param mode        how its rules relate
  * @param rules       its rules (for a sequence: its steps, in order), 1 to {@value #MAX_RULES}, ids unique
+ * <p>{@code signals} holds the domain of every custom signal the playbook's conditions read ({@link #domainOf}): a
+ * playbook document must declare them (see {@link dev.kizuna.playbooks.definition.PlaybookDefinitions}), while one
+ * built in Java need not, its undeclared custom signals taking any finite number ({@link SignalDomain#ANY}).
+ * Declaring a well-known signal is an error.
+ *
  * @param control     the control group; {@link ControlGroup#none()} holds out nobody
+ * @param signals     the custom signals and their domains: the declared ones, and {@link SignalDomain#ANY} for every
+ *                    other custom signal read
  */
 public record Playbook(
         String id,
@@ -36,7 +51,8 @@ public record Playbook(
         Optional<String> description,
         Mode mode,
         List<Rule> rules,
-        ControlGroup control) {
+        ControlGroup control,
+        SortedMap<SignalName, SignalDomain> signals) {
 
     /** The most rules one playbook may have. */
     public static final int MAX_RULES = 500;
@@ -98,6 +114,39 @@ public record Playbook(
                         + " is only allowed on the second and later steps of a SEQUENCE playbook");
             }
         }
+        signals = DeclaredSignals.complete(signals, signalsRead(rules), "playbook " + id + ".signals");
+    }
+
+    /** Returns the playbook of the given parts, whose custom signals take any finite number. */
+    public Playbook(String id, Archetype purpose, Optional<String> description, Mode mode, List<Rule> rules,
+                    ControlGroup control) {
+        this(id, purpose, description, mode, rules, control, Collections.emptySortedMap());
+    }
+
+    /** Returns the signal's own domain when it is well-known, else its domain in {@link #signals()}. */
+    public SignalDomain domainOf(SignalName signal) {
+        return DeclaredSignals.domainOf(signal, signals);
+    }
+
+    /** Returns every signal the rules' conditions read, sorted. */
+    private static SortedSet<SignalName> signalsRead(List<Rule> rules) {
+        SortedSet<SignalName> out = new TreeSet<>();
+        for (Rule r : rules) {
+            collect(r.trigger().condition(), out);
+        }
+        return out;
+    }
+
+    private static void collect(Condition condition, SortedSet<SignalName> out) {
+        if (condition instanceof Condition.Test test) {
+            test.fact().signal().ifPresent(out::add);
+        } else if (condition instanceof Condition.All all) {
+            all.parts().forEach(p -> collect(p, out));
+        } else if (condition instanceof Condition.Any any) {
+            any.parts().forEach(p -> collect(p, out));
+        } else if (condition instanceof Condition.Not not) {
+            collect(not.part(), out);
+        }
     }
 
     /** Returns a builder of an inclusive playbook without control group. */
@@ -123,6 +172,7 @@ public record Playbook(
         private Mode mode = Mode.INCLUSIVE;
         private final List<Rule> rules = new ArrayList<>();
         private ControlGroup control = ControlGroup.none();
+        private final SortedMap<SignalName, SignalDomain> signals = new TreeMap<>();
 
         private Builder(String id, Archetype purpose) {
             this.id = Objects.requireNonNull(id, "playbook.id");
@@ -153,9 +203,15 @@ public record Playbook(
             return this;
         }
 
+        /** Declares the domain of a custom signal (without a declaration, it takes any finite number). */
+        public Builder signal(SignalName signal, SignalDomain domain) {
+            signals.put(Objects.requireNonNull(signal, "signal"), Objects.requireNonNull(domain, "domain"));
+            return this;
+        }
+
         /** Builds the playbook. */
         public Playbook build() {
-            return new Playbook(id, purpose, Optional.ofNullable(description), mode, rules, control);
+            return new Playbook(id, purpose, Optional.ofNullable(description), mode, rules, control, signals);
         }
     }
 }

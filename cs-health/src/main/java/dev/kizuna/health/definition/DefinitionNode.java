@@ -2,8 +2,12 @@ package dev.kizuna.health.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.internal.Checks;
+import dev.kizuna.health.internal.DocumentPaths;
+import dev.kizuna.health.internal.NearestName;
+import dev.kizuna.health.internal.SignalDeclarations;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -17,7 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,41 +37,74 @@ import java.util.function.Supplier;
  * {@link #throwIfErrors()} throws them together. {@link #finish()} records an error for every field the reader did
  * not ask for, so unknown fields never pass silently.
  *
- * <p>When a {@linkplain #root signal catalogue} is given, {@link #signal()} also rejects names that are not in it.
- * Not thread-safe: one reader reads one document.
+ * <p><b>Nothing is dropped silently.</b> A reader of a part returns it, or empty after recording why. Read parts
+ * through {@link #read} and lists through {@link #each}: they record an error at the part's path whenever a reader
+ * returns empty without having recorded one inside the part, and turn a reader's {@link IllegalArgumentException}
+ * into an error at that path, so a definition either reads whole or fails with a reason for every part it lacks.
+ *
+ * <p><b>Signals.</b> {@link #signal()} accepts a well-known signal ({@link SignalName#catalogue()}) or a custom one
+ * that the definition declares in its top-level {@code signals} section, read with {@link #signalDeclarations()}
+ * before the fields that name signals; anything else is an error with a suggestion of the nearest known name. When a
+ * {@linkplain #root signal catalogue} is given, names outside it are errors too. Declarations made by an enclosing
+ * definition (a segmented definition's) are seen by the definitions inside it.
+ *
+ * <p>Errors are collected in time linear in their number: each node counts the errors recorded inside it. Not
+ * thread-safe: one reader reads one document.
  */
 public final class DefinitionNode {
-    /** The most elements one array may hold. */
+    /** The most elements one array (or fields one object read with {@link #fields()}) may hold. */
     public static final int MAX_ELEMENTS = 10_000;
 
     private final @Nullable JsonNode node;
     private final String path;
     private final Document document;
+    private final @Nullable DefinitionNode parent;
     private final Set<String> asked = new LinkedHashSet<>();
+    /** The errors recorded at this node or inside it (through the nodes made from it). */
+    private int errorsInside;
+    /** The custom signals declared here or by an enclosing definition. */
+    private SortedMap<SignalName, SignalDomain> declared;
+    private boolean declarationsRead;
+    /** Whether a signal name was resolved inside this node, so that declarations read now would come too late. */
+    private boolean signalsResolved;
 
     private static final class Document {
-        final List<DefinitionError> errors = new ArrayList<>();
+        final List<DefinitionError> errors;
         final @Nullable SortedSet<SignalName> catalogue;
+        final NearestName.Budget suggestions = NearestName.Budget.perDocument();
 
-        Document(@Nullable SortedSet<SignalName> catalogue) {
+        Document(List<DefinitionError> errors, @Nullable SortedSet<SignalName> catalogue) {
+            this.errors = errors;
             this.catalogue = catalogue;
         }
     }
 
-    private DefinitionNode(@Nullable JsonNode node, String path, Document document) {
+    private DefinitionNode(@Nullable JsonNode node, String path, Document document, @Nullable DefinitionNode parent) {
         this.node = node;
         this.path = path;
         this.document = document;
+        this.parent = parent;
+        this.declared = parent == null ? Collections.emptySortedMap() : parent.declared;
     }
 
     /**
      * Returns the root of a parsed document.
      *
-     * @param catalogue the signals a definition may read, or empty to accept any well-formed signal name
+     * @param catalogue the signals a definition may read, or empty to accept every well-known and declared signal
      */
     public static DefinitionNode root(JsonNode tree, Optional<? extends SortedSet<SignalName>> catalogue) {
-        return new DefinitionNode(tree, "", new Document(catalogue.isPresent()
-                ? Collections.unmodifiableSortedSet(catalogue.get()) : null));
+        return root(tree, catalogue, new ArrayList<>());
+    }
+
+    /** As {@link #root(JsonNode, Optional)}, recording the errors into {@code errors} (for the tests of linearity). */
+    static DefinitionNode root(JsonNode tree, Optional<? extends SortedSet<SignalName>> catalogue,
+                               List<DefinitionError> errors) {
+        return new DefinitionNode(tree, "", new Document(errors, catalogue.isPresent()
+                ? Collections.unmodifiableSortedSet(new TreeSet<>(catalogue.get())) : null), null);
+    }
+
+    private DefinitionNode child(@Nullable JsonNode value, String childPath) {
+        return new DefinitionNode(value, childPath, document, this);
     }
 
     /** Returns this node's path, such as {@code measures[2].weight}; {@code ""} at the root. */
@@ -78,7 +119,14 @@ public final class DefinitionNode {
 
     /** Records an error at this node's path. */
     public void error(String message) {
-        document.errors.add(new DefinitionError(path, message));
+        errorAt(path, message);
+    }
+
+    private void errorAt(String at, String message) {
+        document.errors.add(new DefinitionError(at, message));
+        for (DefinitionNode n = this; n != null; n = n.parent) {
+            n.errorsInside++;
+        }
     }
 
     /** Records an error at this node's path unless {@code condition} holds; returns the condition. */
@@ -94,9 +142,19 @@ public final class DefinitionNode {
         return List.copyOf(document.errors);
     }
 
+    /** Returns how many errors were recorded so far in the whole document. */
+    public int errorCount() {
+        return document.errors.size();
+    }
+
     /** Returns whether any error was recorded in the document. */
     public boolean hasErrors() {
         return !document.errors.isEmpty();
+    }
+
+    /** Returns whether an error was recorded at this node or inside it. */
+    public boolean hasErrorsInside() {
+        return errorsInside > 0;
     }
 
     /**
@@ -114,19 +172,20 @@ public final class DefinitionNode {
     public DefinitionNode required(String field) {
         JsonNode value = field(field);
         if (node == null || !node.isObject()) {
-            return new DefinitionNode(null, child(field), document);
+            return child(null, DocumentPaths.child(path, field));
         }
         if (value == null || value.isNull()) {
             error("missing required field '" + field + "'");
-            return new DefinitionNode(null, child(field), document);
+            return child(null, DocumentPaths.child(path, field));
         }
-        return new DefinitionNode(value, child(field), document);
+        return child(value, DocumentPaths.child(path, field));
     }
 
     /** Returns an optional field of this object, empty when it is absent or null. */
     public Optional<DefinitionNode> optional(String field) {
         JsonNode value = field(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(new DefinitionNode(value, child(field), document));
+        return value == null || value.isNull() ? Optional.empty()
+                : Optional.of(child(value, DocumentPaths.child(path, field)));
     }
 
     /** Returns whether this node holds an array. */
@@ -158,14 +217,56 @@ public final class DefinitionNode {
         if (node == null || !node.isObject()) {
             return;
         }
+        String known = null;
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!asked.contains(name)) {
-                document.errors.add(new DefinitionError(child(name), "unknown field; the known fields here are "
-                        + String.join(", ", new java.util.TreeSet<>(asked))));
+                if (known == null) {
+                    known = String.join(", ", new TreeSet<>(asked));
+                }
+                String suggestion = NearestName.didYouMean(name, asked, document.suggestions);
+                errorAt(DocumentPaths.child(path, name), "unknown field" + (suggestion.isEmpty()
+                        ? "; the known fields here are " : suggestion + " The known fields here are ") + known);
             }
         }
+    }
+
+    /**
+     * Reads this node with {@code reader}, which returns the value or empty after recording why. If it returns empty
+     * without an error recorded inside this node, or rejects its input with an {@link IllegalArgumentException}, the
+     * error is recorded here, so that no part of a definition is ever dropped silently.
+     *
+     * @param what what the node holds, for the message of last resort, such as {@code measure}
+     */
+    public <T> Optional<T> read(String what, Function<DefinitionNode, Optional<T>> reader) {
+        int before = errorsInside;
+        Optional<T> value;
+        try {
+            value = reader.apply(this);
+        } catch (IllegalArgumentException e) {
+            if (errorsInside == before) {
+                error(String.valueOf(e.getMessage()));
+            }
+            return Optional.empty();
+        }
+        if (value.isEmpty() && errorsInside == before) {
+            error("this " + what + " could not be read");
+        }
+        return value;
+    }
+
+    /**
+     * Reads every element of this array with {@code reader}, as {@link #read} does each; returns the values read, in
+     * order. Fewer values than elements means errors were recorded.
+     */
+    public <T> List<T> each(String what, Function<DefinitionNode, Optional<T>> reader) {
+        List<DefinitionNode> elements = elements();
+        List<T> out = new ArrayList<>(elements.size());
+        for (DefinitionNode element : elements) {
+            element.read(what, reader).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** Returns the text of a string value. */
@@ -174,6 +275,22 @@ public final class DefinitionNode {
             return "";
         }
         return node.textValue();
+    }
+
+    /**
+     * Returns a non-blank text of at most {@value DefinitionFormat#MAX_STRING_LENGTH} characters (a label, a
+     * description), or empty after recording an error.
+     */
+    public Optional<String> label() {
+        String value = text();
+        if (node == null || !node.isTextual()) {
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            error("must not be blank");
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     /**
@@ -203,7 +320,7 @@ public final class DefinitionNode {
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            error(node + " is not a finite number");
+            error("the number is too large: a number must be finite");
             return 0;
         }
         return value;
@@ -232,14 +349,25 @@ public final class DefinitionNode {
         return value;
     }
 
-    /** Returns a finite number in {@code [low, high]}. */
+    /** Returns a finite number in {@code [low, high]}; {@code low} after recording an error. */
     public double number(double low, double high) {
+        if (!require(JsonNodeType.NUMBER, "a number")) {
+            return low;
+        }
         double value = number();
-        if (value < low || value > high) {
+        if (!(value >= low && value <= high) && Double.isFinite(node.doubleValue())) {
             error(node + " must be between " + plain(low) + " and " + plain(high));
             return low;
         }
         return value;
+    }
+
+    /**
+     * Returns a number that stands for a signal value (a threshold, a normaliser's point, a mean): within
+     * {@code ±}{@link DefinitionLimits#MAX_MAGNITUDE}.
+     */
+    public double signalValue() {
+        return number(-DefinitionLimits.MAX_MAGNITUDE, DefinitionLimits.MAX_MAGNITUDE);
     }
 
     /** Returns {@code true} or {@code false}. */
@@ -256,36 +384,91 @@ public final class DefinitionNode {
         if (node == null || !node.isTextual()) {
             return Optional.empty();
         }
+        List<String> names = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {
                 return Optional.of(constant);
             }
+            names.add(constant.name());
         }
-        error("'" + shorten(value) + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+        error("'" + shorten(value) + "' is not one of " + Arrays.toString(type.getEnumConstants())
+                + NearestName.didYouMean(value, names, document.suggestions));
         return Optional.empty();
     }
 
     /**
-     * Returns a signal name; records an error if it is not well-formed, or not in the catalogue when one was
-     * given.
+     * Reads this object's optional {@code signals} section, which declares custom signals and their domains (see
+     * the module's README), and returns every custom signal declared for this definition: here, or by an enclosing
+     * definition. Call it before reading the fields that name signals: {@link #signal()} on the nodes read after it
+     * accepts the declared names. A well-known name, a name declared by the enclosing definition, a malformed name
+     * or domain, is an error at its path.
+     *
+     * @throws IllegalStateException if a signal was already read inside this node
+     */
+    public SortedMap<SignalName, SignalDomain> signalDeclarations() {
+        if (signalsResolved) {
+            throw new IllegalStateException("signalDeclarations() must be read before the signals that use them, at "
+                    + (path.isEmpty() ? "the root" : path));
+        }
+        if (declarationsRead) {
+            return declared;
+        }
+        declarationsRead = true;
+        Optional<DefinitionNode> section = optional("signals");
+        if (section.isEmpty()) {
+            return declared;
+        }
+        DefinitionNode s = section.get();
+        SortedMap<SignalName, SignalDomain> own = SignalDeclarations.read(s.node, s.path, declared.keySet(),
+                s::errorAt);
+        if (!own.isEmpty()) {
+            SortedMap<SignalName, SignalDomain> all = new TreeMap<>(declared);
+            all.putAll(own);
+            declared = Collections.unmodifiableSortedMap(all);
+        }
+        return declared;
+    }
+
+    /**
+     * Returns a signal name; records an error if it is not well-formed, neither well-known nor declared (see
+     * {@link #signalDeclarations()}), or not in the catalogue when one was given. The error suggests the nearest
+     * known name when one is close.
      */
     public Optional<SignalName> signal() {
         String value = text();
         if (node == null || !node.isTextual()) {
             return Optional.empty();
         }
+        for (DefinitionNode n = this; n != null && !n.signalsResolved; n = n.parent) {
+            n.signalsResolved = true;
+        }
         SignalName name;
         try {
             name = SignalName.of(value);
         } catch (IllegalArgumentException e) {
-            error(stripField(e.getMessage()));
+            error(stripField(String.valueOf(e.getMessage())));
             return Optional.empty();
         }
         if (document.catalogue != null && !document.catalogue.contains(name)) {
-            error("unknown signal '" + value + "': it is not in the signal catalogue");
+            error("unknown signal '" + value + "': it is not in the signal catalogue"
+                    + NearestName.didYouMean(value, names(document.catalogue), document.suggestions));
+            return Optional.empty();
+        }
+        if (!name.isWellKnown() && !declared.containsKey(name)) {
+            List<String> known = names(SignalName.catalogue());
+            known.addAll(names(declared.keySet()));
+            error(SignalDeclarations.unknown(value, NearestName.didYouMean(value, known, document.suggestions)));
             return Optional.empty();
         }
         return Optional.of(name);
+    }
+
+    private static List<String> names(Set<SignalName> signals) {
+        List<String> out = new ArrayList<>(signals.size());
+        for (SignalName s : signals) {
+            out.add(s.value());
+        }
+        return out;
     }
 
     /** Returns the elements of an array, each with its path, such as {@code measures[2]}. */
@@ -299,7 +482,7 @@ public final class DefinitionNode {
         }
         List<DefinitionNode> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            out.add(new DefinitionNode(node.get(i), path + "[" + i + "]", document));
+            out.add(child(node.get(i), DocumentPaths.element(path, i)));
         }
         return out;
     }
@@ -319,7 +502,7 @@ public final class DefinitionNode {
         Map<String, DefinitionNode> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             asked.add(e.getKey());
-            out.put(e.getKey(), new DefinitionNode(e.getValue(), child(e.getKey()), document));
+            out.put(e.getKey(), child(e.getValue(), DocumentPaths.child(path, e.getKey())));
         }
         return Collections.unmodifiableMap(out);
     }
@@ -330,7 +513,7 @@ public final class DefinitionNode {
      * then most likely a consequence of that error.
      */
     public <T> Optional<T> build(Supplier<T> constructor) {
-        int before = errorsInside();
+        int before = errorsInside;
         try {
             return Optional.of(constructor.get());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -339,17 +522,6 @@ public final class DefinitionNode {
             }
             return Optional.empty();
         }
-    }
-
-    private int errorsInside() {
-        int count = 0;
-        for (DefinitionError e : document.errors) {
-            if (e.path().equals(path) || e.path().startsWith(path + ".") || e.path().startsWith(path + "[")
-                    || path.isEmpty()) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private boolean require(JsonNodeType type, String expected) {
@@ -361,15 +533,6 @@ public final class DefinitionNode {
             return false;
         }
         return true;
-    }
-
-    private String child(String field) {
-        boolean simple = !field.isEmpty() && field.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
-        String step = simple ? field : "['" + field.replace("'", "\\'") + "']";
-        if (path.isEmpty()) {
-            return simple ? step : "$" + step;
-        }
-        return simple ? path + "." + step : path + step;
     }
 
     private static String describe(JsonNode value) {
@@ -385,8 +548,16 @@ public final class DefinitionNode {
         return message.startsWith("signal: ") ? message.substring("signal: ".length()) : message;
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    /** Returns a limit as people write it: {@code 100}, {@code 0.5}, {@code 1e15}. */
+    static String plain(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
+            return Long.toString((long) value);
+        }
+        double exponent = Math.log10(Math.abs(value));
+        if (exponent == Math.rint(exponent) && Math.abs(value) == Math.pow(10, exponent)) {
+            return (value < 0 ? "-" : "") + "1e" + (long) exponent;
+        }
+        return Double.toString(value);
     }
 
     private static String shorten(String value) {

@@ -8,7 +8,11 @@
  * field by field through {@link dev.kizuna.health.definition.DefinitionNode}, which collects every problem as a
  * {@link dev.kizuna.health.definition.DefinitionError} (such as {@code measures[2].weight: -1 must be >= 0}) instead
  * of stopping at the first. A reader that found problems throws one
- * {@link dev.kizuna.health.definition.DefinitionException} listing all of them.
+ * {@link dev.kizuna.health.definition.DefinitionException} listing all of them, naming the file when it read one.
+ *
+ * <p>A definition loads whole or not at all: no part is dropped without an error. It may read the well-known signals
+ * and the custom ones it declares ({@link dev.kizuna.health.definition.DeclaredSignals}); its numbers are bounded
+ * ({@link dev.kizuna.health.definition.DefinitionLimits}) so that no score becomes infinite or NaN.
  */
 @NullMarked
 package dev.kizuna.health.definition;

@@ -5,6 +5,7 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.Labels;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.internal.Normal;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.logistic.MissingInputPolicy;
@@ -36,6 +37,11 @@ import java.util.Optional;
  * outcomes the signals separate perfectly (coefficients growing without bound) throw a {@link FitException} that
  * names the signal; with {@code λ > 0} both are regularised. Constant signals, missing columns, infinite values and
  * data without events or without non-events throw too.
+ *
+ * <p><b>Custom signals.</b> The definition returned declares every custom signal it reads, with a domain inferred
+ * from the training values (missing ones ignored): only 0 and 1 is a flag ({@code {min: 0, max: 1, whole: true}});
+ * whole numbers from 0 up, a count; numbers from 0 up, non-negative; anything else, any finite number. So it reads
+ * back from its written form, and a scored value outside what the model was trained on (a flag of 7) is rejected.
  *
  * <p><b>Missing values</b>: rows with any missing value of the fitted signals are left out
  * ({@link MissingValues#DROP_ROWS}, the default), or missing values sit at the mean of the present ones
@@ -157,7 +163,7 @@ public final class LogisticFitter {
             gradientNorm = Math.max(gradientNorm, Math.abs(g));
         }
         double[][] covariance = inverse(cholesky(hessian, d));
-        return result(d, beta, covariance, iterations, lastStep, gradientNorm);
+        return result(d, frame, beta, covariance, iterations, lastStep, gradientNorm);
     }
 
     /** The standardised design: an intercept column, then one column per signal, over the rows fitted. */
@@ -426,9 +432,12 @@ public final class LogisticFitter {
         return inv;
     }
 
-    private LogisticFit result(Design d, double[] beta, double[][] covariance, int iterations, double lastStep,
-                               double gradientNorm) {
+    private LogisticFit result(Design d, SignalFrame frame, double[] beta, double[][] covariance, int iterations,
+                               double lastStep, double gradientNorm) {
         int p = d.signals.size();
+        for (int j = 0; j < p; j++) {
+            checkRepresentable(d.signals.get(j), d.mean[j], d.sd[j]);
+        }
         List<Coefficient> coefficients = new ArrayList<>(p);
         List<Term> terms = new ArrayList<>(p);
         double rawIntercept = beta[0];
@@ -446,11 +455,27 @@ public final class LogisticFitter {
         Coefficient intercept = new Coefficient("intercept", Optional.empty(), beta[0], interceptSe,
                 beta[0] / interceptSe, Normal.twoSidedP(beta[0] / interceptSe), rawIntercept, 0, 1);
         LogisticDefinition definition = new LogisticDefinition(id, bands, beta[0], terms, MissingInputPolicy.REFERENCE,
-                0);
+                0, InferredDomains.of(d.signals, frame));
         double rate = d.events / (double) d.n;
         double nullLogLikelihood = d.events * Math.log(rate) + (d.n - d.events) * Math.log(1 - rate);
         return new LogisticFit(definition, intercept, coefficients, l2, d.n, d.events, d.dropped, iterations, lastStep,
                 gradientNorm, -negativeLogLikelihood(d, beta), nullLogLikelihood);
+    }
+
+    /**
+     * Throws if a signal's standardisation cannot be held by a definition (see {@link DefinitionLimits}): values so
+     * large or so nearly constant that scoring them would overflow.
+     */
+    private static void checkRepresentable(SignalName signal, double mean, double sd) {
+        if (Math.abs(mean) > DefinitionLimits.MAX_MAGNITUDE) {
+            throw new FitException("signal " + signal.value() + ": its mean, " + mean + ", is beyond the 1e15 a"
+                    + " definition holds; rescale it (for example to thousands)");
+        }
+        if (!(sd >= DefinitionLimits.MIN_SD && sd <= DefinitionLimits.MAX_MAGNITUDE)) {
+            throw new FitException("signal " + signal.value() + ": its standard deviation, " + sd + ", is outside"
+                    + " the 1e-9 to 1e15 a definition holds; " + (sd < DefinitionLimits.MIN_SD
+                    ? "it barely varies, leave it out" : "rescale it (for example to thousands)"));
+        }
     }
 
     /** Builds a {@link LogisticFitter}. Not thread-safe. */

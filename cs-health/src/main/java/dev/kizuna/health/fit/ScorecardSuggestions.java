@@ -5,6 +5,7 @@ import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.Discrimination;
 import dev.kizuna.health.batch.BatchScorer;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.logistic.LogisticModel;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.Normaliser;
@@ -29,7 +30,9 @@ import java.util.Objects;
  * so that, between the bounds, scorecard points are proportional to the model's linear predictor and the two rank
  * accounts alike. Weights are then rounded to whole numbers adding up to 100 (largest remainders first); a measure
  * whose weight rounds to 0 is left out. What is lost: the clamping outside the bounds, the rounding, and the
- * logistic curve (a scorecard is linear in its measures).
+ * logistic curve (a scorecard is linear in its measures). The normaliser's bounds are kept within
+ * {@code ±}{@value dev.kizuna.health.definition.DefinitionLimits#MAX_MAGNITUDE}. The scorecard declares each custom
+ * signal it reads with the domain the fitted model declares (see {@link LogisticFitter}).
  *
  * <p><b>The cost</b> is measured as the ROC AUC of both models on the data given, usually the training data; a
  * backtest on later data says more. Stateless and thread-safe.
@@ -91,6 +94,12 @@ public final class ScorecardSuggestions {
                     low = min;
                     high = max;
                 }
+                // A normaliser's points are bounded (DefinitionLimits): extreme training values are clamped.
+                low = Math.max(low, -DefinitionLimits.MAX_MAGNITUDE);
+                high = Math.min(high, DefinitionLimits.MAX_MAGNITUDE);
+                if (!(high > low)) {
+                    continue;
+                }
             }
             signals.add(signal);
             normalisers.add(c.estimate() < 0 ? Normaliser.linear(low, high) : Normaliser.linear(high, low));
@@ -103,6 +112,9 @@ public final class ScorecardSuggestions {
             if (weights[i] > 0) {
                 SignalName s = signals.get(i);
                 b.add(Measure.of(s.value(), s, weights[i], normalisers.get(i)));
+                if (!s.isWellKnown()) {
+                    b.signal(s, fit.definition().domainOf(s));
+                }
                 kept++;
             }
         }

@@ -3,23 +3,29 @@ package dev.kizuna.health.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.core.signal.SignalDomain;
+import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.health.definition.DefinitionNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
-/** Reading and writing the parts every definition shares: type, id, version and bands. */
+/** Reading and writing the parts every definition shares: type, id, version, bands and declared signals. */
 public final class DefinitionTrees {
     private DefinitionTrees() {
     }
 
-    /** Returns a new object node with {@code type}, {@code id}, {@code version} and {@code bands}. */
-    public static ObjectNode header(ModelDefinition definition) {
+    /**
+     * Returns a new object node with {@code type}, {@code id}, {@code version}, {@code bands} and, when there are any,
+     * the custom {@code signals} and their domains.
+     */
+    public static ObjectNode header(ModelDefinition definition, SortedMap<SignalName, SignalDomain> signals) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("type", definition.type());
         out.put("id", definition.id().id());
@@ -28,14 +34,17 @@ public final class DefinitionTrees {
         for (HealthBand band : definition.bands().bands()) {
             bands.addObject().put("name", band.name()).put("range", band.range());
         }
+        if (!signals.isEmpty()) {
+            out.set("signals", DeclaredSignals.tree(signals));
+        }
         return out;
     }
 
     /** Reads {@code type} (which must be {@code expected}), {@code id} and {@code version}. */
     public static Optional<ModelId> readHeader(DefinitionNode root, String expected) {
         DefinitionNode type = root.required("type");
-        if (type.isPresent()) {
-            String t = type.text();
+        String t = type.text();
+        if (type.isPresent() && !type.hasErrorsInside()) {
             type.check(t.equals(expected), "'" + t + "' must be '" + expected + "'");
         }
         Optional<String> id = root.required("id").id();
@@ -52,28 +61,25 @@ public final class DefinitionTrees {
         if (field.isEmpty()) {
             return BandScheme.standard();
         }
-        List<HealthBand> bands = new ArrayList<>();
-        boolean ok = true;
-        for (DefinitionNode b : field.get().elements()) {
+        DefinitionNode list = field.get();
+        List<HealthBand> bands = list.each("band", b -> {
             Optional<String> name = b.required("name").id();
             DefinitionNode rangeNode = b.required("range");
             String range = rangeNode.text();
             b.finish();
-            if (name.isEmpty() || !rangeNode.isPresent()) {
-                ok = false;
-                continue;
+            if (name.isEmpty() || b.hasErrorsInside()) {
+                return Optional.empty();
             }
-            Optional<HealthBand> band = rangeNode.build(() -> HealthBand.of(name.get(), range));
-            band.ifPresent(bands::add);
-            ok &= band.isPresent();
-        }
-        if (!ok) {
+            return rangeNode.build(() -> HealthBand.of(name.get(), range));
+        });
+        if (list.hasErrorsInside()) {
             return BandScheme.standard();
         }
         List<String> problems = BandScheme.problems(bands);
         for (String problem : problems) {
-            field.get().error(problem.startsWith("bands: ") ? problem.substring("bands: ".length()) : problem);
+            list.error(problem.startsWith("bands: ") ? problem.substring("bands: ".length()) : problem);
         }
-        return problems.isEmpty() ? BandScheme.of(bands) : BandScheme.standard();
+        return problems.isEmpty() ? list.build(() -> BandScheme.of(bands)).orElse(BandScheme.standard())
+                : BandScheme.standard();
     }
 }

@@ -2,20 +2,22 @@ package dev.kizuna.health.logistic;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModelProvider;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.definition.DefinitionNode;
 import dev.kizuna.health.internal.DefinitionTrees;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Creates {@link LogisticModel}s from definitions of type {@value LogisticDefinition#TYPE}:
@@ -61,53 +63,57 @@ public final class LogisticProvider implements HealthModelProvider {
 
     @Override
     public ModelDefinition read(DefinitionNode root) {
+        SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
         Optional<ModelId> id = DefinitionTrees.readHeader(root, LogisticDefinition.TYPE);
         BandScheme bands = DefinitionTrees.readBands(root);
-        double intercept = root.required("intercept").number();
+        double intercept = logOdds(root.required("intercept"));
         MissingInputPolicy missing = root.optional("missingInputs")
                 .flatMap(n -> n.enumValue(MissingInputPolicy.class)).orElse(MissingInputPolicy.REFERENCE);
         double minimum = root.optional("minimumCompleteness").map(n -> n.number(0, 1)).orElse(0.0);
-        List<Term> terms = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         DefinitionNode termsNode = root.required("terms");
-        List<DefinitionNode> elements = termsNode.elements();
-        if (elements.isEmpty() && termsNode.isArray()) {
+        List<Term> terms = termsNode.isPresent() ? termsNode.each("term", t -> readTerm(t, ids)) : List.of();
+        if (termsNode.isArray() && terms.isEmpty() && !termsNode.hasErrorsInside()) {
             termsNode.error("a logistic model needs at least one term");
-        }
-        for (DefinitionNode t : elements) {
-            DefinitionNode idNode = t.required("term");
-            Optional<String> termId = idNode.id();
-            if (termId.isPresent() && !ids.add(termId.get())) {
-                idNode.error("the id '" + termId.get() + "' is used twice");
-                termId = Optional.empty();
-            }
-            Optional<String> label = t.optional("label").map(DefinitionNode::text);
-            Optional<SignalName> signal = t.required("signal").signal();
-            double coefficient = t.required("coefficient").number();
-            Optional<Standardisation> standardisation = Optional.empty();
-            Optional<DefinitionNode> sNode = t.optional("standardisation");
-            if (sNode.isPresent()) {
-                double mean = sNode.get().required("mean").number();
-                double sd = sNode.get().required("sd").positive();
-                sNode.get().finish();
-                if (sd > 0) {
-                    standardisation = Optional.of(Standardisation.of(mean, sd));
-                }
-            }
-            t.finish();
-            if (termId.isPresent() && signal.isPresent() && (sNode.isEmpty() || standardisation.isPresent())) {
-                String finalId = termId.get();
-                Optional<Standardisation> finalStandardisation = standardisation;
-                t.build(() -> new Term(finalId, label.orElse(finalId), signal.get(), coefficient,
-                        finalStandardisation)).ifPresent(terms::add);
-            }
         }
         root.finish();
         if (root.hasErrors() || id.isEmpty()) {
             return rejected();
         }
-        return root.build(() -> new LogisticDefinition(id.get(), bands, intercept, terms, missing, minimum))
+        return root.build(() -> new LogisticDefinition(id.get(), bands, intercept, terms, missing, minimum, signals))
                 .orElseGet(LogisticProvider::rejected);
+    }
+
+    private static Optional<Term> readTerm(DefinitionNode t, Set<String> ids) {
+        DefinitionNode idNode = t.required("term");
+        Optional<String> termId = idNode.id();
+        if (termId.isPresent() && !ids.add(termId.get())) {
+            idNode.error("the id '" + termId.get() + "' is used twice");
+            termId = Optional.empty();
+        }
+        Optional<String> label = t.optional("label").flatMap(DefinitionNode::label);
+        Optional<SignalName> signal = t.required("signal").signal();
+        double coefficient = logOdds(t.required("coefficient"));
+        Optional<Standardisation> standardisation = t.optional("standardisation").map(s -> {
+            double mean = s.required("mean").signalValue();
+            double sd = s.required("sd").positive();
+            if (sd > 0 && !(sd >= DefinitionLimits.MIN_SD && sd <= DefinitionLimits.MAX_MAGNITUDE)) {
+                s.required("sd").error(sd + " must be between 1e-9 and 1e15");
+            }
+            s.finish();
+            return s.hasErrorsInside() ? Standardisation.of(0, 1) : Standardisation.of(mean, sd);
+        });
+        t.finish();
+        if (termId.isEmpty() || signal.isEmpty() || t.hasErrorsInside()) {
+            return Optional.empty();
+        }
+        String finalId = termId.get();
+        return t.build(() -> new Term(finalId, label.orElse(finalId), signal.get(), coefficient, standardisation));
+    }
+
+    /** Reads a log-odds value: within {@link DefinitionLimits#MAX_LOG_ODDS}; 0 after recording an error. */
+    private static double logOdds(DefinitionNode n) {
+        return n.number(-DefinitionLimits.MAX_LOG_ODDS, DefinitionLimits.MAX_LOG_ODDS);
     }
 
     /**
@@ -122,7 +128,7 @@ public final class LogisticProvider implements HealthModelProvider {
     @Override
     public ObjectNode write(ModelDefinition definition) {
         LogisticDefinition model = cast(definition);
-        ObjectNode out = DefinitionTrees.header(model);
+        ObjectNode out = DefinitionTrees.header(model, model.signals());
         out.put("intercept", model.intercept());
         out.put("missingInputs", model.missingInputs().name());
         out.put("minimumCompleteness", model.minimumCompleteness());

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param label      a readable name, such as {@code open escalation}
  * @param signal     the signal the condition reads
  * @param comparison how the value is compared with the threshold
- * @param threshold  the threshold
+ * @param threshold  the threshold, within {@code ±}{@value dev.kizuna.health.definition.DefinitionLimits#MAX_MAGNITUDE}
  * @param max        the highest score the account can have while the condition holds, from 0 to 100
  */
 public record Cap(String id, String label, SignalName signal, Comparison comparison, double threshold, double max) {
@@ -25,7 +25,7 @@ public record Cap(String id, String label, SignalName signal, Comparison compari
         Checks.text(label, "cap " + id + ".label");
         Objects.requireNonNull(signal, "cap " + id + ".signal");
         Objects.requireNonNull(comparison, "cap " + id + ".comparison");
-        Checks.finite(threshold, "cap " + id + ".threshold");
+        Magnitudes.check(threshold, "cap " + id + ".threshold");
         Checks.within(max, 0, 100, "cap " + id + ".max");
     }
 

@@ -1,7 +1,9 @@
 package dev.kizuna.health.scorecard;
 
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.internal.Checks;
+import dev.kizuna.health.internal.Numbers;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.Optional;
  * @param id          the measure's id, unique in the scorecard
  * @param label       a readable name, such as {@code NPS}
  * @param signal      the signal read
- * @param weight      the weight among the measure's siblings: any non-negative number (weights are normalised)
+ * @param weight      the weight among the measure's siblings, from 0 to
+ *                    {@value dev.kizuna.health.definition.DefinitionLimits#MAX_WEIGHT} (weights are normalised)
  * @param normaliser  maps the raw value to a sub-score
  * @param missingData what to do when the signal has no value, overriding the scorecard's policy; empty to use the
  *                    scorecard's
@@ -27,6 +30,10 @@ public record Measure(String id, String label, SignalName signal, double weight,
         Checks.text(label, "measure " + id + ".label");
         Objects.requireNonNull(signal, "measure " + id + ".signal");
         Checks.nonNegative(weight, "measure " + id + ".weight");
+        if (weight > DefinitionLimits.MAX_WEIGHT) {
+            throw new IllegalArgumentException("measure " + id + ".weight" + ": " + Numbers.plain(weight) + " must be at most "
+                    + Numbers.plain(DefinitionLimits.MAX_WEIGHT));
+        }
         Objects.requireNonNull(normaliser, "measure " + id + ".normaliser");
         Objects.requireNonNull(missingData, "measure " + id + ".missingData");
     }

@@ -1,6 +1,8 @@
 package dev.kizuna.health.scorecard;
 
+import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.internal.Checks;
+import dev.kizuna.health.internal.Numbers;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +14,8 @@ import java.util.Objects;
  *
  * @param id     the group's id, unique in the scorecard
  * @param label  a readable name, such as {@code Support}
- * @param weight the group's weight among its siblings
+ * @param weight the group's weight among its siblings, from 0 to
+ *               {@value dev.kizuna.health.definition.DefinitionLimits#MAX_WEIGHT}
  * @param items  the group's measures and groups, at least one
  */
 public record MeasureGroup(String id, String label, double weight, List<ScorecardItem> items)
@@ -23,6 +26,10 @@ public record MeasureGroup(String id, String label, double weight, List<Scorecar
         Checks.id(id, "group.id");
         Checks.text(label, "group " + id + ".label");
         Checks.nonNegative(weight, "group " + id + ".weight");
+        if (weight > DefinitionLimits.MAX_WEIGHT) {
+            throw new IllegalArgumentException("group " + id + ".weight" + ": " + Numbers.plain(weight) + " must be at most "
+                    + Numbers.plain(DefinitionLimits.MAX_WEIGHT));
+        }
         Objects.requireNonNull(items, "group " + id + ".measures");
         items = List.copyOf(items);
         if (items.isEmpty()) {

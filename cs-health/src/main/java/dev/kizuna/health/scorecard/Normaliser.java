@@ -15,8 +15,10 @@ import java.util.Optional;
  *
  * <p>Every normaliser is <em>monotone</em> (non-decreasing or non-increasing over the whole line) and total (any
  * finite raw value has a score), so that it can be inverted: {@link #atLeast} answers "which raw values score at
- * least {@code t}?", which the explanations use to find the smallest change that reaches the next band. Immutable
- * and thread-safe.
+ * least {@code t}?", which the explanations use to find the smallest change that reaches the next band. Every raw
+ * value a normaliser names (a point, a bound, a step) is finite and within
+ * {@code ±}{@value dev.kizuna.health.definition.DefinitionLimits#MAX_MAGNITUDE}, so that no difference of two of them
+ * overflows. Immutable and thread-safe.
  */
 public sealed interface Normaliser
         permits Normaliser.Linear, Normaliser.Inverted, Normaliser.Steps, Normaliser.Logarithmic,
@@ -64,8 +66,8 @@ public sealed interface Normaliser
 
         /** Validates the bounds. */
         public Linear {
-            Checks.finite(from, "linear.from");
-            Checks.finite(to, "linear.to");
+            Magnitudes.check(from, "linear.from");
+            Magnitudes.check(to, "linear.to");
             if (from == to) {
                 throw new IllegalArgumentException("linear.to: " + Numbers.plain(to) + " must differ from from");
             }
@@ -161,7 +163,7 @@ public sealed interface Normaliser
 
         /** Validates the parts. */
         public Step {
-            Checks.finite(from, "step.from");
+            Magnitudes.check(from, "step.from");
             Checks.within(score, 0, 100, "step.score");
         }
     }
@@ -298,8 +300,8 @@ public sealed interface Normaliser
 
         /** Validates the bounds. */
         public Logarithmic {
-            Checks.finite(from, "logarithmic.from");
-            Checks.finite(to, "logarithmic.to");
+            Magnitudes.check(from, "logarithmic.from");
+            Magnitudes.check(to, "logarithmic.to");
             if (!(from > -1)) {
                 throw new IllegalArgumentException("logarithmic.from: " + Numbers.plain(from) + " must be > -1");
             }
@@ -308,6 +310,11 @@ public sealed interface Normaliser
             }
             if (from == to) {
                 throw new IllegalArgumentException("logarithmic.to: " + Numbers.plain(to) + " must differ from from");
+            }
+            if (Math.log1p(from) == Math.log1p(to)) {
+                // Their logarithms are the scale's ends: equal ones would divide by zero.
+                throw new IllegalArgumentException("logarithmic.to: " + to + " is too close to from, " + from
+                        + ", for a logarithmic scale");
             }
         }
 
@@ -347,7 +354,7 @@ public sealed interface Normaliser
 
         /** Validates the parts. */
         public Point {
-            Checks.finite(raw, "point.raw");
+            Magnitudes.check(raw, "point.raw");
             Checks.within(score, 0, 100, "point.score");
         }
     }

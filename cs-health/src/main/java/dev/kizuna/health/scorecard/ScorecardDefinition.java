@@ -1,18 +1,23 @@
 package dev.kizuna.health.scorecard;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.health.internal.Checks;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,7 +26,16 @@ import java.util.TreeSet;
  * {@link #builder(ModelId)}. Immutable and thread-safe.
  *
  * <p>Rules: at least one item; ids unique across measures, groups and caps; groups nested at most
- * {@value #MAX_DEPTH} deep; the top-level weights do not all equal 0.
+ * {@value #MAX_DEPTH} deep; the top-level weights do not all equal 0; weights from 0 to
+ * {@value dev.kizuna.health.definition.DefinitionLimits#MAX_WEIGHT} and signal values (normalisers' points, caps'
+ * thresholds) within {@code ±}{@value dev.kizuna.health.definition.DefinitionLimits#MAX_MAGNITUDE}.
+ *
+ * <p><b>Custom signals.</b> {@code signals} holds the domain of every custom signal the scorecard reads
+ * ({@link #domainOf}). The record does not require declarations: a custom input that is not declared gets
+ * {@link SignalDomain#ANY} (any finite number), so a scorecard built in Java without them is valid, is written with
+ * them, and reads back equal. A document, on the other hand, must declare every custom signal it reads (see
+ * {@link dev.kizuna.health.definition.DefinitionNode#signal()}). Declaring a well-known signal is an error: its
+ * domain is fixed.
  *
  * @param id                  the model's id and version
  * @param bands               the bands
@@ -30,6 +44,8 @@ import java.util.TreeSet;
  *                            "insufficient data"
  * @param measures            the top-level measures and groups
  * @param caps                the caps
+ * @param signals             the custom signals and their domains: the declared ones, and {@link SignalDomain#ANY}
+ *                            for every other custom input
  */
 public record ScorecardDefinition(
         ModelId id,
@@ -37,7 +53,8 @@ public record ScorecardDefinition(
         MissingDataPolicy missingData,
         double minimumCompleteness,
         List<ScorecardItem> measures,
-        List<Cap> caps) implements ModelDefinition {
+        List<Cap> caps,
+        SortedMap<SignalName, SignalDomain> signals) implements ModelDefinition {
 
     /** The model type of scorecards: {@value}. */
     public static final String TYPE = "scorecard";
@@ -67,6 +84,13 @@ public record ScorecardDefinition(
                 throw new IllegalArgumentException("caps: the id '" + cap.id() + "' is used twice");
             }
         }
+        signals = DeclaredSignals.complete(signals, inputs(measures, caps), "signals");
+    }
+
+    /** Returns a scorecard of the given parts whose custom signals take any finite number. */
+    public ScorecardDefinition(ModelId id, BandScheme bands, MissingDataPolicy missingData, double minimumCompleteness,
+                               List<ScorecardItem> measures, List<Cap> caps) {
+        this(id, bands, missingData, minimumCompleteness, measures, caps, Collections.emptySortedMap());
     }
 
     private static void checkItems(List<ScorecardItem> items, Set<String> ids, int depth) {
@@ -95,14 +119,26 @@ public record ScorecardDefinition(
 
     @Override
     public SortedSet<SignalName> inputs() {
+        return inputs(measures, caps);
+    }
+
+    private static SortedSet<SignalName> inputs(List<ScorecardItem> measures, List<Cap> caps) {
+        List<Measure> all = new ArrayList<>();
+        collect(measures, all);
         SortedSet<SignalName> inputs = new TreeSet<>();
-        for (Measure m : allMeasures()) {
+        for (Measure m : all) {
             inputs.add(m.signal());
         }
         for (Cap cap : caps) {
             inputs.add(cap.signal());
         }
         return Collections.unmodifiableSortedSet(inputs);
+    }
+
+    /** Returns the signal's own domain when it is well-known, else its domain in {@link #signals()}. */
+    @Override
+    public SignalDomain domainOf(SignalName signal) {
+        return DeclaredSignals.domainOf(signal, signals);
     }
 
     /** Returns every measure, in groups or not, in document order (depth first). */
@@ -130,6 +166,7 @@ public record ScorecardDefinition(
         private double minimumCompleteness;
         private final List<ScorecardItem> measures = new ArrayList<>();
         private final List<Cap> caps = new ArrayList<>();
+        private final SortedMap<SignalName, SignalDomain> signals = new TreeMap<>();
 
         private Builder(ModelId id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -165,9 +202,23 @@ public record ScorecardDefinition(
             return this;
         }
 
+        /**
+         * Declares the domain of a custom signal (without a declaration, a custom signal takes any finite number).
+         */
+        public Builder signal(SignalName signal, SignalDomain domain) {
+            signals.put(Objects.requireNonNull(signal, "signal"), Objects.requireNonNull(domain, "domain"));
+            return this;
+        }
+
+        /** Declares the domains of custom signals, as {@link #signal} does each. */
+        public Builder signals(Map<SignalName, SignalDomain> domains) {
+            domains.forEach(this::signal);
+            return this;
+        }
+
         /** Builds the definition. */
         public ScorecardDefinition build() {
-            return new ScorecardDefinition(id, bands, missingData, minimumCompleteness, measures, caps);
+            return new ScorecardDefinition(id, bands, missingData, minimumCompleteness, measures, caps, signals);
         }
     }
 }

@@ -2,20 +2,24 @@ package dev.kizuna.health.scorecard;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModelProvider;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.definition.DefinitionNode;
 import dev.kizuna.health.internal.DefinitionTrees;
+import dev.kizuna.health.internal.NearestName;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Creates {@link ScorecardModel}s from definitions of type {@value ScorecardDefinition#TYPE}. A definition in JSON:
@@ -75,25 +79,21 @@ public final class ScorecardProvider implements HealthModelProvider {
 
     @Override
     public ModelDefinition read(DefinitionNode root) {
+        SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
         Optional<ModelId> id = DefinitionTrees.readHeader(root, ScorecardDefinition.TYPE);
         BandScheme bands = DefinitionTrees.readBands(root);
         MissingDataPolicy missing = root.optional("missingData")
                 .flatMap(n -> n.enumValue(MissingDataPolicy.class)).orElse(MissingDataPolicy.REDISTRIBUTE);
         double minimum = root.optional("minimumCompleteness").map(n -> n.number(0, 1)).orElse(0.0);
         Set<String> ids = new HashSet<>();
-        DefinitionNode measuresNode = root.required("measures");
-        List<ScorecardItem> items = readItems(measuresNode, ids, 1);
-        List<Cap> caps = new ArrayList<>();
-        root.optional("caps").ifPresent(capsNode -> {
-            for (DefinitionNode c : capsNode.elements()) {
-                readCap(c, ids).ifPresent(caps::add);
-            }
-        });
+        Optional<List<ScorecardItem>> items = readItems(root.required("measures"), ids, 1);
+        List<Cap> caps = root.optional("caps").map(c -> c.each("cap", n -> readCap(n, ids))).orElse(List.of());
         root.finish();
-        if (root.hasErrors() || id.isEmpty()) {
+        if (root.hasErrors() || id.isEmpty() || items.isEmpty()) {
             return rejected();
         }
-        return root.build(() -> new ScorecardDefinition(id.get(), bands, missing, minimum, items, caps))
+        return root.build(() -> new ScorecardDefinition(id.get(), bands, missing, minimum, items.get(), caps,
+                        signals))
                 .orElseGet(ScorecardProvider::rejected);
     }
 
@@ -106,66 +106,79 @@ public final class ScorecardProvider implements HealthModelProvider {
                 .add(Measure.of("invalid", SignalName.of("invalid"), 1, Normaliser.linear(0, 1))).build();
     }
 
-    private List<ScorecardItem> readItems(DefinitionNode list, Set<String> ids, int depth) {
-        List<ScorecardItem> items = new ArrayList<>();
+    /** Reads a list of measures and groups: all of them, or empty after recording why. */
+    private Optional<List<ScorecardItem>> readItems(DefinitionNode list, Set<String> ids, int depth) {
         if (!list.isPresent()) {
-            return items;
+            return Optional.empty();
+        }
+        if (depth > ScorecardDefinition.MAX_DEPTH) {
+            list.error("groups are nested deeper than " + ScorecardDefinition.MAX_DEPTH + " levels");
+            return Optional.empty();
         }
         List<DefinitionNode> elements = list.elements();
         if (elements.isEmpty()) {
             if (list.isArray()) {
                 list.error(depth == 1 ? "a scorecard needs at least one measure" : "a group must not be empty");
             }
-            return items;
+            return Optional.empty();
         }
-        if (depth > ScorecardDefinition.MAX_DEPTH) {
-            list.error("groups are nested deeper than " + ScorecardDefinition.MAX_DEPTH + " levels");
-            return items;
-        }
+        List<ScorecardItem> items = new ArrayList<>(elements.size());
         double total = 0;
-        boolean weightsRead = true;
         for (DefinitionNode element : elements) {
-            Optional<ScorecardItem> item = element.has("group") ? readGroup(element, ids, depth)
-                    : readMeasure(element, ids);
-            if (item.isPresent()) {
-                total += item.get().weight();
-                items.add(item.get());
-            } else {
-                weightsRead = false;
-            }
+            Optional<ScorecardItem> item = element.has("group")
+                    ? element.read("group", g -> readGroup(g, ids, depth))
+                    : element.read("measure", m -> readMeasure(m, ids));
+            item.ifPresent(i -> items.add(i));
+            total += item.map(ScorecardItem::weight).orElse(0.0);
         }
-        if (weightsRead && total <= 0) {
+        if (items.size() != elements.size()) {
+            return Optional.empty();
+        }
+        if (total <= 0) {
             list.error("the weights add up to 0; at least one must be positive");
+            return Optional.empty();
         }
-        return items;
+        return Optional.of(items);
     }
 
     private Optional<ScorecardItem> readGroup(DefinitionNode g, Set<String> ids, int depth) {
         Optional<String> id = uniqueId(g.required("group"), ids);
-        Optional<String> label = g.optional("label").map(DefinitionNode::text);
-        double weight = g.required("weight").nonNegative();
-        List<ScorecardItem> items = readItems(g.required("measures"), ids, depth + 1);
+        Optional<String> label = g.optional("label").flatMap(DefinitionNode::label);
+        double weight = weight(g.required("weight"));
+        Optional<List<ScorecardItem>> items = readItems(g.required("measures"), ids, depth + 1);
         g.finish();
-        if (id.isEmpty() || items.isEmpty()) {
+        if (id.isEmpty() || items.isEmpty() || g.hasErrorsInside()) {
             return Optional.empty();
         }
-        return g.build(() -> new MeasureGroup(id.get(), label.orElse(id.get()), weight, items));
+        return g.build(() -> new MeasureGroup(id.get(), label.orElse(id.get()), weight, items.get()));
     }
 
     private Optional<ScorecardItem> readMeasure(DefinitionNode m, Set<String> ids) {
         Optional<String> id = uniqueId(m.required("measure"), ids);
-        Optional<String> label = m.optional("label").map(DefinitionNode::text);
+        Optional<String> label = m.optional("label").flatMap(DefinitionNode::label);
         Optional<SignalName> signal = m.required("signal").signal();
-        double weight = m.required("weight").nonNegative();
-        Optional<Normaliser> normaliser = readNormaliser(m.required("normaliser"));
+        double weight = weight(m.required("weight"));
+        DefinitionNode normaliserNode = m.required("normaliser");
+        Optional<Normaliser> normaliser = normaliserNode.isPresent()
+                ? normaliserNode.read("normaliser", this::readNormaliser) : Optional.empty();
         Optional<MissingDataPolicy> policy = m.optional("missingData").flatMap(n -> n.enumValue(MissingDataPolicy.class));
-        boolean policyOk = m.optional("missingData").isEmpty() || policy.isPresent();
         m.finish();
-        if (id.isEmpty() || signal.isEmpty() || normaliser.isEmpty() || !policyOk) {
+        if (id.isEmpty() || signal.isEmpty() || normaliser.isEmpty() || m.hasErrorsInside()) {
             return Optional.empty();
         }
         return m.build(() -> new Measure(id.get(), label.orElse(id.get()), signal.get(), weight, normaliser.get(),
                 policy));
+    }
+
+    /** Reads a weight: from 0 to {@link DefinitionLimits#MAX_WEIGHT}. */
+    private static double weight(DefinitionNode n) {
+        double weight = n.nonNegative();
+        if (weight > DefinitionLimits.MAX_WEIGHT) {
+            n.error(weight + " must be at most " + (long) DefinitionLimits.MAX_WEIGHT
+                    + " (weights are relative: scale them down together)");
+            return 0;
+        }
+        return weight;
     }
 
     private static Optional<String> uniqueId(DefinitionNode node, Set<String> ids) {
@@ -178,81 +191,80 @@ public final class ScorecardProvider implements HealthModelProvider {
     }
 
     private Optional<Normaliser> readNormaliser(DefinitionNode n) {
-        if (!n.isPresent()) {
-            return Optional.empty();
-        }
         DefinitionNode typeNode = n.required("type");
         String type = typeNode.text();
         Optional<Normaliser> out;
         switch (type) {
             case "linear": {
-                double from = n.required("from").number();
-                double to = n.required("to").number();
+                double from = n.required("from").signalValue();
+                double to = n.required("to").signalValue();
                 out = n.build(() -> new Normaliser.Linear(from, to));
                 break;
             }
             case "logarithmic": {
-                double from = n.required("from").number();
-                double to = n.required("to").number();
+                double from = n.required("from").signalValue();
+                double to = n.required("to").signalValue();
                 out = n.build(() -> new Normaliser.Logarithmic(from, to));
                 break;
             }
             case "inverted": {
-                Optional<Normaliser> of = readNormaliser(n.required("of"));
-                out = of.flatMap(inner -> n.build(() -> new Normaliser.Inverted(inner)));
+                DefinitionNode of = n.required("of");
+                out = of.isPresent() ? of.read("normaliser", this::readNormaliser)
+                        .flatMap(inner -> n.build(() -> new Normaliser.Inverted(inner))) : Optional.empty();
                 break;
             }
             case "steps": {
                 double below = n.required("below").number(0, 100);
-                List<Normaliser.Step> steps = new ArrayList<>();
                 DefinitionNode stepsNode = n.required("steps");
-                for (DefinitionNode s : stepsNode.elements()) {
-                    double from = s.required("from").number();
+                List<Normaliser.Step> steps = stepsNode.isPresent() ? stepsNode.each("step", s -> {
+                    double from = s.required("from").signalValue();
                     double score = s.required("score").number(0, 100);
                     s.finish();
-                    steps.add(new Normaliser.Step(from, score));
-                }
-                out = stepsNode.isPresent() ? n.build(() -> new Normaliser.Steps(below, steps)) : Optional.empty();
+                    return s.build(() -> new Normaliser.Step(from, score));
+                }) : List.of();
+                out = n.build(() -> new Normaliser.Steps(below, steps));
                 break;
             }
             case "piecewise": {
-                List<Normaliser.Point> points = new ArrayList<>();
                 DefinitionNode pointsNode = n.required("points");
-                for (DefinitionNode p : pointsNode.elements()) {
-                    double raw = p.required("raw").number();
+                List<Normaliser.Point> points = pointsNode.isPresent() ? pointsNode.each("point", p -> {
+                    double raw = p.required("raw").signalValue();
                     double score = p.required("score").number(0, 100);
                     p.finish();
-                    points.add(new Normaliser.Point(raw, score));
-                }
-                out = pointsNode.isPresent() ? n.build(() -> new Normaliser.PiecewiseLinear(points)) : Optional.empty();
+                    return p.build(() -> new Normaliser.Point(raw, score));
+                }) : List.of();
+                out = n.build(() -> new Normaliser.PiecewiseLinear(points));
                 break;
             }
             default:
-                if (typeNode.isPresent() && !type.isEmpty()) {
+                if (typeNode.isPresent() && !typeNode.hasErrorsInside()) {
                     typeNode.error("'" + type + "' is not a normaliser: linear, inverted, steps, logarithmic or"
-                            + " piecewise");
+                            + " piecewise" + NearestName.didYouMean(type, NORMALISERS, new NearestName.Budget(10_000)));
                 }
-                out = Optional.empty();
-                break;
+                // Without a known type, the other fields cannot be judged: no "unknown field" errors for them.
+                return Optional.empty();
         }
         n.finish();
-        return out;
+        return n.hasErrorsInside() ? Optional.empty() : out;
     }
+
+    private static final List<String> NORMALISERS = List.of("linear", "inverted", "steps", "logarithmic",
+            "piecewise");
 
     private Optional<Cap> readCap(DefinitionNode c, Set<String> ids) {
         Optional<String> id = uniqueId(c.required("cap"), ids);
-        Optional<String> label = c.optional("label").map(DefinitionNode::text);
+        Optional<String> label = c.optional("label").flatMap(DefinitionNode::label);
         Optional<SignalName> signal = c.required("signal").signal();
         DefinitionNode whenNode = c.required("when");
         String when = whenNode.text();
         Optional<Comparison> comparison = Comparison.ofSymbol(when);
-        if (whenNode.isPresent() && !when.isEmpty() && comparison.isEmpty()) {
+        if (whenNode.isPresent() && !whenNode.hasErrorsInside() && comparison.isEmpty()) {
             whenNode.error("'" + when + "' is not a comparison: <, <=, >, >=, == or !=");
         }
-        double threshold = c.required("threshold").number();
+        double threshold = c.required("threshold").signalValue();
         double max = c.required("max").number(0, 100);
         c.finish();
-        if (id.isEmpty() || signal.isEmpty() || comparison.isEmpty()) {
+        if (id.isEmpty() || signal.isEmpty() || comparison.isEmpty() || c.hasErrorsInside()) {
             return Optional.empty();
         }
         return c.build(() -> new Cap(id.get(), label.orElse(id.get()), signal.get(), comparison.get(), threshold,
@@ -264,7 +276,7 @@ public final class ScorecardProvider implements HealthModelProvider {
     @Override
     public ObjectNode write(ModelDefinition definition) {
         ScorecardDefinition card = cast(definition);
-        ObjectNode out = DefinitionTrees.header(card);
+        ObjectNode out = DefinitionTrees.header(card, card.signals());
         out.put("missingData", card.missingData().name());
         out.put("minimumCompleteness", card.minimumCompleteness());
         writeItems(out.putArray("measures"), card.measures());

@@ -15,6 +15,7 @@ import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.definition.DefinitionNode;
 import dev.kizuna.health.internal.Checks;
+import dev.kizuna.health.internal.NearestName;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,10 @@ import java.util.TreeSet;
  * {@code when} gives at least one of {@code segment}, {@code tier} (the tier's name) and {@code stage} (a
  * {@link JourneyStage} by name), and all it gives must hold. Rules are tried in order and the first match wins, so
  * put the most specific first. {@code rules} may be empty or absent.
+ *
+ * <p>Custom signals are declared in a top-level {@code signals} section (see the module's README), which every model
+ * sees as if it declared them itself, or in a model's own section; a signal is declared once. Each model's definition
+ * holds the domains it sees, so the written form declares them in each model and reads back equal.
  *
  * <p>Reading is as strict as for any definition: the document is parsed within the limits of
  * {@link DefinitionFormat}, every problem is reported with its path (an error in a model carries the model's path,
@@ -159,12 +164,16 @@ public record SegmentedDefinition(ModelId id, SortedMap<String, ModelDefinition>
     /**
      * Reads a segmented definition file, JSON or YAML by its extension.
      *
-     * @throws DefinitionException listing every problem with its path
+     * @throws DefinitionException listing every problem with its path, and naming the file
      */
     public static SegmentedDefinition read(Path file, HealthModels registry) {
         Objects.requireNonNull(file, "file");
-        DefinitionFormat format = DefinitionFormat.ofFileName(file.getFileName().toString());
-        return read(format.parse(file), registry, Optional.empty());
+        try {
+            DefinitionFormat format = DefinitionFormat.ofFileName(String.valueOf(file.getFileName()));
+            return read(format.parse(file), registry, Optional.empty());
+        } catch (DefinitionException e) {
+            throw e.file().isPresent() ? e : e.inFile(file.toString());
+        }
     }
 
     /**
@@ -181,19 +190,18 @@ public record SegmentedDefinition(ModelId id, SortedMap<String, ModelDefinition>
             throw new DefinitionException("", "a definition must be an object with a 'type' field");
         }
         DefinitionNode root = DefinitionNode.root(tree, catalogue);
+        root.signalDeclarations();
         DefinitionNode type = root.required("type");
-        if (type.isPresent()) {
-            String t = type.text();
+        String t = type.text();
+        if (type.isPresent() && !type.hasErrorsInside()) {
             type.check(t.equals(TYPE), "'" + t + "' must be '" + TYPE + "'");
         }
         Optional<String> id = root.required("id").id();
         Optional<String> version = root.required("version").id();
         SortedMap<String, ModelDefinition> models = new TreeMap<>();
         DefinitionNode modelsNode = root.required("models");
-        boolean modelsRead = modelsNode.isPresent();
-        int errorsBefore = root.errors().size();
         Map<String, DefinitionNode> fields = modelsNode.isPresent() ? modelsNode.fields() : Map.of();
-        if (modelsNode.isPresent() && fields.isEmpty() && root.errors().size() == errorsBefore) {
+        if (modelsNode.isPresent() && fields.isEmpty() && !modelsNode.hasErrorsInside()) {
             modelsNode.error("a segmented definition needs at least one model");
         }
         for (Map.Entry<String, DefinitionNode> e : fields.entrySet()) {
@@ -201,22 +209,15 @@ public record SegmentedDefinition(ModelId id, SortedMap<String, ModelDefinition>
             if (!Checks.isId(e.getKey())) {
                 model.error("'" + e.getKey() + "' is not a model name: 1 to 64 letters, digits, '_', '.' or '-',"
                         + " starting with a letter or digit");
-                modelsRead = false;
                 continue;
             }
-            Optional<ModelDefinition> definition = readModel(model, registry);
-            definition.ifPresent(d -> models.put(e.getKey(), d));
-            modelsRead &= definition.isPresent();
+            model.read("model", m -> readModel(m, registry)).ifPresent(d -> models.put(e.getKey(), d));
         }
+        boolean modelsRead = modelsNode.isPresent() && !modelsNode.hasErrorsInside();
         DefinitionNode defaultNode = root.required("default");
         Optional<String> defaultModel = modelName(defaultNode, models, modelsRead);
-        List<SegmentRule> rules = new ArrayList<>();
-        Optional<DefinitionNode> rulesNode = root.optional("rules");
-        if (rulesNode.isPresent()) {
-            for (DefinitionNode r : rulesNode.get().elements()) {
-                readRule(r, models, modelsRead).ifPresent(rules::add);
-            }
-        }
+        List<SegmentRule> rules = root.optional("rules")
+                .map(r -> r.each("rule", rule -> readRule(rule, models, modelsRead))).orElse(List.of());
         root.finish();
         if (root.hasErrors() || id.isEmpty() || version.isEmpty() || defaultModel.isEmpty()) {
             root.throwIfErrors();
@@ -225,25 +226,27 @@ public record SegmentedDefinition(ModelId id, SortedMap<String, ModelDefinition>
         Optional<SegmentedDefinition> out = root.build(() -> new SegmentedDefinition(ModelId.of(id.get(),
                 version.get()), models, defaultModel.get(), rules));
         root.throwIfErrors();
-        return out.orElseThrow();
+        return out.orElseThrow(() -> new DefinitionException("", "the definition is incomplete"));
     }
 
     private static Optional<ModelDefinition> readModel(DefinitionNode model, HealthModels registry) {
-        int before = model.errors().size();
         DefinitionNode typeNode = model.required("type");
         String type = typeNode.text();
-        if (!typeNode.isPresent() || type.isEmpty() || model.errors().size() > before) {
+        if (model.hasErrorsInside()) {
             return Optional.empty();
         }
         HealthModelProvider provider;
         try {
             provider = registry.provider(type);
         } catch (IllegalArgumentException e) {
-            typeNode.error("'" + type + "' is not a known model type; the known types are " + registry.types());
+            List<String> known = new ArrayList<>(registry.types());
+            known.remove(TYPE);
+            typeNode.error("'" + type + "' is not a known model type; the known types are " + registry.types()
+                    + NearestName.didYouMean(type, known, new NearestName.Budget(100_000)));
             return Optional.empty();
         }
         ModelDefinition definition = provider.read(model);
-        return model.errors().size() > before ? Optional.empty() : Optional.of(definition);
+        return model.hasErrorsInside() ? Optional.empty() : Optional.of(definition);
     }
 
     /** Reads a model name that must be one of {@code models} (checked only when every model was read). */
@@ -254,7 +257,8 @@ public record SegmentedDefinition(ModelId id, SortedMap<String, ModelDefinition>
         }
         Optional<String> name = node.id();
         if (name.isPresent() && modelsRead && !models.containsKey(name.get())) {
-            node.error(unknownModel(name.get(), models));
+            node.error(unknownModel(name.get(), models)
+                    + NearestName.didYouMean(name.get(), models.keySet(), new NearestName.Budget(1_000_000)));
             return Optional.empty();
         }
         return name;
@@ -263,7 +267,8 @@ public record SegmentedDefinition(ModelId id, SortedMap<String, ModelDefinition>
     private static Optional<SegmentRule> readRule(DefinitionNode r, Map<String, ModelDefinition> models,
                                                   boolean modelsRead) {
         DefinitionNode when = r.required("when");
-        Optional<AccountCriterion> criterion = when.isPresent() ? readCriterion(when) : Optional.empty();
+        Optional<AccountCriterion> criterion = when.isPresent() ? when.read("condition",
+                SegmentedDefinition::readCriterion) : Optional.empty();
         Optional<String> model = modelName(r.required("model"), models, modelsRead);
         r.finish();
         if (criterion.isEmpty() || model.isEmpty()) {
@@ -273,15 +278,14 @@ public record SegmentedDefinition(ModelId id, SortedMap<String, ModelDefinition>
     }
 
     private static Optional<AccountCriterion> readCriterion(DefinitionNode when) {
-        int before = when.errors().size();
         Optional<Segment> segment = when.optional("segment").flatMap(n -> {
             String name = n.text();
-            return n.isPresent() && !name.isEmpty() ? n.build(() -> Segment.of(name)) : Optional.empty();
+            return n.hasErrorsInside() ? Optional.empty() : n.build(() -> Segment.of(name));
         });
-        Optional<String> tier = when.optional("tier").map(DefinitionNode::text);
+        Optional<String> tier = when.optional("tier").flatMap(DefinitionNode::label);
         Optional<JourneyStage> stage = when.optional("stage").flatMap(n -> n.enumValue(JourneyStage.class));
         when.finish();
-        if (when.errors().size() > before) {
+        if (when.hasErrorsInside()) {
             return Optional.empty();
         }
         return when.build(() -> new AccountCriterion(segment, tier, stage));

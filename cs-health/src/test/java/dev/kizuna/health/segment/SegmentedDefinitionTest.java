@@ -151,14 +151,13 @@ class SegmentedDefinitionTest {
                 """;
         assertEquals(List.of(
                 "models.standard.measures[0].weight: -1 must be >= 0",
-                "models.standard.measures: the weights add up to 0; at least one must be positive",
                 "models.fancy.type: 'neural' is not a known model type; the known types are [logistic, scorecard]",
                 "models['bad name']: 'bad name' is not a model name: 1 to 64 letters, digits, '_', '.' or '-',"
                         + " starting with a letter or digit",
                 "rules[0].when.stage: 'ONBOARDING' is not one of [AWARENESS, CONSIDERATION, CONVERSION, RETENTION,"
                         + " ADVOCACY]",
                 "rules[1].when: criterion: give at least one of segment, tier and stage",
-                "colour: unknown field; the known fields here are default, id, models, rules, type, version"),
+                "colour: unknown field; the known fields here are default, id, models, rules, signals, type, version"),
                 errors(yaml));
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>Limits, the same for both: a document of at most {@value #MAX_DOCUMENT_CHARS} characters, at most
  * {@value #MAX_DEPTH} levels of nesting, strings of at most {@value #MAX_STRING_LENGTH} characters, and numbers of at
- * most 100 digits. JSON rejects NaN and infinity literals, duplicate keys and trailing content. YAML rejects
+ * most 100 characters; every string valid Unicode; files in UTF-8, with or without a byte-order mark; syntax errors
+ * with their line and column. JSON rejects NaN and infinity literals, duplicate keys and trailing content. YAML rejects
  * duplicate keys; it never expands aliases (an alias reads as its name, so a "billion laughs" document stays as
  * small as it was written) and builds no object from tags: the document is read as a tree of plain values only,
  * with tags ignored. Written YAML quotes every string that would otherwise read back as something else (a number,
@@ -37,10 +38,14 @@ public enum DefinitionFormat {
     /**
      * Returns the format a file name implies: YAML for {@code .yaml} and {@code .yml}, JSON for {@code .json}.
      *
-     * @throws IllegalArgumentException for any other extension
+     * @throws DefinitionException for any other extension
      */
     public static DefinitionFormat ofFileName(String fileName) {
-        return valueOf(dev.kizuna.health.definition.DefinitionFormat.ofFileName(fileName).name());
+        try {
+            return valueOf(dev.kizuna.health.definition.DefinitionFormat.ofFileName(fileName).name());
+        } catch (dev.kizuna.health.definition.DefinitionException e) {
+            throw playbookException(e);
+        }
     }
 
     /**
@@ -57,10 +62,11 @@ public enum DefinitionFormat {
     }
 
     /**
-     * Reads and parses a file of at most {@value #MAX_DOCUMENT_CHARS} characters.
+     * Reads and parses a file of at most {@value #MAX_DOCUMENT_CHARS} characters, in UTF-8.
      *
-     * @throws DefinitionException if the file is too large, too deep, or not well-formed
-     * @throws java.io.UncheckedIOException if the file cannot be read
+     * @throws DefinitionException naming the file ({@link DefinitionException#file()}) if it is missing, a directory,
+     *                             unreadable, not UTF-8 (with the line and column), too large, too deep, or not
+     *                             well-formed
      */
     public JsonNode parse(Path file) {
         try {
@@ -87,6 +93,6 @@ public enum DefinitionFormat {
         }
         DefinitionException translated = new DefinitionException(errors);
         translated.initCause(e);
-        return translated;
+        return e.file().isPresent() ? translated.inFile(e.file().get()) : translated;
     }
 }

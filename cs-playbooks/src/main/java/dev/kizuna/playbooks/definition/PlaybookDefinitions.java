@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.plan.CsRole;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.BandScheme;
+import dev.kizuna.health.HealthBand;
+import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.playbooks.Action;
 import dev.kizuna.playbooks.ActionKind;
 import dev.kizuna.playbooks.ActionPriority;
@@ -33,15 +37,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Reads and writes playbooks and rule sets as JSON or YAML. A definition is data: a closed set of typed nodes, no
- * expression language, nothing that can reach Java. Reading is strict (unknown fields, wrong types, impossible
- * windows, unknown action kinds and, when a catalogue is given, unknown signals are all errors) and reports every
- * problem at once with its path, in a {@link DefinitionException}. Documents are bounded (see
- * {@link DefinitionFormat}). Writing produces the canonical form, which reads back to an equal value.
+ * expression language, nothing that can reach Java. Reading is strict and reports every problem at once with its
+ * path, in a {@link DefinitionException}: unknown fields, wrong types, impossible windows, unknown action kinds,
+ * thresholds beyond {@code ±}10^15, and every condition that could never hold are errors, with the nearest known
+ * name suggested when one is close: a signal that is neither well-known nor declared in a {@code signals} section
+ * (or, when a catalogue is given, not in it), a band the health model's scheme lacks ({@link #withBands}), a stage
+ * or plan status that does not exist. Nothing is dropped: a playbook, rule, condition or action that cannot be read
+ * is an error at its path, never left out. Documents are bounded (see {@link DefinitionFormat}). Writing produces
+ * the canonical form, which reads back to an equal value, -0.0 and any valid Unicode included.
  *
  * <p>A <b>playbook</b> document:
  * <pre>
@@ -50,6 +59,7 @@ import java.util.TreeSet;
  * description: Health turns red.     # optional
  * mode: EXCLUSIVE                    # INCLUSIVE (default), EXCLUSIVE or SEQUENCE
  * control: {share: 0.1, salt: q3}    # optional; salt defaults to "kizuna"
+ * signals: {custom.seats: {min: 0}}  # optional: the custom signals the conditions read, with their domains
  * rules:
  *   - id: enter-red
  *     priority: 100                  # optional, default 0; higher first
@@ -77,29 +87,57 @@ import java.util.TreeSet;
  * with exactly one criterion: {@code below}, {@code atMost}, {@code above}, {@code atLeast}, {@code between: [low,
  * high]} for numeric facts, {@code in: [...]} for categorical ones.
  *
- * <p>A <b>rule set</b> document is {@code {oneVoice: {max: 2, window: P7D}, playbooks: [...]}}, {@code oneVoice}
- * optional. Durations are ISO-8601 ({@code P30D}, {@code PT12H}); windows are positive and at most ten years.
+ * <p>A <b>rule set</b> document is {@code {oneVoice: {max: 2, window: P7D}, signals: {...}, playbooks: [...]}},
+ * {@code oneVoice} and {@code signals} optional; the rule set's signals are declared for each of its playbooks, which
+ * may declare others (each signal once). Durations are ISO-8601 ({@code P30D}, {@code PT12H}); windows are positive and at most ten years.
  *
  * <p>Immutable and thread-safe.
  */
 public final class PlaybookDefinitions {
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
     private static final List<String> CRITERIA = List.of("below", "atMost", "above", "atLeast", "between", "in");
-    private static final PlaybookDefinitions ANY_SIGNAL = new PlaybookDefinitions(Optional.empty());
+    private static final PlaybookDefinitions STANDARD = new PlaybookDefinitions(Optional.empty(),
+            BandScheme.standard());
 
     private final Optional<Set<SignalName>> catalogue;
+    private final BandScheme bands;
 
-    private PlaybookDefinitions(Optional<Set<SignalName>> catalogue) {
+    private PlaybookDefinitions(Optional<Set<SignalName>> catalogue, BandScheme bands) {
         this.catalogue = catalogue;
+        this.bands = bands;
     }
 
-    /** Returns the reader that accepts any well-formed signal name. */
+    /**
+     * Returns the reader that accepts the well-known signals and the custom ones a definition declares, and the
+     * bands of the standard scheme (red, yellow, green).
+     */
     public static PlaybookDefinitions standard() {
-        return ANY_SIGNAL;
+        return STANDARD;
     }
 
-    /** Returns the reader that accepts only the signals of {@code catalogue}, such as {@link SignalName#catalogue()}. */
+    /**
+     * Returns the reader that accepts only the signals of {@code catalogue}, such as {@link SignalName#catalogue()}
+     * (a custom signal must also be declared), and the bands of the standard scheme.
+     */
     public static PlaybookDefinitions withCatalogue(Set<SignalName> catalogue) {
-        return new PlaybookDefinitions(Optional.of(Set.copyOf(Objects.requireNonNull(catalogue, "catalogue"))));
+        return new PlaybookDefinitions(Optional.of(Set.copyOf(Objects.requireNonNull(catalogue, "catalogue"))),
+                BandScheme.standard());
+    }
+
+    /**
+     * Returns a reader like this one (same catalogue, if any) whose {@code health_band} conditions must name bands of
+     * {@code scheme}, the bands of the health model the playbooks run with: a condition on a band the scheme lacks
+     * could never hold, so it is an error, with the nearest band suggested. The default is the standard scheme (red,
+     * yellow, green). For example {@code PlaybookDefinitions.withCatalogue(SignalName.catalogue()).withBands(model
+     * .definition().bands())}.
+     */
+    public PlaybookDefinitions withBands(BandScheme scheme) {
+        return new PlaybookDefinitions(catalogue, Objects.requireNonNull(scheme, "scheme"));
+    }
+
+    /** Returns the band scheme that {@code health_band} conditions are checked against. */
+    public BandScheme bands() {
+        return bands;
     }
 
     // ---- Reading ----
@@ -114,18 +152,31 @@ public final class PlaybookDefinitions {
         return readPlaybook(format.parse(text));
     }
 
-    /** Reads a playbook file, JSON or YAML by its extension. */
+    /**
+     * Reads a playbook file, JSON or YAML by its extension.
+     *
+     * @throws DefinitionException listing every problem with its path, and naming the file
+     */
     public Playbook readPlaybook(Path file) {
         Objects.requireNonNull(file, "file");
-        return readPlaybook(DefinitionFormat.ofFileName(file.getFileName().toString()).parse(file));
+        try {
+            return readPlaybook(DefinitionFormat.ofFileName(String.valueOf(file.getFileName())).parse(file));
+        } catch (DefinitionException e) {
+            throw e.file().isPresent() ? e : e.inFile(file.toString());
+        }
     }
 
-    /** Reads a parsed playbook document. */
+    /**
+     * Reads a parsed playbook document.
+     *
+     * @throws DefinitionException listing every problem with its path
+     */
     public Playbook readPlaybook(JsonNode tree) {
+        Objects.requireNonNull(tree, "tree");
         DocumentNode root = DocumentNode.root(tree, catalogue);
-        Optional<Playbook> p = playbook(root);
+        Optional<Playbook> p = root.read("playbook", this::playbook);
         root.throwIfErrors();
-        return p.orElseThrow();
+        return p.orElseThrow(() -> incomplete("the playbook"));
     }
 
     /**
@@ -138,58 +189,89 @@ public final class PlaybookDefinitions {
         return readRuleSet(format.parse(text));
     }
 
-    /** Reads a rule-set file, JSON or YAML by its extension. */
+    /**
+     * Reads a rule-set file, JSON or YAML by its extension.
+     *
+     * @throws DefinitionException listing every problem with its path, and naming the file
+     */
     public RuleSet readRuleSet(Path file) {
         Objects.requireNonNull(file, "file");
-        return readRuleSet(DefinitionFormat.ofFileName(file.getFileName().toString()).parse(file));
+        try {
+            return readRuleSet(DefinitionFormat.ofFileName(String.valueOf(file.getFileName())).parse(file));
+        } catch (DefinitionException e) {
+            throw e.file().isPresent() ? e : e.inFile(file.toString());
+        }
     }
 
-    /** Reads a parsed rule-set document. */
+    /**
+     * Reads a parsed rule-set document.
+     *
+     * @throws DefinitionException listing every problem with its path
+     */
     public RuleSet readRuleSet(JsonNode tree) {
-        DocumentNode root = DocumentNode.root(tree, catalogue);
-        Optional<OneVoice> oneVoice = root.optional("oneVoice").flatMap(n -> {
-            int max = n.required("max").integer(1, 1_000);
-            Optional<Duration> window = window(n.required("window"));
-            n.finish();
-            return window.flatMap(w -> n.build(() -> OneVoice.of(max, w)));
-        });
+        return readRuleSet(tree, new ArrayList<>());
+    }
+
+    /** As {@link #readRuleSet(JsonNode)}, recording the errors into {@code errors} (for the tests of linearity). */
+    RuleSet readRuleSet(JsonNode tree, List<DefinitionError> errors) {
+        Objects.requireNonNull(tree, "tree");
+        DocumentNode root = DocumentNode.root(tree, catalogue, errors);
+        Optional<RuleSet> ruleSet = root.read("rule set", this::ruleSet);
+        root.throwIfErrors();
+        return ruleSet.orElseThrow(() -> incomplete("the rule set"));
+    }
+
+    private static DefinitionException incomplete(String what) {
+        return new DefinitionException(List.of(new DefinitionError("", what + " could not be read")));
+    }
+
+    private Optional<RuleSet> ruleSet(DocumentNode root) {
+        root.signalDeclarations();
+        Optional<OneVoice> oneVoice = root.optional("oneVoice").flatMap(n -> n.read("one-voice cap", v -> {
+            int max = v.required("max").integer(1, 1_000);
+            Optional<Duration> window = window(v.required("window"));
+            v.finish();
+            return v.hasErrorsInside() ? Optional.empty() : window.flatMap(w -> v.build(() -> OneVoice.of(max, w)));
+        }));
         List<Playbook> playbooks = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         DocumentNode list = root.required("playbooks");
-        List<DocumentNode> elements = list.elements();
-        if (elements.size() > RuleSet.MAX_PLAYBOOKS) {
-            list.error(elements.size() + " playbooks is over the limit of " + RuleSet.MAX_PLAYBOOKS);
+        if (list.size() > RuleSet.MAX_PLAYBOOKS) {
+            list.error(list.size() + " playbooks is over the limit of " + RuleSet.MAX_PLAYBOOKS);
         }
-        for (DocumentNode p : elements) {
-            playbook(p).ifPresent(pb -> {
+        for (DocumentNode p : list.elements()) {
+            p.read("playbook", this::playbook).ifPresent(pb -> {
                 String earlier = seen.putIfAbsent(pb.id(), p.path());
                 if (earlier != null) {
-                    p.error("id '" + pb.id() + "' is a duplicate of " + earlier);
+                    p.required("id").error("id '" + pb.id() + "' is a duplicate of " + earlier);
                 } else {
                     playbooks.add(pb);
                 }
             });
         }
         root.finish();
-        root.throwIfErrors();
-        return new RuleSet(playbooks, oneVoice);
+        if (root.hasErrorsInside()) {
+            return Optional.empty();
+        }
+        return root.build(() -> new RuleSet(playbooks, oneVoice));
     }
 
     private Optional<Playbook> playbook(DocumentNode n) {
+        SortedMap<SignalName, SignalDomain> signals = n.signalDeclarations();
         Optional<String> id = n.required("id").id();
         Optional<Playbook.Archetype> purpose = n.required("purpose").enumValue(Playbook.Archetype.class, "purpose");
-        Optional<String> description = n.optional("description").map(DocumentNode::text);
+        Optional<String> description = n.optional("description").flatMap(DocumentNode::label);
         Playbook.Mode mode = n.optional("mode").flatMap(m -> m.enumValue(Playbook.Mode.class, "mode"))
                 .orElse(Playbook.Mode.INCLUSIVE);
-        ControlGroup control = n.optional("control").flatMap(c -> {
-            double share = c.required("share").number();
-            String salt = c.optional("salt").flatMap(DocumentNode::id).orElse(ControlGroup.DEFAULT_SALT);
-            c.finish();
-            return c.build(() -> ControlGroup.of(share, salt));
-        }).orElse(ControlGroup.none());
+        Optional<ControlGroup> control = n.optional("control").flatMap(c -> c.read("control group", g -> {
+            double share = g.required("share").number();
+            String salt = g.optional("salt").flatMap(DocumentNode::id).orElse(ControlGroup.DEFAULT_SALT);
+            g.finish();
+            return g.hasErrorsInside() ? Optional.empty() : g.build(() -> ControlGroup.of(share, salt));
+        }));
         DocumentNode rulesNode = n.required("rules");
         List<DocumentNode> ruleNodes = rulesNode.elements();
-        if (rulesNode.isPresent() && ruleNodes.isEmpty()) {
+        if (rulesNode.isPresent() && ruleNodes.isEmpty() && !rulesNode.hasErrorsInside()) {
             rulesNode.error("a playbook needs at least one rule");
         } else if (ruleNodes.size() > Playbook.MAX_RULES) {
             rulesNode.error(ruleNodes.size() + " rules is over the limit of " + Playbook.MAX_RULES);
@@ -199,46 +281,45 @@ public final class PlaybookDefinitions {
         for (int i = 0; i < ruleNodes.size(); i++) {
             DocumentNode r = ruleNodes.get(i);
             boolean laterStep = mode == Playbook.Mode.SEQUENCE && i > 0;
-            Optional<Rule> rule = rule(r, laterStep);
-            if (rule.isPresent()) {
-                String earlier = seen.putIfAbsent(rule.get().id(), r.path());
+            r.read("rule", x -> rule(x, laterStep)).ifPresent(rule -> {
+                String earlier = seen.putIfAbsent(rule.id(), r.path());
                 if (earlier != null) {
-                    r.error("id '" + rule.get().id() + "' is a duplicate of " + earlier);
+                    r.required("id").error("id '" + rule.id() + "' is a duplicate of " + earlier);
                 } else {
-                    rules.add(rule.get());
+                    rules.add(rule);
                 }
-            }
+            });
         }
         n.finish();
-        if (id.isEmpty() || purpose.isEmpty() || rules.size() != ruleNodes.size() || rules.isEmpty()) {
+        if (id.isEmpty() || purpose.isEmpty() || n.hasErrorsInside()) {
             return Optional.empty();
         }
-        return n.build(() -> new Playbook(id.get(), purpose.get(), description, mode, rules, control));
+        return n.build(() -> new Playbook(id.get(), purpose.get(), description, mode, rules,
+                control.orElse(ControlGroup.none()), signals));
     }
 
     private Optional<Rule> rule(DocumentNode n, boolean laterStep) {
         Optional<String> id = n.required("id").id();
         int priority = n.optional("priority").map(p -> p.integer(-1_000_000, 1_000_000)).orElse(0);
-        Optional<String> description = n.optional("description").map(DocumentNode::text);
+        Optional<String> description = n.optional("description").flatMap(DocumentNode::label);
         Trigger.Kind kind = n.optional("trigger").flatMap(t -> t.enumValue(Trigger.Kind.class, "trigger"))
                 .orElse(Trigger.Kind.LEVEL);
-        Optional<Condition> when = condition(n.required("when"));
+        DocumentNode whenNode = n.required("when");
+        Optional<Condition> when = whenNode.isPresent() ? whenNode.read("condition", this::condition)
+                : Optional.empty();
         DocumentNode actionsNode = n.required("actions");
-        List<DocumentNode> actionNodes = actionsNode.elements();
-        if (actionsNode.isPresent() && (actionNodes.isEmpty() || actionNodes.size() > Rule.MAX_ACTIONS)) {
-            actionsNode.error(actionNodes.size() + " actions; a rule needs 1 to " + Rule.MAX_ACTIONS);
-        }
-        List<Action> actions = new ArrayList<>();
-        for (DocumentNode a : actionNodes) {
-            action(a).ifPresent(actions::add);
+        List<Action> actions = actionsNode.isPresent() ? actionsNode.each("action", PlaybookDefinitions::action)
+                : List.of();
+        if (actionsNode.isArray() && (actionsNode.size() == 0 || actionsNode.size() > Rule.MAX_ACTIONS)) {
+            actionsNode.error(actionsNode.size() + " actions; a rule needs 1 to " + Rule.MAX_ACTIONS);
         }
         Duration cooldown = n.optional("cooldown").flatMap(PlaybookDefinitions::delay).orElse(Duration.ZERO);
-        Optional<FiringLimit> limit = n.optional("limit").flatMap(l -> {
-            int max = l.required("max").integer(1, 1_000_000);
-            Optional<Duration> window = window(l.required("window"));
-            l.finish();
-            return window.flatMap(w -> l.build(() -> FiringLimit.of(max, w)));
-        });
+        Optional<FiringLimit> limit = n.optional("limit").flatMap(l -> l.read("firing limit", x -> {
+            int max = x.required("max").integer(1, 1_000_000);
+            Optional<Duration> window = window(x.required("window"));
+            x.finish();
+            return x.hasErrorsInside() ? Optional.empty() : window.flatMap(w -> x.build(() -> FiringLimit.of(max, w)));
+        }));
         Duration delay = Duration.ZERO;
         Optional<DocumentNode> delayNode = n.optional("delay");
         if (delayNode.isPresent()) {
@@ -250,7 +331,7 @@ public final class PlaybookDefinitions {
             }
         }
         n.finish();
-        if (id.isEmpty() || when.isEmpty() || actions.size() != actionNodes.size() || actions.isEmpty()) {
+        if (id.isEmpty() || when.isEmpty() || n.hasErrorsInside()) {
             return Optional.empty();
         }
         Duration d = delay;
@@ -258,7 +339,7 @@ public final class PlaybookDefinitions {
                 cooldown, limit, d));
     }
 
-    private Optional<Action> action(DocumentNode n) {
+    private static Optional<Action> action(DocumentNode n) {
         Optional<ActionKind> kind = n.required("kind").enumValue(ActionKind.class, "action kind");
         Optional<CsRole> owner = n.required("owner").enumValue(CsRole.class, "owner role");
         ActionPriority priority = n.optional("priority")
@@ -267,8 +348,9 @@ public final class PlaybookDefinitions {
         Optional<String> template = n.required("template").id();
         TreeMap<String, String> parameters = new TreeMap<>();
         n.optional("parameters").ifPresent(p -> {
-            for (String name : p.fieldNames()) {
-                DocumentNode value = p.required(name);
+            for (Map.Entry<String, DocumentNode> e : p.fields().entrySet()) {
+                String name = e.getKey();
+                DocumentNode value = e.getValue();
                 if (!Checks.isId(name)) {
                     value.error("'" + Checks.shorten(name) + "' is not a parameter name: 1 to 64 letters, digits,"
                             + " '_', '.' or '-'");
@@ -279,7 +361,7 @@ public final class PlaybookDefinitions {
         Optional<String> dedupeKey = n.optional("dedupeKey").map(DocumentNode::text);
         Optional<Boolean> customerFacing = n.optional("customerFacing").map(DocumentNode::bool);
         n.finish();
-        if (kind.isEmpty() || owner.isEmpty() || template.isEmpty()) {
+        if (kind.isEmpty() || owner.isEmpty() || template.isEmpty() || n.hasErrorsInside()) {
             return Optional.empty();
         }
         return n.build(() -> new Action(kind.get(), owner.get(), priority, dueIn, template.get(), parameters,
@@ -287,31 +369,26 @@ public final class PlaybookDefinitions {
     }
 
     private Optional<Condition> condition(DocumentNode n) {
-        if (!n.isPresent()) {
-            return Optional.empty();
-        }
         for (String combinator : List.of("all", "any")) {
             if (n.has(combinator)) {
                 DocumentNode list = n.required(combinator);
-                List<DocumentNode> elements = list.elements();
-                if (list.isPresent() && (elements.isEmpty() || elements.size() > Condition.MAX_PARTS)) {
-                    list.error(elements.size() + " parts; there must be 1 to " + Condition.MAX_PARTS);
+                if (list.isArray() && (list.size() == 0 || list.size() > Condition.MAX_PARTS)) {
+                    list.error(list.size() + " parts; there must be 1 to " + Condition.MAX_PARTS);
                 }
-                List<Condition> parts = new ArrayList<>();
-                for (DocumentNode e : elements) {
-                    condition(e).ifPresent(parts::add);
-                }
+                List<Condition> parts = list.isPresent() ? list.each("condition", this::condition) : List.of();
                 n.finish();
-                if (parts.size() != elements.size() || parts.isEmpty()) {
+                if (n.hasErrorsInside()) {
                     return Optional.empty();
                 }
                 return n.build(() -> combinator.equals("all") ? Condition.all(parts) : Condition.any(parts));
             }
         }
         if (n.has("not")) {
-            Optional<Condition> part = condition(n.required("not"));
+            DocumentNode notNode = n.required("not");
+            Optional<Condition> part = notNode.isPresent() ? notNode.read("condition", this::condition)
+                    : Optional.empty();
             n.finish();
-            return part.map(Condition::not);
+            return n.hasErrorsInside() ? Optional.empty() : part.map(Condition::not);
         }
         Optional<Fact> fact;
         if (n.has("signal")) {
@@ -328,17 +405,19 @@ public final class PlaybookDefinitions {
         } else if (n.has("fact")) {
             fact = fact(n);
         } else {
-            int before = n.errorCount();
-            n.optional("fact");
-            if (n.errorCount() == before) {
+            if (!n.hasErrorsInside()) {
+                // Asking for a field also reports a value that is not an object at all.
+                n.optional("fact");
+            }
+            if (!n.hasErrorsInside()) {
                 n.error("a condition needs one of the fields all, any, not, signal or fact, but has "
                         + n.fieldNames());
             }
             return Optional.empty();
         }
-        Optional<Criterion> criterion = criterion(n);
+        Optional<Criterion> criterion = criterion(n, fact.map(Fact::kind));
         n.finish();
-        if (fact.isEmpty() || criterion.isEmpty()) {
+        if (fact.isEmpty() || criterion.isEmpty() || n.hasErrorsInside()) {
             return Optional.empty();
         }
         return n.build(() -> new Condition.Test(fact.get(), criterion.get()));
@@ -347,7 +426,7 @@ public final class PlaybookDefinitions {
     private Optional<Fact> fact(DocumentNode n) {
         DocumentNode kindNode = n.required("fact");
         String key = kindNode.text();
-        if (!kindNode.isPresent() || key.isEmpty()) {
+        if (kindNode.hasErrorsInside()) {
             return Optional.empty();
         }
         Optional<FactKind> kind = FactKind.ofKey(key);
@@ -358,8 +437,10 @@ public final class PlaybookDefinitions {
                     known.add(k.key());
                 }
             }
-            kindNode.error("unknown fact '" + Checks.shorten(key) + "'; the known facts are " + known
-                    + " (signals are read with 'signal: NAME', changes with 'change: {window: P30D}')");
+            String suggestion = kindNode.suggestion(key, known);
+            kindNode.error("unknown fact '" + Checks.shorten(key) + "'" + (suggestion.isEmpty()
+                    ? "; the known facts are " : suggestion + " The known facts are ") + known + " (signals are read"
+                    + " with 'signal: NAME', changes with 'change: {window: P30D}')");
             return Optional.empty();
         }
         if (kind.get().needsWindow()) {
@@ -369,22 +450,16 @@ public final class PlaybookDefinitions {
         return Optional.of(Fact.of(kind.get()));
     }
 
-    private static Optional<Criterion> criterion(DocumentNode n) {
+    private Optional<Criterion> criterion(DocumentNode n, Optional<FactKind> fact) {
         List<String> present = new ArrayList<>();
         for (String c : CRITERIA) {
             if (n.has(c)) {
                 present.add(c);
             }
         }
-        if (present.isEmpty()) {
-            n.error("missing criterion: a test needs one of " + CRITERIA);
-            for (String c : CRITERIA) {
-                n.optional(c);
-            }
-            return Optional.empty();
-        }
-        if (present.size() > 1) {
-            n.error("a test has one criterion, but this one has " + present);
+        if (present.size() != 1) {
+            n.error(present.isEmpty() ? "missing criterion: a test needs one of " + CRITERIA
+                    : "a test has one criterion, but this one has " + present);
             for (String c : CRITERIA) {
                 n.optional(c);
             }
@@ -397,36 +472,37 @@ public final class PlaybookDefinitions {
         }
         String key = present.get(0);
         DocumentNode v = n.required(key);
-        int before = v.errorCount();
         switch (key) {
             case "between": {
                 List<DocumentNode> bounds = v.elements();
-                if (v.errorCount() > before) {
+                if (v.hasErrorsInside()) {
                     return Optional.empty();
                 }
                 if (bounds.size() != 2) {
                     v.error("expected [low, high] but found " + bounds.size() + " numbers");
                     return Optional.empty();
                 }
-                double low = bounds.get(0).number();
-                double high = bounds.get(1).number();
-                return v.errorCount() > before ? Optional.empty()
-                        : v.build(() -> new Criterion.Between(low, high));
+                double low = bounds.get(0).threshold();
+                double high = bounds.get(1).threshold();
+                return v.hasErrorsInside() ? Optional.empty() : v.build(() -> new Criterion.Between(low, high));
             }
             case "in": {
                 List<DocumentNode> values = v.elements();
                 List<String> names = new ArrayList<>();
                 for (DocumentNode e : values) {
-                    names.add(e.text());
+                    e.label().ifPresent(name -> {
+                        checkCategory(e, name, fact);
+                        names.add(name);
+                    });
                 }
-                if (v.errorCount() > before) {
+                if (v.hasErrorsInside()) {
                     return Optional.empty();
                 }
                 return v.build(() -> Criterion.In.of(names));
             }
             default: {
-                double x = v.number();
-                if (v.errorCount() > before) {
+                double x = v.threshold();
+                if (v.hasErrorsInside()) {
                     return Optional.empty();
                 }
                 return Optional.of(switch (key) {
@@ -436,6 +512,36 @@ public final class PlaybookDefinitions {
                     default -> new Criterion.AtLeast(x);
                 });
             }
+        }
+    }
+
+    /**
+     * Records an error if {@code name} can never be a value of the fact: a band the scheme lacks, a stage or plan
+     * status that does not exist.
+     */
+    private void checkCategory(DocumentNode at, String name, Optional<FactKind> fact) {
+        if (fact.isEmpty()) {
+            return;
+        }
+        List<String> allowed;
+        String what;
+        if (fact.get() == FactKind.HEALTH_BAND) {
+            allowed = new ArrayList<>();
+            for (HealthBand band : bands.bands()) {
+                allowed.add(band.name());
+            }
+            what = "band of the health model's scheme";
+        } else if (fact.get().allowedValues().isPresent()) {
+            allowed = fact.get().allowedValues().get();
+            what = fact.get().key().replace('_', ' ');
+        } else {
+            return;
+        }
+        if (!allowed.contains(name)) {
+            String suggestion = at.suggestion(name, allowed);
+            at.error("'" + Checks.shorten(name) + "' is not a " + what + (suggestion.isEmpty() ? "; the values are "
+                    : suggestion + " The values are ") + allowed + (fact.get() == FactKind.HEALTH_BAND
+                    ? ", so the condition could never hold" : ""));
         }
     }
 
@@ -501,6 +607,9 @@ public final class PlaybookDefinitions {
         out.put("mode", playbook.mode().name());
         if (!playbook.control().equals(ControlGroup.none())) {
             out.putObject("control").put("share", playbook.control().share()).put("salt", playbook.control().salt());
+        }
+        if (!playbook.signals().isEmpty()) {
+            out.set("signals", DeclaredSignals.tree(playbook.signals()));
         }
         ArrayNode rules = out.putArray("rules");
         for (Rule r : playbook.rules()) {
@@ -594,9 +703,12 @@ public final class PlaybookDefinitions {
         out.set(field, number(value));
     }
 
-    /** Writes whole numbers without a fraction ({@code 40}, not {@code 40.0}), so files read as people write them. */
+    /**
+     * Writes whole numbers without a fraction ({@code 40}, not {@code 40.0}), so files read as people write them;
+     * except {@code -0.0}, which a whole number would turn into 0.
+     */
     private static JsonNode number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15 && Double.doubleToRawLongBits(value) != NEGATIVE_ZERO) {
             return JsonNodeFactory.instance.numberNode((long) value);
         }
         return JsonNodeFactory.instance.numberNode(value);

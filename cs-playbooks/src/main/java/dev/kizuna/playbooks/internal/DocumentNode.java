@@ -2,7 +2,12 @@ package dev.kizuna.playbooks.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.definition.DefinitionLimits;
+import dev.kizuna.health.internal.DocumentPaths;
+import dev.kizuna.health.internal.NearestName;
+import dev.kizuna.health.internal.SignalDeclarations;
 import dev.kizuna.playbooks.definition.DefinitionError;
 import dev.kizuna.playbooks.definition.DefinitionException;
 import org.jspecify.annotations.Nullable;
@@ -11,12 +16,19 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +37,14 @@ import java.util.function.Supplier;
  * <p>Every accessor checks the value and, when it is wrong, records a {@link DefinitionError} with this node's path
  * and returns a harmless stand-in or an empty optional, so the reader goes on and finds every other problem too. All
  * nodes of one document share one list of errors; {@link #throwIfErrors()} throws them together. {@link #finish()}
- * records an error for every field the reader did not ask for. Not thread-safe: one reader reads one document.
+ * records an error for every field the reader did not ask for.
+ *
+ * <p>Nothing is dropped silently: parts are read through {@link #read} and lists through {@link #each}, which record
+ * an error at the part's path whenever a reader returns empty without having recorded one inside the part (or
+ * rejects its input with an {@link IllegalArgumentException}). Signals must be well-known or declared in a
+ * {@code signals} section read with {@link #signalDeclarations()} (see the health module's definition nodes, which
+ * work alike). Errors are collected in time linear in their number: each node counts those recorded inside it.
+ * Not thread-safe: one reader reads one document.
  */
 public final class DocumentNode {
     /** The most elements one array may hold. */
@@ -34,26 +53,46 @@ public final class DocumentNode {
     private final @Nullable JsonNode node;
     private final String path;
     private final Document document;
+    private final @Nullable DocumentNode parent;
     private final Set<String> asked = new LinkedHashSet<>();
+    private int errorsInside;
+    private SortedMap<SignalName, SignalDomain> declared;
+    private boolean declarationsRead;
+    private boolean signalsResolved;
 
     private static final class Document {
-        final List<DefinitionError> errors = new ArrayList<>();
+        final List<DefinitionError> errors;
         final @Nullable Set<SignalName> catalogue;
+        final NearestName.Budget suggestions = NearestName.Budget.perDocument();
 
-        Document(@Nullable Set<SignalName> catalogue) {
+        Document(List<DefinitionError> errors, @Nullable Set<SignalName> catalogue) {
+            this.errors = errors;
             this.catalogue = catalogue;
         }
     }
 
-    private DocumentNode(@Nullable JsonNode node, String path, Document document) {
+    private DocumentNode(@Nullable JsonNode node, String path, Document document, @Nullable DocumentNode parent) {
         this.node = node;
         this.path = path;
         this.document = document;
+        this.parent = parent;
+        this.declared = parent == null ? Collections.emptySortedMap() : parent.declared;
     }
 
     /** Returns the root of a parsed document; signals must be in {@code catalogue} when one is given. */
     public static DocumentNode root(JsonNode tree, Optional<? extends Set<SignalName>> catalogue) {
-        return new DocumentNode(tree, "", new Document(catalogue.isPresent() ? Set.copyOf(catalogue.get()) : null));
+        return root(tree, catalogue, new ArrayList<>());
+    }
+
+    /** As {@link #root(JsonNode, Optional)}, recording the errors into {@code errors}. */
+    public static DocumentNode root(JsonNode tree, Optional<? extends Set<SignalName>> catalogue,
+                                    List<DefinitionError> errors) {
+        return new DocumentNode(tree, "", new Document(errors, catalogue.isPresent()
+                ? Set.copyOf(catalogue.get()) : null), null);
+    }
+
+    private DocumentNode child(@Nullable JsonNode value, String childPath) {
+        return new DocumentNode(value, childPath, document, this);
     }
 
     /** Returns this node's path, such as {@code rules[2].when}; {@code ""} at the root. */
@@ -68,12 +107,24 @@ public final class DocumentNode {
 
     /** Records an error at this node's path. */
     public void error(String message) {
-        document.errors.add(new DefinitionError(path, message));
+        errorAt(path, message);
+    }
+
+    private void errorAt(String at, String message) {
+        document.errors.add(new DefinitionError(at, message));
+        for (DocumentNode n = this; n != null; n = n.parent) {
+            n.errorsInside++;
+        }
     }
 
     /** Returns the number of errors recorded so far in the document. */
     public int errorCount() {
         return document.errors.size();
+    }
+
+    /** Returns whether an error was recorded at this node or inside it. */
+    public boolean hasErrorsInside() {
+        return errorsInside > 0;
     }
 
     /** Throws every error recorded in the document, if there is any. */
@@ -88,6 +139,16 @@ public final class DocumentNode {
         return node != null && node.isObject() && node.has(field);
     }
 
+    /** Returns whether this node holds an array. */
+    public boolean isArray() {
+        return node != null && node.isArray();
+    }
+
+    /** Returns the number of elements of this array; 0 if it is not an array. */
+    public int size() {
+        return node != null && node.isArray() ? node.size() : 0;
+    }
+
     /** Returns the field names of this object, in document order; empty if it is not an object. */
     public List<String> fieldNames() {
         List<String> out = new ArrayList<>();
@@ -97,24 +158,44 @@ public final class DocumentNode {
         return out;
     }
 
+    /**
+     * Returns the fields of an object whose field names are data (such as an action's parameters), each with its
+     * path, in document order; records an error if this is not an object. Every field counts as asked for.
+     */
+    public Map<String, DocumentNode> fields() {
+        if (!require(JsonNodeType.OBJECT, "an object")) {
+            return Map.of();
+        }
+        if (node.size() > MAX_ELEMENTS) {
+            error(node.size() + " fields is over the limit of " + MAX_ELEMENTS);
+            return Map.of();
+        }
+        Map<String, DocumentNode> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            asked.add(e.getKey());
+            out.put(e.getKey(), child(e.getValue(), DocumentPaths.child(path, e.getKey())));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     /** Returns a required field of this object; records an error if it is absent or null. */
     public DocumentNode required(String field) {
         JsonNode value = field(field);
         if (node == null || !node.isObject()) {
-            return new DocumentNode(null, child(field), document);
+            return child(null, DocumentPaths.child(path, field));
         }
         if (value == null || value.isNull()) {
             error("missing required field '" + field + "'");
-            return new DocumentNode(null, child(field), document);
+            return child(null, DocumentPaths.child(path, field));
         }
-        return new DocumentNode(value, child(field), document);
+        return child(value, DocumentPaths.child(path, field));
     }
 
     /** Returns an optional field of this object, empty when it is absent or null. */
     public Optional<DocumentNode> optional(String field) {
         JsonNode value = field(field);
         return value == null || value.isNull() ? Optional.empty()
-                : Optional.of(new DocumentNode(value, child(field), document));
+                : Optional.of(child(value, DocumentPaths.child(path, field)));
     }
 
     private @Nullable JsonNode field(String field) {
@@ -136,14 +217,53 @@ public final class DocumentNode {
         if (node == null || !node.isObject()) {
             return;
         }
+        String known = null;
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!asked.contains(name)) {
-                document.errors.add(new DefinitionError(child(name), "unknown field; the known fields here are "
-                        + String.join(", ", new TreeSet<>(asked))));
+                if (known == null) {
+                    known = String.join(", ", new TreeSet<>(asked));
+                }
+                String suggestion = NearestName.didYouMean(name, asked, document.suggestions);
+                errorAt(DocumentPaths.child(path, name), "unknown field" + (suggestion.isEmpty()
+                        ? "; the known fields here are " : suggestion + " The known fields here are ") + known);
             }
         }
+    }
+
+    /**
+     * Reads this node with {@code reader}, which returns the value or empty after recording why. If it returns empty
+     * without an error recorded inside this node, or rejects its input with an {@link IllegalArgumentException}, the
+     * error is recorded here, so that no part of a definition is ever dropped silently.
+     *
+     * @param what what the node holds, for the message of last resort, such as {@code condition}
+     */
+    public <T> Optional<T> read(String what, Function<DocumentNode, Optional<T>> reader) {
+        int before = errorsInside;
+        Optional<T> value;
+        try {
+            value = reader.apply(this);
+        } catch (IllegalArgumentException e) {
+            if (errorsInside == before) {
+                error(String.valueOf(e.getMessage()));
+            }
+            return Optional.empty();
+        }
+        if (value.isEmpty() && errorsInside == before) {
+            error("this " + what + " could not be read");
+        }
+        return value;
+    }
+
+    /** Reads every element of this array with {@code reader}, as {@link #read} does each; returns the values read. */
+    public <T> List<T> each(String what, Function<DocumentNode, Optional<T>> reader) {
+        List<DocumentNode> elements = elements();
+        List<T> out = new ArrayList<>(elements.size());
+        for (DocumentNode element : elements) {
+            element.read(what, reader).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** Returns the text of a string value, or {@code ""} after recording an error. */
@@ -152,6 +272,19 @@ public final class DocumentNode {
             return "";
         }
         return node.textValue();
+    }
+
+    /** Returns a non-blank text, or empty after recording an error. */
+    public Optional<String> label() {
+        String value = text();
+        if (node == null || !node.isTextual()) {
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            error("must not be blank");
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     /** Returns an id (see {@link Checks#id}), or empty after recording an error. */
@@ -175,7 +308,20 @@ public final class DocumentNode {
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            error(node + " is not a finite number");
+            error("the number is too large: a number must be finite");
+            return 0;
+        }
+        return value;
+    }
+
+    /**
+     * Returns a number that stands for a signal or fact value (a threshold): within
+     * {@code ±}{@link DefinitionLimits#MAX_MAGNITUDE}; 0 after recording an error.
+     */
+    public double threshold() {
+        double value = number();
+        if (Math.abs(value) > DefinitionLimits.MAX_MAGNITUDE) {
+            error(node + " must be between -1e15 and 1e15");
             return 0;
         }
         return value;
@@ -187,7 +333,7 @@ public final class DocumentNode {
             return low;
         }
         if (!node.canConvertToExactIntegral() || !node.canConvertToInt()) {
-            error(node + " is not a whole number");
+            error(node + " is not a whole number from " + low + " to " + high);
             return low;
         }
         int value = node.intValue();
@@ -212,14 +358,23 @@ public final class DocumentNode {
         if (node == null || !node.isTextual()) {
             return Optional.empty();
         }
+        List<String> names = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {
                 return Optional.of(constant);
             }
+            names.add(constant.name());
         }
-        error("unknown " + what + " '" + Checks.shorten(value) + "'; the known ones are "
+        String suggestion = suggestion(value, names);
+        error("unknown " + what + " '" + Checks.shorten(value) + "'" + (suggestion.isEmpty()
+                ? "; the known ones are " : suggestion + " The known ones are ")
                 + Arrays.toString(type.getEnumConstants()));
         return Optional.empty();
+    }
+
+    /** Returns {@code "; did you mean X?"} for the name of {@code candidates} nearest to {@code value}, or "". */
+    public String suggestion(String value, Collection<String> candidates) {
+        return NearestName.didYouMean(value, candidates, document.suggestions);
     }
 
     /**
@@ -233,18 +388,55 @@ public final class DocumentNode {
         }
         try {
             return Optional.of(Duration.parse(value));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             error("'" + Checks.shorten(value) + "' is not a duration such as P30D or PT12H (years and months vary in"
                     + " length: write days)");
             return Optional.empty();
         }
     }
 
-    /** Returns a signal name, checked against the catalogue when there is one; empty after recording an error. */
+    /**
+     * Reads this object's optional {@code signals} section, which declares custom signals and their domains, and
+     * returns every custom signal declared for this document part: here, or by an enclosing part (a rule set's
+     * section is seen by its playbooks). Call it before reading the conditions that name signals.
+     *
+     * @throws IllegalStateException if a signal was already read inside this node
+     */
+    public SortedMap<SignalName, SignalDomain> signalDeclarations() {
+        if (signalsResolved) {
+            throw new IllegalStateException("signalDeclarations() must be read before the signals that use them, at "
+                    + (path.isEmpty() ? "the root" : path));
+        }
+        if (declarationsRead) {
+            return declared;
+        }
+        declarationsRead = true;
+        Optional<DocumentNode> section = optional("signals");
+        if (section.isEmpty()) {
+            return declared;
+        }
+        DocumentNode s = section.get();
+        SortedMap<SignalName, SignalDomain> own = SignalDeclarations.read(s.node, s.path, declared.keySet(),
+                s::errorAt);
+        if (!own.isEmpty()) {
+            SortedMap<SignalName, SignalDomain> all = new TreeMap<>(declared);
+            all.putAll(own);
+            declared = Collections.unmodifiableSortedMap(all);
+        }
+        return declared;
+    }
+
+    /**
+     * Returns a signal name: well-known or declared (see {@link #signalDeclarations()}), and in the catalogue when
+     * there is one; empty after recording an error that suggests the nearest known name when one is close.
+     */
     public Optional<SignalName> signal() {
         String value = text();
         if (node == null || !node.isTextual()) {
             return Optional.empty();
+        }
+        for (DocumentNode n = this; n != null && !n.signalsResolved; n = n.parent) {
+            n.signalsResolved = true;
         }
         SignalName name;
         try {
@@ -254,10 +446,25 @@ public final class DocumentNode {
             return Optional.empty();
         }
         if (document.catalogue != null && !document.catalogue.contains(name)) {
-            error("unknown signal '" + value + "': it is not in the signal catalogue");
+            error("unknown signal '" + value + "': it is not in the signal catalogue"
+                    + suggestion(value, names(new TreeSet<>(document.catalogue))));
+            return Optional.empty();
+        }
+        if (!name.isWellKnown() && !declared.containsKey(name)) {
+            List<String> known = names(SignalName.catalogue());
+            known.addAll(names(declared.keySet()));
+            error(SignalDeclarations.unknown(value, suggestion(value, known)));
             return Optional.empty();
         }
         return Optional.of(name);
+    }
+
+    private static List<String> names(Set<SignalName> signals) {
+        List<String> out = new ArrayList<>(signals.size());
+        for (SignalName s : signals) {
+            out.add(s.value());
+        }
+        return out;
     }
 
     /** Returns the elements of an array, each with its path, such as {@code rules[2]}. */
@@ -271,7 +478,7 @@ public final class DocumentNode {
         }
         List<DocumentNode> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            out.add(new DocumentNode(node.get(i), path + "[" + i + "]", document));
+            out.add(child(node.get(i), DocumentPaths.element(path, i)));
         }
         return out;
     }
@@ -282,7 +489,7 @@ public final class DocumentNode {
      * then most likely a consequence of that error.
      */
     public <T> Optional<T> build(Supplier<T> constructor) {
-        int before = errorsInside();
+        int before = errorsInside;
         try {
             return Optional.of(constructor.get());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -291,17 +498,6 @@ public final class DocumentNode {
             }
             return Optional.empty();
         }
-    }
-
-    private int errorsInside() {
-        int count = 0;
-        for (DefinitionError e : document.errors) {
-            if (path.isEmpty() || e.path().equals(path) || e.path().startsWith(path + ".")
-                    || e.path().startsWith(path + "[")) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private boolean require(JsonNodeType type, String expected) {
@@ -313,10 +509,6 @@ public final class DocumentNode {
             return false;
         }
         return true;
-    }
-
-    private String child(String field) {
-        return path.isEmpty() ? field : path + "." + field;
     }
 
     private static String describe(JsonNode node) {

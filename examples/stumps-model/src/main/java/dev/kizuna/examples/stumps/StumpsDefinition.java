@@ -1,13 +1,16 @@
 package dev.kizuna.examples.stumps;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.definition.DeclaredSignals;
 
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -22,13 +25,16 @@ import java.util.TreeSet;
  * @param stumps              the stumps, 1 to {@value #MAX_STUMPS}, in the order given
  * @param minimumCompleteness the completeness (the share of stumps whose signal has a value, 0 to 1) below which
  *                            the result is "insufficient data"
+ * @param signals             the domains of the custom signals the stumps read: those the document declares, and
+ *                            any finite number for the others (see {@link DeclaredSignals#complete})
  */
 public record StumpsDefinition(
         ModelId id,
         BandScheme bands,
         double intercept,
         List<Stump> stumps,
-        double minimumCompleteness) implements ModelDefinition {
+        double minimumCompleteness,
+        SortedMap<SignalName, SignalDomain> signals) implements ModelDefinition {
 
     /** The model type of boosted-stumps models: {@value}. */
     public static final String TYPE = "stumps";
@@ -55,6 +61,13 @@ public record StumpsDefinition(
                     + " must be between 0 and 1");
         }
         minimumCompleteness = minimumCompleteness + 0.0;
+        signals = DeclaredSignals.complete(signals, inputs(stumps), "signals");
+    }
+
+    /** Returns a model of the given parts whose custom signals take any finite number. */
+    public StumpsDefinition(ModelId id, BandScheme bands, double intercept, List<Stump> stumps,
+                            double minimumCompleteness) {
+        this(id, bands, intercept, stumps, minimumCompleteness, Collections.emptySortedMap());
     }
 
     /** Returns a model with the standard bands and no minimum completeness. */
@@ -69,6 +82,16 @@ public record StumpsDefinition(
 
     @Override
     public SortedSet<SignalName> inputs() {
+        return inputs(stumps);
+    }
+
+    /** Returns the declared domain of a custom signal, or the signal's own. */
+    @Override
+    public SignalDomain domainOf(SignalName signal) {
+        return DeclaredSignals.domainOf(signal, signals);
+    }
+
+    private static SortedSet<SignalName> inputs(List<Stump> stumps) {
         SortedSet<SignalName> inputs = new TreeSet<>();
         for (Stump stump : stumps) {
             inputs.add(stump.signal());

@@ -3,6 +3,7 @@ package dev.kizuna.examples.stumps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
@@ -10,11 +11,13 @@ import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModelProvider;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.health.definition.DefinitionNode;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Creates {@link StumpsModel}s from definitions of type {@value StumpsDefinition#TYPE}:
@@ -32,7 +35,9 @@ import java.util.Optional;
  * }</pre>
  * The values are log-odds of churn with the learning rate already applied (see {@link Stump}). {@code bands} (as
  * for every model: a list of {@code {"name": "red", "range": "[0, 50)"}}; the standard bands when absent) and
- * {@code minimumCompleteness} (default 0) are optional; everything else is required.
+ * {@code minimumCompleteness} (default 0) are optional; everything else is required. A custom signal (one that is
+ * not {@linkplain SignalName#catalogue() well-known}) must be declared in a {@code signals} section with its domain,
+ * as in every definition: {@code "signals": {"custom.api_calls_7d": {"min": 0}}}.
  *
  * <p>Reading is strict and reports every problem with its path, not just the first: unknown fields, missing or
  * mistyped fields, numbers that are not finite, values beyond {@code ±}{@value Stump#MAX_LOG_ODDS}, an empty list of
@@ -66,6 +71,8 @@ public final class StumpsProvider implements HealthModelProvider {
 
     @Override
     public ModelDefinition read(DefinitionNode root) {
+        // First: the custom signals the stumps may read, and their domains.
+        SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
         Optional<ModelId> id = readHeader(root);
         BandScheme bands = readBands(root);
         double intercept = logOdds(root.required("intercept"));
@@ -99,7 +106,7 @@ public final class StumpsProvider implements HealthModelProvider {
         if (root.hasErrors() || id.isEmpty()) {
             return standIn();
         }
-        return root.build(() -> new StumpsDefinition(id.get(), bands, intercept, stumps, minimum))
+        return root.build(() -> new StumpsDefinition(id.get(), bands, intercept, stumps, minimum, signals))
                 .orElseGet(StumpsProvider::standIn);
     }
 
@@ -178,6 +185,9 @@ public final class StumpsProvider implements HealthModelProvider {
         ArrayNode bands = out.putArray("bands");
         for (HealthBand band : model.bands().bands()) {
             bands.addObject().put("name", band.name()).put("range", band.range());
+        }
+        if (!model.signals().isEmpty()) {
+            out.set("signals", DeclaredSignals.tree(model.signals()));
         }
         out.put("intercept", model.intercept());
         out.put("minimumCompleteness", model.minimumCompleteness());

@@ -51,7 +51,7 @@ class StumpsDefinitionTest {
                 """);
         List<String> shown = errors.stream().map(DefinitionError::toString).toList();
         assertEquals(7, errors.size(), shown.toString());
-        assertTrue(shown.contains("intercept: \"Infinity\" is not a finite number"), shown.toString());
+        assertTrue(shown.contains("intercept: the number is too large: a number must be finite"), shown.toString());
         assertTrue(shown.stream().anyMatch(e -> e.startsWith("stumps[0].signal: ") && e.contains("Bad Name")),
                 shown.toString());
         assertTrue(shown.contains("stumps[1].threshold: expected a number but found string \"high\""),
@@ -64,11 +64,12 @@ class StumpsDefinitionTest {
 
     @Test
     void nonFiniteNumbersAreRejectedInEitherFormat() {
-        assertEquals(List.of("stumps[0].threshold: \"-Infinity\" is not a finite number"), errors(stump(
+        assertEquals(List.of("stumps[0].threshold: the number is too large: a number must be finite"), errors(stump(
                 "{\"signal\": \"sentiment.nps\", \"threshold\": -1e999, \"below\": 0, \"atOrAbove\": 0,"
                         + " \"missing\": 0}")).stream().map(DefinitionError::toString).toList());
         assertTrue(errors(stump("{\"signal\": \"sentiment.nps\", \"threshold\": NaN, \"below\": 0,"
-                + " \"atOrAbove\": 0, \"missing\": 0}")).get(0).message().startsWith("not well-formed JSON"));
+                + " \"atOrAbove\": 0, \"missing\": 0}")).get(0).message().matches("line 1, column \\d+: not"
+                + " well-formed JSON: 'NaN' is not a number .*"));
         DefinitionException e = assertThrows(DefinitionException.class, () -> MODELS.read("""
                 type: stumps
                 id: m
@@ -106,7 +107,8 @@ class StumpsDefinitionTest {
         List<DefinitionError> errors = assertThrows(DefinitionException.class, () -> MODELS.read(stump(
                 "{\"signal\": \"usage.logins_30d\", \"threshold\": 0, \"below\": 0, \"atOrAbove\": 0, \"missing\": 0},"
                         + "{\"signal\": \"" + longName + "\", \"threshold\": 0, \"below\": 0, \"atOrAbove\": 0,"
-                        + " \"missing\": 0}"), DefinitionFormat.JSON,
+                        + " \"missing\": 0}").replace("\"intercept\"", "\"signals\": {\"" + longName + "\": {}},"
+                        + " \"intercept\""), DefinitionFormat.JSON,
                 Optional.of(new TreeSet<>(List.of(NPS, SignalName.of(longName)))))).errors();
         assertEquals(List.of("stumps[0].signal: unknown signal 'usage.logins_30d': it is not in the signal catalogue",
                 "stumps[1].signal: '" + longName + "' has 65 characters, over the limit of 64"),
@@ -118,7 +120,8 @@ class StumpsDefinitionTest {
         HealthModels both = HealthModels.load();
         assertTrue(both.types().contains("stumps"), both.types().toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StumpsProvider().create(
-                both.read("{\"type\": \"logistic\", \"id\": \"l\", \"version\": \"1\", \"intercept\": 0, \"terms\":"
+                both.read("{\"type\": \"logistic\", \"id\": \"l\", \"version\": \"1\", \"intercept\": 0,"
+                        + " \"signals\": {\"a.b\": {}}, \"terms\":"
                         + " [{\"term\": \"t\", \"signal\": \"a.b\", \"coefficient\": 1}]}", DefinitionFormat.JSON)));
         assertEquals("definition: l@1 of type 'logistic' is not a stumps definition", e.getMessage());
     }
@@ -143,5 +146,20 @@ class StumpsDefinitionTest {
     @Test
     void negativeZeroIsStoredAsZeroSoRoundTripsAreExact() {
         assertEquals(Stump.of(NPS, 0, 0, 0, 0), Stump.of(NPS, -0.0, -0.0, -0.0, -0.0));
+    }
+
+    @Test
+    void customSignalsAreDeclaredWithTheirDomainsAndWrittenBack() {
+        SignalName calls = SignalName.of("custom.api_calls_7d");
+        String body = "{\"signal\": \"custom.api_calls_7d\", \"threshold\": 10, \"below\": 0.2, \"atOrAbove\":"
+                + " -0.1, \"missing\": 0}";
+        assertEquals("stumps[0].signal", errors(stump(body)).get(0).path());
+        StumpsDefinition d = (StumpsDefinition) MODELS.read(stump(body).replace("\"intercept\"",
+                "\"signals\": {\"custom.api_calls_7d\": {\"min\": 0, \"whole\": true}}, \"intercept\""),
+                DefinitionFormat.JSON);
+        assertEquals(dev.kizuna.core.signal.SignalDomain.COUNT, d.domainOf(calls));
+        for (DefinitionFormat format : DefinitionFormat.values()) {
+            assertEquals(d, MODELS.read(MODELS.write(d, format), format));
+        }
     }
 }
