@@ -199,6 +199,12 @@ final class ClvFitCommand implements Callable<Integer> {
         if ((survival == null) == (lifetimes == null)) {
             throw new CommandLine.ParameterException(cli, "--model sbg needs either --survival COUNTS or --lifetimes FILE");
         }
+        for (String option : List.of("--calibration-end", "--unit", "--currency")) {
+            if (cli.getParseResult().hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(cli, option + ": goes with --summary or --transactions;"
+                        + " --model sbg counts contract periods, so leave it out");
+            }
+        }
         progress.start("fitting sBG");
         SbgModel m;
         String source;

@@ -91,6 +91,16 @@ final class OptionValues {
         return p;
     }
 
+    /** Reads the account an option names, such as {@code --explain acc-00042}, as a usage error if it is no id. */
+    static dev.kizuna.core.AccountId account(CommandLine cli, String option, String text) {
+        try {
+            return dev.kizuna.core.AccountId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, option + ": '" + TextValues.shorten(text) + "' is not an"
+                    + " account id: " + TextValues.withoutField(e.getMessage()));
+        }
+    }
+
     /** Reads a whole number within the range of a {@code long}, in ASCII digits. */
     static long longNumber(String text) {
         int i = text.startsWith("-") || text.startsWith("+") ? 1 : 0;

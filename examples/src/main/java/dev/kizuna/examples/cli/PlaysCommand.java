@@ -85,7 +85,7 @@ final class PlaysCommand implements Callable<Integer> {
         List<EvaluationContext> built = contexts.build();
         ObjectMapper mapper = new ObjectMapper();
         if (explain != null) {
-            AccountId id = AccountId.of(explain);
+            AccountId id = OptionValues.account(spec.commandLine(), "--explain", explain);
             EvaluationContext context = built.stream().filter(c -> c.account().id().equals(id)).findFirst()
                     .orElseThrow(() -> new InputException("--explain: " + explain
                             + " is not a current customer of the portfolio"));

@@ -136,7 +136,7 @@ final class ScoreCommand implements Callable<Integer> {
                 .max(Comparator.naturalOrder()).orElseThrow());
 
         if (explain != null) {
-            SignalSnapshot snapshot = latest.get(AccountId.of(explain));
+            SignalSnapshot snapshot = latest.get(OptionValues.account(spec.commandLine(), "--explain", explain));
             if (snapshot == null) {
                 throw new InputException("--explain: no signal snapshot of account '" + explain + "'"
                         + cutoff.map(c -> " at or before " + c).orElse("") + " in " + signals);

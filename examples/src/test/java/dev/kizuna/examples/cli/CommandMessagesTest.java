@@ -181,6 +181,11 @@ class CommandMessagesTest {
         assertTrue(fails(2, "clv", "predict", "--model", path("m.json"), "--summary", summary.toString(),
                 "--months", "6").startsWith("kizuna: --months: sets the CLV, which needs a spend model; give"
                 + " --spend-model FILE, or leave out --months and --discount\n"));
+        assertTrue(fails(2, "clv", "fit", "--model", "sbg", "--survival", "1000,600,450", "--unit", "days")
+                .startsWith("kizuna: --unit: goes with --summary or --transactions; --model sbg counts contract"
+                        + " periods, so leave it out\n"));
+        assertTrue(fails(2, "score", "--signals", path("signals.json"), "--explain", " ", "-q")
+                .startsWith("kizuna: --explain: ' ' is not an account id: "));
     }
 
     // ---- runs that judge or score nothing ----
