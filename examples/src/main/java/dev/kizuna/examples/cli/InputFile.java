@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -267,10 +266,5 @@ final class InputFile {
         public void close() throws IOException {
             in.close();
         }
-    }
-
-    /** Wraps an I/O failure of an open file in the tool's exception, for code that cannot throw checked ones. */
-    static InputException failure(String name, UncheckedIOException e) {
-        return cannotRead(name, e.getCause());
     }
 }

@@ -94,6 +94,16 @@ record Rows<T>(String file, List<T> values, int[] lines, List<Rejected> rejected
         throw new InputException(out.toString());
     }
 
+    /** Returns these rows with more records rejected after reading (by the model that uses them, say). */
+    Rows<T> plus(List<Rejected> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Rejected> all = new ArrayList<>(rejected);
+        all.addAll(more.subList(0, Math.min(more.size(), Math.max(0, MAX_LISTED - all.size()))));
+        return new Rows<>(file, values, lines, all, count + more.size());
+    }
+
     /** Collects the rows of one file. Not thread-safe. */
     static final class Builder<T> {
         private final String file;

@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,13 +154,27 @@ final class ScoreCommand implements Callable<Integer> {
 
         List<Scored> all = new ArrayList<>(latest.size());
         progress.start("scoring accounts");
+        Map<SignalSnapshot, Integer> lineOf = new IdentityHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            lineOf.put(rows.values().get(i), rows.lines()[i]);
+        }
+        List<Rows.Rejected> refused = new ArrayList<>();
         for (SignalSnapshot snapshot : latest.values()) {
-            all.add(scorer.score(snapshot, asOf));
-            progress.update(all.size(), latest.size());
+            try {
+                all.add(scorer.score(snapshot, asOf));
+            } catch (IllegalArgumentException e) {
+                // A value the model refuses (outside a domain its definition declares): that record is not scored.
+                int line = lineOf.get(snapshot);
+                refused.add(new Rows.Rejected(line, signals + ":" + line + ": " + e.getMessage()));
+                err.println("kizuna: " + signals + ":" + line + ": " + e.getMessage() + " (record not scored)");
+            }
+            progress.update(all.size() + refused.size(), latest.size());
         }
         progress.done(String.format(Locale.ROOT, "scored %,d accounts", all.size()));
+        rows = rows.plus(refused);
         if (all.stream().noneMatch(s -> s.score().isScored())) {
-            throw new InputException(nothingScored(all.size(), scorer, latest.values()));
+            throw new InputException(all.isEmpty() ? signals + ": no account could be scored (every record is listed"
+                    + " above)" : nothingScored(all.size(), scorer, latest.values()));
         }
         all.sort(Comparator.comparing(Scored::score, BandDistribution.BY_RISK));
         List<HealthScore> scores = all.stream().map(Scored::score).toList();
