@@ -82,7 +82,13 @@ final class PlaysCommand implements Callable<Integer> {
         Portfolio portfolio = data == null ? DemoPortfolio.generate() : PortfolioFiles.read(data, Optional.ofNullable(asOf));
         PortfolioContexts contexts = PortfolioContexts.builder(portfolio);
         health.ifPresent(h -> contexts.health(s -> h.score(s, s.at())));
-        List<EvaluationContext> built = contexts.build();
+        List<EvaluationContext> built;
+        try {
+            built = contexts.build();
+        } catch (IllegalArgumentException e) {
+            // Files of a portfolio that do not fit together (a snapshot of an account the accounts lack, say).
+            throw new InputException((data == null ? "the demo portfolio" : data.toString()) + ": " + e.getMessage());
+        }
         ObjectMapper mapper = new ObjectMapper();
         if (explain != null) {
             AccountId id = OptionValues.account(spec.commandLine(), "--explain", explain);
