@@ -48,6 +48,10 @@ import java.util.SplittableRandom;
  * account's monthly snapshots are not independent. The resamples come from {@link Builder#seed}, so a report is
  * reproducible. Comparisons test AUC differences with DeLong's test and give the paired bootstrap interval too.
  *
+ * <p><b>Nothing to judge.</b> A report needs judged snapshots (uncensored and scored) followed by the event and others
+ * not followed by it; without them every figure would be undefined, so {@link #run} and {@link #compare} throw a
+ * {@link NothingToJudgeException} that says why (every snapshot censored, none scored, no event) instead.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Backtest {
@@ -92,12 +96,27 @@ public final class Backtest {
         return targets;
     }
 
+    /** The events in words, for messages: "churn", "contraction or expansion". */
+    private String eventName() {
+        List<String> names = new ArrayList<>();
+        for (Outcome.Type t : targets) {
+            names.add(switch (t) {
+                case CHURNED -> "churn";
+                case CONTRACTED -> "contraction";
+                case EXPANDED -> "expansion";
+            });
+        }
+        return String.join(" or ", names);
+    }
+
     /**
      * Scores every snapshot with {@code model} (in batch) and backtests the scores.
      *
      * @param model    the model
      * @param history  the accounts' snapshots, any number per account, each scored as of its own instant
      * @param outcomes what happened to the accounts
+     * @throws NothingToJudgeException if nothing can be judged: no snapshot, every snapshot censored, none scored, or
+     *                                 the judged ones hold no event or only events
      */
     public BacktestReport run(HealthModel model, List<SignalSnapshot> history, List<Outcome> outcomes) {
         Objects.requireNonNull(model, "model");
@@ -106,7 +125,7 @@ public final class Backtest {
         byte[] bands = new byte[frame.rows()];
         BatchScorer.of(model).parallel().scoreInto(frame, values, bands);
         Observations obs = observe(accounts(frame), instants(frame), outcomes);
-        return report(model.id(), model.bands(), obs, values, bands, all(obs.n));
+        return report(model.id(), model.bands(), obs, values, bands, all(obs.n), model.id().toString());
     }
 
     /**
@@ -138,15 +157,19 @@ public final class Backtest {
      * @param bands    the bands of the model that computed the scores
      * @param scores   the scores, all of one model
      * @param outcomes what happened to the accounts
-     * @throws IllegalArgumentException if there are no scores, the scores come from several models, or their bands
-     *                                  are not in {@code bands}
+     * @throws IllegalArgumentException if the scores come from several models, or their bands are not in
+     *                                  {@code bands}
+     * @throws NothingToJudgeException  if nothing can be judged: no score, every score censored, none scored, or the
+     *                                  judged ones hold no event or only events
      */
     public BacktestReport run(BandScheme bands, List<HealthScore> scores, List<Outcome> outcomes) {
         Objects.requireNonNull(bands, "bands");
         Objects.requireNonNull(scores, "scores");
         int n = scores.size();
         if (n == 0) {
-            throw new IllegalArgumentException("scores: there is nothing to backtest");
+            throw new NothingToJudgeException(NothingToJudgeException.Reason.NO_SNAPSHOTS, 0, 0, 0, horizon,
+                    observedUntil.map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(Instant.EPOCH),
+                    "scores: there is nothing to backtest");
         }
         List<AccountId> accounts = new ArrayList<>(n);
         Instant[] at = new Instant[n];
@@ -165,7 +188,7 @@ public final class Backtest {
             ranks[i] = s.isScored() ? (byte) bands.rank(s.band().orElseThrow()) : BatchScorer.INSUFFICIENT_DATA;
         }
         Observations obs = observe(accounts, at, outcomes);
-        return report(model, bands, obs, values, ranks, all(n));
+        return report(model, bands, obs, values, ranks, all(n), model.toString());
     }
 
     /**
@@ -174,6 +197,8 @@ public final class Backtest {
      * AUC difference.
      *
      * @throws IllegalArgumentException if fewer than two models are given
+     * @throws NothingToJudgeException  if nothing can be judged: no snapshot, every snapshot censored, none scored by
+     *                                  every model, or the judged ones hold no event or only events
      */
     public ModelComparison compare(List<? extends HealthModel> models, List<SignalSnapshot> history,
                                    List<Outcome> outcomes) {
@@ -200,7 +225,8 @@ public final class Backtest {
         boolean[] labels = used(obs, values[0], common).event;
         for (int m = 0; m < models.size(); m++) {
             HealthModel model = models.get(m);
-            reports.add(report(model.id(), model.bands(), obs, values[m], bands[m], common));
+            reports.add(report(model.id(), model.bands(), obs, values[m], bands[m], common,
+                    "every model compared"));
             Used used = used(obs, values[m], common);
             Ranking ranking = new Ranking(used.risk);
             rankings.add(ranking);
@@ -224,7 +250,7 @@ public final class Backtest {
     public Labels label(SignalFrame frame, List<Outcome> outcomes) {
         Objects.requireNonNull(frame, "frame");
         Observations obs = observe(accounts(frame), instants(frame), outcomes);
-        return new Labels(frame, obs.event, obs.censored);
+        return new Labels(frame, obs.event, obs.censored, horizon, obs.end);
     }
 
     private static List<AccountId> accounts(SignalFrame frame) {
@@ -258,8 +284,12 @@ public final class Backtest {
         final boolean[] censored;
         /** The target events of each account, sorted. */
         final Instant[][] eventsOf;
+        /** The end of observation. */
+        final Instant end;
 
-        Observations(int n, int[] account, Instant[] at, boolean[] event, boolean[] censored, Instant[][] eventsOf) {
+        Observations(int n, int[] account, Instant[] at, boolean[] event, boolean[] censored, Instant[][] eventsOf,
+                     Instant end) {
+            this.end = end;
             this.n = n;
             this.account = account;
             this.at = at;
@@ -307,7 +337,7 @@ public final class Backtest {
             int next = firstAfter(mine, at[i]);
             event[i] = next < mine.length && !mine[next].isAfter(horizonEnd);
         }
-        return new Observations(n, account, at, event, censored, eventsOf);
+        return new Observations(n, account, at, event, censored, eventsOf, end);
     }
 
     /** The position of the first instant strictly after {@code t} in a sorted array. */
@@ -366,9 +396,22 @@ public final class Backtest {
     }
 
     private BacktestReport report(ModelId model, BandScheme scheme, Observations obs, double[] values, byte[] bands,
-                                  boolean[] subset) {
+                                  boolean[] subset, String scoredBy) {
         Used used = used(obs, values, subset);
         int n = used.risk.length;
+        int censoredRows = 0;
+        int judgedEvents = 0;
+        for (int i = 0; i < obs.n; i++) {
+            censoredRows += obs.censored[i] ? 1 : 0;
+        }
+        for (boolean e : used.event) {
+            judgedEvents += e ? 1 : 0;
+        }
+        Optional<NothingToJudgeException> nothing = NothingToJudgeException.of(obs.n, censoredRows, n, judgedEvents,
+                horizon, obs.end, eventName(), scoredBy);
+        if (nothing.isPresent()) {
+            throw nothing.get();
+        }
         int events = 0;
         double brier = 0;
         for (int k = 0; k < n; k++) {

@@ -5,6 +5,7 @@ import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.batch.SignalFrame;
 
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,12 @@ public final class Labels {
     private final boolean[] censored;
     private final int events;
     private final int censoredRows;
+    private final Period horizon;
+    private final Instant endOfObservation;
 
-    Labels(SignalFrame frame, boolean[] event, boolean[] censored) {
+    Labels(SignalFrame frame, boolean[] event, boolean[] censored, Period horizon, Instant endOfObservation) {
+        this.horizon = horizon;
+        this.endOfObservation = endOfObservation;
         this.frame = frame;
         this.event = event;
         this.censored = censored;
@@ -33,6 +38,16 @@ public final class Labels {
         }
         this.events = e;
         this.censoredRows = c;
+    }
+
+    /** Returns the horizon after each row within which an event counts. */
+    public Period horizon() {
+        return horizon;
+    }
+
+    /** Returns the end of observation: outcomes are known before it, and a row whose horizon ends after it is censored. */
+    public Instant endOfObservation() {
+        return endOfObservation;
     }
 
     /** Returns the frame labelled. */

@@ -13,6 +13,7 @@ import dev.kizuna.health.logistic.Term;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -89,10 +90,20 @@ public final class LogisticFitter {
     /**
      * Fits the uncensored rows of {@code labels}.
      *
-     * @throws FitException if the data cannot be fitted (see the class comment)
+     * @throws FitException if the data cannot be fitted (see the class comment), among others when there is no row or
+     *                      every row is censored, which the message says with the horizon and the end of observation
      */
     public LogisticFit fit(Labels labels) {
         Objects.requireNonNull(labels, "labels");
+        if (labels.rows() == 0) {
+            throw new FitException("there are no rows to fit");
+        }
+        if (labels.censored() == labels.rows()) {
+            throw new FitException(String.format(Locale.ROOT, "every one of the %,d rows is censored: its horizon of"
+                    + " %s ends after the end of observation, %s, so whether it was followed by churn is not known"
+                    + " yet; observe until a later date, or shorten the horizon", labels.rows(), labels.horizon(),
+                    labels.endOfObservation()));
+        }
         return fit(labels.uncensoredFrame(), labels.uncensoredEvents());
     }
 
@@ -107,6 +118,9 @@ public final class LogisticFitter {
         Objects.requireNonNull(event, "event");
         if (event.length != frame.rows()) {
             throw new IllegalArgumentException("event: " + event.length + " labels for " + frame.rows() + " rows");
+        }
+        if (frame.rows() == 0) {
+            throw new FitException("there are no rows to fit");
         }
         Design d = design(frame, event);
         int k = d.z.length;
@@ -217,6 +231,21 @@ public final class LogisticFitter {
             }
             use[r] = complete || missingValues == MissingValues.MEAN;
             n += use[r] ? 1 : 0;
+        }
+        if (n == 0) {
+            List<String> missing = new ArrayList<>();
+            for (int j = 0; j < p; j++) {
+                int absent = 0;
+                for (int r = 0; r < rows; r++) {
+                    absent += column[j][r] != column[j][r] ? 1 : 0;
+                }
+                if (absent > 0) {
+                    missing.add(String.format(Locale.ROOT, "%s in %,d", names.get(j).value(), absent));
+                }
+            }
+            throw new FitException(String.format(Locale.ROOT, "every one of the %,d rows lacks a value of a fitted"
+                    + " signal (%s), and rows with a missing value are left out; fit fewer signals, or let missing"
+                    + " values sit at the mean", rows, String.join(", ", missing)));
         }
         double[] mean = new double[p];
         double[] sd = new double[p];

@@ -290,6 +290,46 @@ class BacktestTest {
     }
 
     @Test
+    void aBacktestOfOnlyCensoredSnapshotsSaysSoInsteadOfReportingNaN() {
+        Backtest b = Backtest.builder(Period.ofDays(90)).observedUntil(LocalDate.parse("2025-02-01")).build();
+        NothingToJudgeException e = assertThrows(NothingToJudgeException.class,
+                () -> b.run(identity("m"), history(), outcomes()));
+        assertEquals(NothingToJudgeException.Reason.ALL_CENSORED, e.reason());
+        assertEquals(7, e.snapshots());
+        assertEquals(7, e.censored());
+        assertEquals(Instant.parse("2025-02-01T00:00:00Z"), e.endOfObservation());
+        assertEquals("every one of the 7 snapshots is censored: their horizon of P90D ends after the end of"
+                + " observation, 2025-02-01T00:00:00Z, so what followed them is not known yet; observe until a later"
+                + " date, or shorten the horizon", e.getMessage());
+        e = assertThrows(NothingToJudgeException.class, () -> b.compare(List.<HealthModel>of(identity("a"),
+                identity("b")), history(), outcomes()));
+        assertEquals(NothingToJudgeException.Reason.ALL_CENSORED, e.reason());
+    }
+
+    @Test
+    void aBacktestWithoutAScoreOrWithoutAnEventSaysWhy() {
+        NothingToJudgeException e = assertThrows(NothingToJudgeException.class,
+                () -> backtest().run(other("o"), history(), outcomes()));
+        assertEquals(NothingToJudgeException.Reason.NONE_SCORED, e.reason());
+        assertEquals("none of the 6 uncensored snapshots has a score by o@1: the model has insufficient data for each"
+                + " (1 more are censored)", e.getMessage());
+        e = assertThrows(NothingToJudgeException.class, () -> backtest().run(identity("m"), history(), List.of()));
+        assertEquals(NothingToJudgeException.Reason.NO_EVENTS, e.reason());
+        assertEquals("none of the 5 judged snapshots was followed by churn within P30D, so there is nothing to tell"
+                + " apart: a backtest needs snapshots followed by the event and snapshots not followed by it",
+                e.getMessage());
+        List<Outcome> everyone = new ArrayList<>();
+        for (String a : List.of("a1", "a2", "a3", "a4", "a5")) {
+            everyone.add(churned(a, "2025-01-10"));
+        }
+        e = assertThrows(NothingToJudgeException.class, () -> backtest().run(identity("m"), history(), everyone));
+        assertEquals(NothingToJudgeException.Reason.ONLY_EVENTS, e.reason());
+        e = assertThrows(NothingToJudgeException.class, () -> backtest().run(identity("m"), List.of(), outcomes()));
+        assertEquals(NothingToJudgeException.Reason.NO_SNAPSHOTS, e.reason());
+        assertEquals("there are no snapshots to judge", e.getMessage());
+    }
+
+    @Test
     void anOutcomeNeedsEveryPart() {
         assertThrows(NullPointerException.class, () -> new Outcome(null, Outcome.Type.CHURNED, LocalDate.EPOCH));
         assertEquals(Instant.parse("2025-01-15T00:00:00Z"), churned("a", "2025-01-15").instant());

@@ -7,6 +7,8 @@ import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.backtest.Backtest;
+import dev.kizuna.health.backtest.Labels;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.logistic.LogisticModel;
@@ -22,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -283,6 +287,32 @@ class LogisticFitterTest {
         bad = assertThrows(IllegalArgumentException.class, () -> LogisticFitter.builder(ID)
                 .signals(List.of(SignalName.of("custom.a"), SignalName.of("custom.a"))));
         assertEquals("signals: [custom.a, custom.a] names a signal twice", bad.getMessage());
+    }
+
+    @Test
+    void labelsThatAreAllCensoredAreRejectedAsSuchNotBlamedOnASignal() {
+        Data d = twoSignals(new double[] {1, 2, 3}, new double[] {3, 1, 2}, new boolean[3]);
+        Labels labels = Backtest.builder(Period.ofDays(90)).observedUntil(LocalDate.parse("2026-06-30")).build()
+                .label(d.frame(), List.of());
+        FitException e = assertThrows(FitException.class, () -> LogisticFitter.builder(ID).build().fit(labels));
+        assertEquals("every one of the 3 rows is censored: its horizon of P90D ends after the end of observation,"
+                + " 2026-06-30T00:00:00Z, so whether it was followed by churn is not known yet; observe until a later"
+                + " date, or shorten the horizon", e.getMessage());
+        Labels none = Backtest.builder(Period.ofDays(90)).build().label(SignalFrame.builder(0, NOW)
+                .column(SignalName.of("custom.a"), new double[0]).build(), List.of());
+        e = assertThrows(FitException.class, () -> LogisticFitter.builder(ID).build().fit(none));
+        assertEquals("there are no rows to fit", e.getMessage());
+    }
+
+    @Test
+    void rowsThatAllLackAValueAreRejectedAsSuch() {
+        Data d = twoSignals(new double[] {1, Double.NaN, 3}, new double[] {Double.NaN, 1, Double.NaN},
+                new boolean[] {true, false, true});
+        FitException e = assertThrows(FitException.class,
+                () -> LogisticFitter.builder(ID).build().fit(d.frame(), d.event()));
+        assertEquals("every one of the 3 rows lacks a value of a fitted signal (custom.a in 1, custom.b in 2), and"
+                + " rows with a missing value are left out; fit fewer signals, or let missing values sit at the mean",
+                e.getMessage());
     }
 
     @Test

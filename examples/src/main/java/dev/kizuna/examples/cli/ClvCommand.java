@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kizuna.core.json.KizunaJson;
-import dev.kizuna.examples.cli.InputFiles.InputException;
+import dev.kizuna.core.Money;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvJsonModule;
 import dev.kizuna.metrics.clv.GammaGammaModel;
@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -105,30 +104,37 @@ final class ClvCommand implements Runnable {
     /**
      * Reads a fitted model as {@code kizuna clv fit --out} writes it, whatever its kind.
      *
-     * @throws InputException naming the file and the JSON path of the problem
+     * @throws InputException naming the file and the line or JSON path of the problem
      */
-    static Object readModel(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": no such file");
+    static Object readModel(Path file) {
+        InputFile input = InputFile.of(file);
+        JsonNode tree;
+        try (java.io.Reader reader = input.reader()) {
+            tree = MAPPER.readTree(reader);
+        } catch (IOException e) {
+            throw InputFiles.jsonSyntax(input, e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new InputException(file + ": the file is empty; expected a fitted model, as 'kizuna clv fit --out'"
+                    + " writes it");
+        }
+        JsonNode tag = tree.path("model");
+        if (!tag.isTextual()) {
+            throw new InputException(file + ": $.model: expected the model's tag (bg-nbd, pareto-nbd, gamma-gamma "
+                    + "or sbg), as 'kizuna clv fit --out' writes it");
+        }
+        Model model;
+        try {
+            model = Model.of(tag.asText());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": $.model: " + e.getMessage());
         }
         try {
-            JsonNode tree = MAPPER.readTree(file.toFile());
-            JsonNode tag = tree.path("model");
-            if (!tag.isTextual()) {
-                throw new InputException(file + ": $.model: expected the model's tag (bg-nbd, pareto-nbd, gamma-gamma "
-                        + "or sbg), as 'kizuna clv fit --out' writes it");
-            }
-            Model model;
-            try {
-                model = Model.of(tag.asText());
-            } catch (IllegalArgumentException e) {
-                throw new InputException(file + ": $.model: " + e.getMessage());
-            }
             return MAPPER.treeToValue(tree, model.type);
         } catch (JsonProcessingException e) {
-            throw new InputException(file + ": " + e.getOriginalMessage()
-                    + (e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-                    : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new InputException(file + ": " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": " + e.getMessage());
         }
     }
 
@@ -164,7 +170,7 @@ final class ClvCommand implements Runnable {
         }
 
         /** Reads the customers, after checking that the options make sense together. */
-        ClvInputs.Cohort load(Progress progress) throws IOException {
+        ClvInputs.Cohort load(Progress progress) {
             CommandLine cli = mixee.commandLine();
             if ((summary == null) == (transactions == null)) {
                 throw new CommandLine.ParameterException(cli, "give either --summary FILE or --transactions FILE");
@@ -173,6 +179,10 @@ final class ClvCommand implements Runnable {
                 if (calibrationEnd != null) {
                     throw new CommandLine.ParameterException(cli, "--calibration-end goes with --transactions only");
                 }
+                if (cli.getParseResult().hasMatchedOption("--currency")) {
+                    throw new CommandLine.ParameterException(cli, "--currency: the currency of a transaction log's"
+                            + " amounts goes with --transactions only; a summary's mean spend has none");
+                }
                 return ClvInputs.summary(summary, unit, progress);
             }
             if (calibrationEnd == null) {
@@ -180,9 +190,10 @@ final class ClvCommand implements Runnable {
             }
             Currency c;
             try {
-                c = Currency.getInstance(currency);
+                c = Money.currency(currency);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cli, "--currency: '" + currency + "' is not an ISO 4217 code");
+                throw new CommandLine.ParameterException(cli, "--currency: '" + currency + "' is not an ISO 4217"
+                        + " currency code, such as USD, EUR or JPY");
             }
             return ClvInputs.transactions(transactions, calibrationEnd, unit, c, progress);
         }

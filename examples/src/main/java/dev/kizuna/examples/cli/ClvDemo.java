@@ -13,6 +13,7 @@ import dev.kizuna.metrics.clv.FitReport;
 import dev.kizuna.metrics.clv.GammaGammaModel;
 import dev.kizuna.metrics.clv.RfmSummary;
 import dev.kizuna.metrics.clv.RfmTimeUnit;
+import dev.kizuna.metrics.clv.TransactionModel;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -98,16 +99,19 @@ final class ClvDemo {
         return out;
     }
 
-    /** The models fitted on the calibration window of {@link #purchases()}. */
-    record Fitted(RfmSummary summary, BgNbdModel bgNbd, GammaGammaModel gammaGamma) {
-        /**
-         * Returns each calibration customer's CLV over {@link #HORIZON}, in the order of {@code summary()}; empty when
-         * the Gamma-Gamma fit has {@code q <= 1} (the expected spend is infinite then).
-         */
-        Optional<double[]> clv() {
-            return gammaGamma.q() <= 1 ? Optional.empty()
-                    : Optional.of(CustomerLifetimeValue.of(bgNbd, gammaGamma, HORIZON, summary));
-        }
+    /**
+     * The models fitted on the calibration window of {@link #purchases()}, with their predictions for its customers
+     * (each finite).
+     *
+     * @param summary    the customers
+     * @param bgNbd      the BG/NBD model
+     * @param alive      each customer's P(alive) at the end of calibration
+     * @param year       each customer's expected transactions in the next 52 weeks
+     * @param gammaGamma the Gamma-Gamma model, or why it could not be fitted
+     * @param clv        each customer's CLV over {@link #HORIZON}, or why there is none
+     */
+    record Fitted(RfmSummary summary, BgNbdModel bgNbd, double[] alive, double[] year,
+                  Computed<GammaGammaModel> gammaGamma, Computed<double[]> clv) {
     }
 
     /** The CLV horizon: 12 months of weeks, 1% monthly discount. */
@@ -119,12 +123,83 @@ final class ClvDemo {
     }
 
     /**
-     * Fits BG/NBD and Gamma-Gamma (customers without repeat spend excluded) to a summary.
-     *
-     * @throws IllegalArgumentException if there are too few customers to fit the models
+     * Fits BG/NBD and Gamma-Gamma (customers without repeat spend excluded) to a summary and predicts with them, or
+     * says why BG/NBD could not be fitted. A model "could not be fitted" when the fit is refused (too few customers,
+     * none with a repeat purchase) or when its predictions on the customers are undefined: on a handful of customers
+     * the likelihood may rise towards a limit of the model (a fit that ends at {@code BOUNDARY}) where the
+     * predictions' series do not converge. A small portfolio is a valid portfolio: the caller reports the reason and
+     * goes on.
      */
-    static Fitted fit(RfmSummary s) {
-        return new Fitted(s, BgNbdModel.fit(s), GammaGammaModel.fit(s, GammaGammaModel.Ineligible.EXCLUDE));
+    static Computed<Fitted> fit(RfmSummary s) {
+        BgNbdModel bg;
+        try {
+            bg = BgNbdModel.fit(s);
+        } catch (IllegalArgumentException e) {
+            return Computed.unavailable(notFitted("BG/NBD", s.size(), TextValues.withoutField(e.getMessage())));
+        }
+        Optional<String> undefined = undefinedPredictions(bg, s);
+        if (undefined.isPresent()) {
+            return Computed.unavailable(notFitted("BG/NBD", s.size(), undefined.get()));
+        }
+        double[] alive = bg.probabilityAlive(s);
+        double[] year = bg.conditionalExpectedTransactions(52, s);
+        Computed<GammaGammaModel> gg;
+        try {
+            gg = Computed.of(GammaGammaModel.fit(s, GammaGammaModel.Ineligible.EXCLUDE));
+        } catch (IllegalArgumentException e) {
+            gg = Computed.unavailable(notFitted("Gamma-Gamma", s.size(), TextValues.withoutField(e.getMessage())));
+        }
+        Computed<double[]> clv;
+        if (!gg.isPresent()) {
+            clv = Computed.unavailable(gg.reason());
+        } else if (gg.get().q() <= 1) {
+            clv = Computed.unavailable("the Gamma-Gamma fit has q <= 1, so the expected spend is infinite");
+        } else {
+            try {
+                double[] values = CustomerLifetimeValue.of(bg, gg.get(), HORIZON, s);
+                clv = allFinite(values) ? Computed.of(values) : Computed.unavailable(notFitted("BG/NBD and"
+                        + " Gamma-Gamma", s.size(), "their CLV is undefined on these customers"));
+            } catch (ArithmeticException e) {
+                clv = Computed.unavailable(notFitted("BG/NBD", s.size(), "its discounted expected transactions do"
+                        + " not converge on these customers"));
+            }
+        }
+        return Computed.of(new Fitted(s, bg, alive, year, gg, clv));
+    }
+
+    private static final String LIMIT = "the likelihood has no maximum inside the model's range, so the fit ran to"
+            + " a limit of the model, where its predictions ";
+    private static final String MORE = "; more customers with repeat purchases are needed";
+
+    /**
+     * Returns why a fitted transaction model cannot predict for the customers it was fitted on (its P(alive) and
+     * expected transactions over a year are undefined or do not converge), or empty when it can.
+     */
+    static Optional<String> undefinedPredictions(TransactionModel model, RfmSummary s) {
+        try {
+            double year = s.unit() == RfmTimeUnit.WEEKS ? 52 : 365;
+            if (allFinite(model.probabilityAlive(s)) && allFinite(model.conditionalExpectedTransactions(year, s))) {
+                return Optional.empty();
+            }
+            return Optional.of(LIMIT + "are undefined" + MORE);
+        } catch (ArithmeticException e) {
+            return Optional.of(LIMIT + "do not converge" + MORE);
+        }
+    }
+
+    /** The message of a model that could not be fitted: {@code BG/NBD: could not be fitted on 8 customers: why}. */
+    static String notFitted(String model, int customers, String why) {
+        return String.format(Locale.ROOT, "%s: could not be fitted on %,d customer%s: %s", model, customers,
+                customers == 1 ? "" : "s", why);
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void print(PrintWriter w) {
@@ -137,25 +212,33 @@ final class ClvDemo {
         w.printf(Locale.ROOT, "  %,d purchases by %,d accounts; calibration to %s, holdout %s to %s%n",
                 purchases.size(), s.size() + s.customersFirstSeenAfterCalibration(), calibrationEnd,
                 calibrationEnd.plusDays(1), holdoutEnd);
-        Fitted fitted;
-        try {
-            fitted = fit(s);
-        } catch (IllegalArgumentException e) {
-            w.println("  too few customers to fit the models: " + e.getMessage());
+        Computed<Fitted> computed = fit(s);
+        if (!computed.isPresent()) {
+            w.println("  " + computed.reason());
             return;
         }
+        Fitted fitted = computed.get();
         BgNbdModel bg = fitted.bgNbd();
-        GammaGammaModel gg = fitted.gammaGamma();
         printModel(w, "BG/NBD", bg.parameters(), bg.report().orElseThrow());
-        printModel(w, "Gamma-Gamma", gg.parameters(), gg.report().orElseThrow());
+        fitted.gammaGamma().value().ifPresent(gg -> printModel(w, "Gamma-Gamma", gg.parameters(),
+                gg.report().orElseThrow()));
         double holdout = s.holdoutLength().orElseThrow();
-        double[] expected = bg.conditionalExpectedTransactions(holdout, s);
-        double predicted = Arrays.stream(expected).sum();
+        double predicted = 0;
+        try {
+            predicted = Arrays.stream(bg.conditionalExpectedTransactions(holdout, s)).sum();
+        } catch (ArithmeticException e) {
+            predicted = Double.NaN;
+        }
         int actual = Arrays.stream(s.holdoutFrequencies()).sum();
-        w.printf(Locale.ROOT, "  holdout check: %,.0f purchases predicted for the %.1f weeks after %s, %,d made%n",
-                predicted, holdout, calibrationEnd, actual);
+        if (Double.isFinite(predicted)) {
+            w.printf(Locale.ROOT, "  holdout check: %,.0f purchases predicted for the %.1f weeks after %s, %,d made%n",
+                    predicted, holdout, calibrationEnd, actual);
+        } else {
+            w.printf(Locale.ROOT, "  holdout check: the model's prediction for the %.1f weeks after %s is undefined;"
+                    + " %,d purchases made%n", holdout, calibrationEnd, actual);
+        }
 
-        double[] alive = bg.probabilityAlive(s);
+        double[] alive = fitted.alive();
         w.printf(Locale.ROOT, "  P(alive) on %s of the %,d customers%n", calibrationEnd, s.size());
         int[] buckets = new int[5];
         for (double p : alive) {
@@ -165,13 +248,12 @@ final class ClvDemo {
             int bar = (int) Math.round(40.0 * buckets[b] / Math.max(1, s.size()));
             w.printf(Locale.ROOT, "    %.1f-%.1f %,6d  %s%n", b / 5.0, (b + 1) / 5.0, buckets[b], "#".repeat(bar));
         }
-        Optional<double[]> perCustomer = fitted.clv();
-        if (perCustomer.isEmpty()) {
-            w.println("  CLV: the Gamma-Gamma fit has q <= 1, so the expected spend is infinite");
+        if (!fitted.clv().isPresent()) {
+            w.println("  CLV: " + fitted.clv().reason());
             return;
         }
-        double[] clv = perCustomer.get();
-        double[] year = bg.conditionalExpectedTransactions(52, s);
+        double[] clv = fitted.clv().get();
+        double[] year = fitted.year();
         Integer[] order = new Integer[s.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -1,6 +1,5 @@
 package dev.kizuna.examples.cli;
 
-import dev.kizuna.examples.cli.InputFiles.InputException;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.FitOptions;
 import dev.kizuna.metrics.clv.FitReport;
@@ -8,6 +7,7 @@ import dev.kizuna.metrics.clv.GammaGammaModel;
 import dev.kizuna.metrics.clv.ParetoNbdModel;
 import dev.kizuna.metrics.clv.RfmSummary;
 import dev.kizuna.metrics.clv.SbgModel;
+import dev.kizuna.metrics.clv.TransactionModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +75,10 @@ final class ClvFitCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new CommandLine.ParameterException(cli, "--format: '" + format + "' is not table or json");
         }
+        if (excludeIneligible && model != ClvCommand.Model.GAMMA_GAMMA) {
+            throw new CommandLine.ParameterException(cli, "--exclude-ineligible: leaves out customers the Gamma-Gamma"
+                    + " model cannot use, so it goes with --model gamma-gamma only");
+        }
         FitOptions options;
         try {
             options = FitOptions.withStarts(starts);
@@ -92,7 +96,8 @@ final class ClvFitCommand implements Callable<Integer> {
         w.flush();
         if (out != null) {
             progress.start("writing " + out);
-            ClvCommand.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), fitted.model);
+            OutputFiles.write(out, ClvCommand.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(fitted.model)
+                    + "\n");
             progress.done("wrote the fitted model to " + out);
         }
         return 0;
@@ -123,23 +128,37 @@ final class ClvFitCommand implements Callable<Integer> {
             switch (model) {
                 case BG_NBD -> {
                     BgNbdModel m = BgNbdModel.fit(s, options);
+                    requirePredictions(m, cohort);
                     fitted = transactionFit(m, m.parameters(), m.report().orElseThrow(), cohort, repeaters);
                 }
                 case PARETO_NBD -> {
                     ParetoNbdModel m = ParetoNbdModel.fit(s, options);
+                    requirePredictions(m, cohort);
                     fitted = transactionFit(m, m.parameters(), m.report().orElseThrow(), cohort, repeaters);
                 }
                 default -> fitted = fitGammaGamma(cohort, options);
             }
         } catch (IllegalArgumentException e) {
-            throw new InputException(cohort.file() + ": " + e.getMessage());
+            throw new InputException(cohort.file() + ": " + ClvDemo.notFitted(model.title, s.size(),
+                    TextValues.withoutField(e.getMessage())));
         }
         progress.done("fitted " + model.title + " (" + fitted.report.status() + ", " + fitted.report.evaluations()
                 + " log-likelihood evaluations)");
         return fitted;
     }
 
-    private Fitted fitGammaGamma(ClvInputs.Cohort cohort, FitOptions options) throws InputException {
+    /**
+     * Refuses a fit that ran to a limit of the model where its predictions on the customers are undefined: on a
+     * handful of customers the likelihood may have no maximum inside the model's range.
+     */
+    private void requirePredictions(TransactionModel m, ClvInputs.Cohort cohort) {
+        ClvDemo.undefinedPredictions(m, cohort.summary()).ifPresent(why -> {
+            throw new InputException(cohort.file() + ": " + ClvDemo.notFitted(model.title, cohort.summary().size(),
+                    why));
+        });
+    }
+
+    private Fitted fitGammaGamma(ClvInputs.Cohort cohort, FitOptions options) {
         RfmSummary s = cohort.summary();
         if (!s.hasSpend()) {
             throw new InputException(cohort.file() + ": no mean spend column (monetary_value or zbar), which the "
@@ -179,6 +198,12 @@ final class ClvFitCommand implements Callable<Integer> {
         }
         if ((survival == null) == (lifetimes == null)) {
             throw new CommandLine.ParameterException(cli, "--model sbg needs either --survival COUNTS or --lifetimes FILE");
+        }
+        for (String option : List.of("--calibration-end", "--unit", "--currency")) {
+            if (cli.getParseResult().hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(cli, option + ": goes with --summary or --transactions;"
+                        + " --model sbg counts contract periods, so leave it out");
+            }
         }
         progress.start("fitting sBG");
         SbgModel m;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.event.Purchase;
-import dev.kizuna.examples.cli.InputFiles.InputException;
 import dev.kizuna.metrics.clv.CustomerRfm;
 import dev.kizuna.metrics.clv.RfmSummary;
 import dev.kizuna.metrics.clv.RfmTimeUnit;
@@ -16,10 +16,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,10 +71,15 @@ final class ClvInputs {
      * {@code x,t_x,T} as Hardie's files name them, optionally the mean repeat spend ({@code monetary_value} or
      * {@code zbar}) and a customer id ({@code id}, {@code customer}, {@code customer_id}, or an unnamed first
      * column as pandas writes its index). Without an id, customers are numbered by row from 1. Column names are
-     * matched ignoring case. {@code frequency} may be written as a whole-number double ("2.0"), as pandas does.
+     * matched ignoring case; any other column, or two columns for the same thing, is an error. {@code frequency} may
+     * be written as a whole-number decimal ("2.0"), as pandas does.
      */
-    static Cohort summary(Path file, RfmTimeUnit unit, Progress progress) throws IOException {
-        checkFile(file);
+    static Cohort summary(Path file, RfmTimeUnit unit, Progress progress) {
+        return summary(InputFile.of(file), file, unit, progress);
+    }
+
+    /** Reads an RFM summary CSV; see {@link #summary(Path, RfmTimeUnit, Progress)}. */
+    static Cohort summary(InputFile input, Path file, RfmTimeUnit unit, Progress progress) {
         progress.start("reading " + file.getFileName());
         List<AccountId> ids = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
@@ -87,28 +89,19 @@ final class ClvInputs {
         DoubleColumn t = new DoubleColumn();
         DoubleColumn m = new DoubleColumn();
         boolean spend;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
-            if (!rows.hasNextValue()) {
-                throw new InputException(file + ": the file is empty; expected a header row with frequency,recency,T "
-                        + "(or x,t_x,T)");
-            }
-            Header h = new Header(file, rows.nextValue());
+        try (Table table = Table.open(input, List.of(FREQUENCY, RECENCY, AGE, SPEND, ID_COLUMNS), true,
+                "frequency,recency,T (or x,t_x,T)")) {
+            Header h = table.header;
             int cx = h.required(FREQUENCY);
             int ctx = h.required(RECENCY);
             int ct = h.required(AGE);
             int cm = h.optional(SPEND);
             spend = cm >= 0;
             int cid = h.optional(ID_COLUMNS);
-            if (cid < 0 && !h.known(0)) {
+            if (cid < 0 && h.name(0).isEmpty()) {
                 cid = 0;
             }
-            while (rows.hasNextValue()) {
-                int line = rows.getCurrentLocation().getLineNr();
-                Row row = new Row(file, line, h, rows.nextValue());
-                if (row.blank()) {
-                    continue;
-                }
+            for (Row row = table.next(); row != null; row = table.next()) {
                 int frequency = row.wholeNumber(cx);
                 double recency = row.number(ctx);
                 double age = row.number(ct);
@@ -119,7 +112,7 @@ final class ClvInputs {
                     CustomerRfm.of(customer, frequency, recency, age, mean);
                     ids.add(customer);
                 } catch (IllegalArgumentException e) {
-                    throw row.error(columnOf(e.getMessage(), h, cx, ctx, ct, cm, cid), e.getMessage());
+                    throw row.error(columnOf(e.getMessage(), cx, ctx, ct, cm, cid), e.getMessage());
                 }
                 Integer seen = firstLine.putIfAbsent(id, row.line());
                 if (seen != null) {
@@ -134,12 +127,9 @@ final class ClvInputs {
                     progress.update(String.format(Locale.ROOT, "%,d customers", ids.size()));
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new InputException(file + ": " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         }
         if (ids.isEmpty()) {
-            throw new InputException(file + ": no customers after the header row");
+            throw new InputException(input.name() + ": no customers after the header row");
         }
         RfmSummary summary = spend
                 ? RfmSummary.of(unit, ids, x.toArray(), tx.toArray(), t.toArray(), m.toArray())
@@ -160,19 +150,25 @@ final class ClvInputs {
      * yyyy-mm-dd (a time after it is ignored) or yyyymmdd.
      */
     static Cohort transactions(Path file, LocalDate calibrationEnd, RfmTimeUnit unit, Currency currency,
-                               Progress progress) throws IOException {
-        checkFile(file);
+                               Progress progress) {
+        InputFile input = InputFile.of(file);
         progress.start("reading " + file.getFileName());
-        List<Purchase> purchases = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-                ? csvPurchases(file, currency, progress) : textPurchases(file, currency, progress);
+        List<Purchase> purchases = input.hasExtension(".csv") ? csvPurchases(input, currency, progress)
+                : textPurchases(input, currency, progress);
         if (purchases.isEmpty()) {
             throw new InputException(file + ": no transactions");
         }
         progress.done(String.format(Locale.ROOT, "read %,d transactions from %s", purchases.size(), file.getFileName()));
         progress.start("summarising to " + calibrationEnd);
-        RfmSummary summary = RfmSummary.fromPurchases(purchases, calibrationEnd, unit);
+        RfmSummary summary;
+        try {
+            summary = RfmSummary.fromPurchases(purchases, calibrationEnd, unit);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
         if (summary.size() == 0) {
-            throw new InputException(file + ": no customer made a first purchase by the calibration end " + calibrationEnd);
+            throw new InputException(file + ": no customer made a first purchase by the calibration end "
+                    + calibrationEnd + " (--calibration-end)");
         }
         int late = summary.customersFirstSeenAfterCalibration();
         String source = String.format(Locale.ROOT, "%s (%,d customers, calibration to %s, %s%s)", file.getFileName(),
@@ -182,30 +178,21 @@ final class ClvInputs {
         return new Cohort(summary, source, file, new int[0]);
     }
 
-    /** Reads per-customer contract lifetimes: a CSV with {@code periods} and {@code churned} (true/false, 1/0). */
-    static Lifetimes lifetimes(Path file) throws IOException {
-        checkFile(file);
+    /**
+     * Reads per-customer contract lifetimes: a CSV with {@code periods} and {@code churned} (a yes/no value: true or
+     * false, yes/no, y/n or 1/0, in any case), and optionally a customer id column, which is not used.
+     */
+    static Lifetimes lifetimes(Path file) {
         IntColumn periods = new IntColumn();
         List<Boolean> churned = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
-            if (!rows.hasNextValue()) {
-                throw new InputException(file + ": the file is empty; expected a header row with periods,churned");
-            }
-            Header h = new Header(file, rows.nextValue());
-            int cp = h.required(List.of("periods"));
-            int cc = h.required(List.of("churned"));
-            while (rows.hasNextValue()) {
-                int line = rows.getCurrentLocation().getLineNr();
-                Row row = new Row(file, line, h, rows.nextValue());
-                if (row.blank()) {
-                    continue;
-                }
+        try (Table table = Table.open(InputFile.of(file), List.of(List.of("periods"), List.of("churned"), ID_COLUMNS),
+                true, "periods,churned")) {
+            int cp = table.header.required(List.of("periods"));
+            int cc = table.header.required(List.of("churned"));
+            for (Row row = table.next(); row != null; row = table.next()) {
                 periods.add(row.wholeNumber(cp));
                 churned.add(row.bool(cc));
             }
-        } catch (JsonProcessingException e) {
-            throw new InputException(file + ": " + e.getOriginalMessage());
         }
         boolean[] c = new boolean[churned.size()];
         for (int i = 0; i < c.length; i++) {
@@ -214,76 +201,51 @@ final class ClvInputs {
         return new Lifetimes(periods.toArray(), c);
     }
 
-    private static List<Purchase> csvPurchases(Path file, Currency currency, Progress progress) throws IOException {
+    private static List<Purchase> csvPurchases(InputFile input, Currency currency, Progress progress) {
         List<Purchase> out = new ArrayList<>();
-        long size = Files.size(file);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
-            if (!rows.hasNextValue()) {
-                throw new InputException(file + ": the file is empty; expected a header row with customer,date,amount");
-            }
-            Header h = new Header(file, rows.nextValue());
-            int cid = h.required(ID_COLUMNS);
-            int cdate = h.required(DATE);
-            int camount = h.optional(AMOUNT);
-            while (rows.hasNextValue()) {
-                int line = rows.getCurrentLocation().getLineNr();
-                Row row = new Row(file, line, h, rows.nextValue());
-                if (row.blank()) {
-                    continue;
-                }
+        try (Table table = Table.open(input, List.of(ID_COLUMNS, DATE, AMOUNT), false, "customer,date,amount")) {
+            int cid = table.header.required(ID_COLUMNS);
+            int cdate = table.header.required(DATE);
+            int camount = table.header.optional(AMOUNT);
+            for (Row row = table.next(); row != null; row = table.next()) {
                 out.add(row.purchase(cid, cdate, camount, currency));
                 if (out.size() % PROGRESS_EVERY == 0) {
-                    // Characters read: the bytes of an ASCII file, close enough for a bar otherwise.
-                    progress.updateBytes(Math.min(size, rows.getCurrentLocation().getCharOffset()), size);
+                    progress.update(String.format(Locale.ROOT, "%,d transactions", out.size()));
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new InputException(file + ": " + e.getOriginalMessage());
         }
         return out;
     }
 
-    private static List<Purchase> textPurchases(Path file, Currency currency, Progress progress) throws IOException {
+    private static List<Purchase> textPurchases(InputFile input, Currency currency, Progress progress) {
         List<Purchase> out = new ArrayList<>();
-        Header master = new Header(file, new String[] {"id", "date", "cds", "dollars"});
-        Header sample = new Header(file, new String[] {"master_id", "sample_id", "date", "cds", "dollars"});
-        long size = Files.size(file);
-        long read = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+        Header master = new Header(input.name(), new String[] {"id", "date", "cds", "dollars"});
+        Header sample = new Header(input.name(), new String[] {"master_id", "sample_id", "date", "cds", "dollars"});
+        try (BufferedReader reader = new BufferedReader(input.reader())) {
             int line = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 line++;
-                read += text.length() + 1;
                 String trimmed = text.strip();
                 if (trimmed.isEmpty() || (line == 1 && !Character.isDigit(trimmed.charAt(0)))) {
                     continue;
                 }
                 String[] f = WHITESPACE.split(trimmed);
                 if (f.length != 4 && f.length != 5) {
-                    throw new InputException(file + ":" + line + ": " + f.length + " fields; expected 4 (id date cds "
-                            + "dollars, as CDNOW_master.txt) or 5 (master_id sample_id date cds dollars, as "
-                            + "CDNOW_sample.txt), separated by white space");
+                    throw new InputException(input.name() + ":" + line + ": " + f.length + " fields; expected 4 (id"
+                            + " date cds dollars, as CDNOW_master.txt) or 5 (master_id sample_id date cds dollars, as"
+                            + " CDNOW_sample.txt), separated by white space");
                 }
                 int shift = f.length - 4;
-                Row row = new Row(file, line, shift == 0 ? master : sample, f);
+                Row row = new Row(input.name(), line, shift == 0 ? master : sample, f);
                 out.add(row.purchase(shift, shift + 1, shift + 3, currency));
                 if (out.size() % PROGRESS_EVERY == 0) {
-                    progress.updateBytes(Math.min(size, read), size);
+                    progress.update(String.format(Locale.ROOT, "%,d transactions", out.size()));
                 }
             }
+        } catch (IOException e) {
+            throw InputFile.cannotRead(input.name(), e);
         }
         return out;
-    }
-
-    private static void checkFile(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": no such file");
-        }
-        if (Files.size(file) > InputFiles.MAX_FILE_BYTES) {
-            throw new InputException(file + ": " + Files.size(file) + " bytes is over the limit of "
-                    + InputFiles.MAX_FILE_BYTES);
-        }
     }
 
     static String unitName(RfmTimeUnit unit) {
@@ -291,7 +253,7 @@ final class ClvInputs {
     }
 
     /** The column a {@link CustomerRfm} message is about, from the field it names. */
-    private static int columnOf(String message, Header h, int cx, int ctx, int ct, int cm, int cid) {
+    private static int columnOf(String message, int cx, int ctx, int ct, int cm, int cid) {
         if (message.startsWith("frequency")) {
             return cx;
         }
@@ -307,14 +269,164 @@ final class ClvInputs {
         return cid;
     }
 
+    /** A CSV file of the CLV inputs: its header checked, its rows read with their lines. */
+    private static final class Table implements AutoCloseable {
+        private final InputFile input;
+        private final Reader reader;
+        private final MappingIterator<String[]> rows;
+        private final Header header;
+
+        private Table(InputFile input, Reader reader, MappingIterator<String[]> rows, Header header) {
+            this.input = input;
+            this.reader = reader;
+            this.rows = rows;
+            this.header = header;
+        }
+
+        /**
+         * Opens the file and checks its header: every column is one of {@code roles} (each a list of names for one
+         * thing), at most one column per role, and an unnamed first column only when {@code unnamedFirst}.
+         */
+        static Table open(InputFile input, List<List<String>> roles, boolean unnamedFirst, String expected) {
+            Reader reader = input.reader();
+            try {
+                MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader);
+                String[] names = null;
+                int line = 1;
+                while (names == null && hasNext(input, rows)) {
+                    line = rows.getCurrentLocation().getLineNr();
+                    String[] cells = next(input, rows);
+                    names = blank(cells) ? null : cells;
+                }
+                if (names == null) {
+                    throw new InputException(input.name() + ": the file is empty; expected a header row with "
+                            + expected);
+                }
+                Header header = new Header(input.name() + ":" + line, names);
+                header.check(roles, unnamedFirst);
+                Table table = new Table(input, reader, rows, header);
+                reader = null;
+                return table;
+            } catch (IOException e) {
+                throw syntax(input, e);
+            } finally {
+                if (reader != null) {
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        // Read only; nothing is lost.
+                    }
+                }
+            }
+        }
+
+        /** The next row that is not blank, or null at the end. */
+        Row next() {
+            while (hasNext(input, rows)) {
+                int line = rows.getCurrentLocation().getLineNr();
+                String[] cells = next(input, rows);
+                if (blank(cells)) {
+                    continue;
+                }
+                if (cells.length != header.size()) {
+                    throw new InputException(String.format(Locale.ROOT, "%s:%d: the row has %d cells but the header"
+                            + " has %d", input.name(), line, cells.length, header.size()));
+                }
+                return new Row(input.name(), line, header, cells);
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // Read only; nothing is lost.
+            }
+        }
+
+        private static boolean hasNext(InputFile input, MappingIterator<String[]> rows) {
+            try {
+                return rows.hasNextValue();
+            } catch (IOException e) {
+                throw syntax(input, e);
+            }
+        }
+
+        private static String[] next(InputFile input, MappingIterator<String[]> rows) {
+            try {
+                return rows.nextValue();
+            } catch (IOException e) {
+                throw syntax(input, e);
+            }
+        }
+
+        private static boolean blank(String[] cells) {
+            for (String c : cells) {
+                if (!c.isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static InputException syntax(InputFile input, IOException e) {
+            InputException cause = InputFiles.inputCause(e);
+            if (cause != null) {
+                return cause;
+            }
+            if (e instanceof JsonProcessingException j) {
+                int line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
+                return new InputException(input.name() + (line > 0 ? ":" + line : "") + ": not well-formed CSV: "
+                        + j.getOriginalMessage());
+            }
+            return InputFile.cannotRead(input.name(), e);
+        }
+    }
+
     /** A header row: finds columns by name, ignoring case. */
     private static final class Header {
-        private final Path file;
+        private final String where;
         private final String[] names;
 
-        Header(Path file, String[] names) {
-            this.file = file;
+        Header(String where, String[] names) {
+            this.where = where;
             this.names = names;
+        }
+
+        int size() {
+            return names.length;
+        }
+
+        /** Checks that every column has one role and no role has two columns. */
+        void check(List<List<String>> roles, boolean unnamedFirst) {
+            List<String> known = new ArrayList<>();
+            roles.forEach(known::addAll);
+            Map<List<String>, Integer> taken = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i];
+                if (name.isEmpty()) {
+                    if (i == 0 && unnamedFirst) {
+                        continue;
+                    }
+                    throw new InputException(where + ": column " + (i + 1) + " has no name; every column needs one");
+                }
+                List<String> role = null;
+                for (List<String> r : roles) {
+                    for (String c : r) {
+                        role = c.equalsIgnoreCase(name) ? r : role;
+                    }
+                }
+                if (role == null) {
+                    throw new InputException(where + ": " + CsvTable.unknown("column", name, known));
+                }
+                Integer before = taken.putIfAbsent(role, i);
+                if (before != null) {
+                    throw new InputException(where + ": the columns '" + names[before] + "' (" + (before + 1)
+                            + ") and '" + name + "' (" + (i + 1) + ") are the same thing; keep one");
+                }
+            }
         }
 
         int optional(List<String> candidates) {
@@ -328,25 +440,13 @@ final class ClvInputs {
             return -1;
         }
 
-        int required(List<String> candidates) throws InputException {
+        int required(List<String> candidates) {
             int i = optional(candidates);
             if (i < 0) {
-                throw new InputException(file + ":1: no column " + String.join(" or ", candidates) + " in the header "
-                        + String.join(",", names));
+                throw new InputException(where + ": the column " + String.join(" or ", candidates) + " is missing;"
+                        + " the file has " + String.join(",", names));
             }
             return i;
-        }
-
-        boolean known(int column) {
-            String n = names.length > column ? names[column] : "";
-            for (List<String> group : List.of(FREQUENCY, RECENCY, AGE, SPEND)) {
-                for (String c : group) {
-                    if (c.equalsIgnoreCase(n)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
         }
 
         String name(int column) {
@@ -355,11 +455,7 @@ final class ClvInputs {
     }
 
     /** One data row, read cell by cell with errors that say where. */
-    private record Row(Path file, int line, Header header, String[] values) {
-
-        boolean blank() {
-            return values.length == 0 || (values.length == 1 && values[0].isEmpty());
-        }
+    private record Row(String file, int line, Header header, String[] values) {
 
         String text(int column) {
             String v = column < values.length ? values[column] : "";
@@ -372,14 +468,10 @@ final class ClvInputs {
         double number(int column) {
             String v = text(column);
             try {
-                double d = Double.parseDouble(v);
-                if (Double.isFinite(d)) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                throw error(column, "'" + v + "' is not a number");
+                return TextValues.number(v);
+            } catch (IllegalArgumentException e) {
+                throw error(column, e.getMessage());
             }
-            throw error(column, "'" + v + "' is not a finite number");
         }
 
         int wholeNumber(int column) {
@@ -393,38 +485,33 @@ final class ClvInputs {
         BigDecimal decimal(int column) {
             String v = text(column);
             try {
-                return new BigDecimal(v);
-            } catch (NumberFormatException e) {
-                throw error(column, "'" + v + "' is not a decimal number");
+                return TextValues.amount(v);
+            } catch (IllegalArgumentException e) {
+                throw error(column, e.getMessage());
             }
         }
 
         boolean bool(int column) {
-            String v = text(column).toLowerCase(Locale.ROOT);
-            switch (v) {
-                case "true", "1", "yes" -> {
-                    return true;
-                }
-                case "false", "0", "no" -> {
-                    return false;
-                }
-                default -> throw error(column, "'" + v + "' is not true/false (or 1/0)");
+            String v = text(column);
+            try {
+                return TextValues.yesNo(v);
+            } catch (IllegalArgumentException e) {
+                throw error(column, e.getMessage());
             }
         }
 
         LocalDate date(int column) {
             String v = text(column);
+            String day = v.length() == 8 && v.chars().allMatch(c -> c >= '0' && c <= '9')
+                    ? v.substring(0, 4) + "-" + v.substring(4, 6) + "-" + v.substring(6, 8)
+                    : v.length() > 10 && (v.charAt(10) == ' ' || v.charAt(10) == 'T') ? v.substring(0, 10) : v;
             try {
-                if (v.length() == 8 && v.chars().allMatch(Character::isDigit)) {
-                    return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
-                            Integer.parseInt(v.substring(6, 8)));
-                }
-                if (v.length() > 10 && (v.charAt(10) == ' ' || v.charAt(10) == 'T')) {
-                    return LocalDate.parse(v.substring(0, 10));
-                }
-                return LocalDate.parse(v);
-            } catch (DateTimeException e) {
-                throw error(column, "'" + v + "' is not a date (yyyy-mm-dd or yyyymmdd)");
+                return Dates.parseDate("date", day);
+            } catch (IllegalArgumentException e) {
+                String problem = TextValues.withoutField(e.getMessage());
+                // A date of the right shape that does not exist (a month 13) says why; any other text, what to write.
+                throw error(column, problem.contains("write it") ? "'" + TextValues.shorten(v) + "' is not a date"
+                        + " (yyyy-mm-dd or yyyymmdd)" : problem.replace("'" + day + "'", "'" + v + "'"));
             }
         }
 
@@ -446,9 +533,9 @@ final class ClvInputs {
             }
         }
 
-        InputFiles.UncheckedInputException error(int column, String problem) {
+        InputException error(int column, String problem) {
             String where = column < 0 ? "" : " column " + (column + 1) + " '" + header.name(column) + "':";
-            return new InputFiles.UncheckedInputException(file + ":" + line + ":" + where + " " + problem);
+            return new InputException(file + ":" + line + ":" + where + " " + problem);
         }
     }
 

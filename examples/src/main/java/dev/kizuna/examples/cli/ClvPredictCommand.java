@@ -1,7 +1,6 @@
 package dev.kizuna.examples.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.kizuna.examples.cli.InputFiles.InputException;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvHorizon;
 import dev.kizuna.metrics.clv.CustomerLifetimeValue;
@@ -78,6 +77,12 @@ final class ClvPredictCommand implements Callable<Integer> {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new CommandLine.ParameterException(cli, "--format: '" + format + "' is not csv or json");
         }
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        if (spendFile == null && (parsed.hasMatchedOption("--months") || parsed.hasMatchedOption("--discount"))) {
+            throw new CommandLine.ParameterException(cli, (parsed.hasMatchedOption("--months") ? "--months"
+                    : "--discount") + ": sets the CLV, which needs a spend model; give --spend-model FILE, or leave"
+                    + " out --months and --discount");
+        }
         Object read = ClvCommand.readModel(modelFile);
         if (!(read instanceof TransactionModel model)) {
             throw new InputException(modelFile + ": a " + read.getClass().getSimpleName() + " does not predict "
@@ -114,7 +119,15 @@ final class ClvPredictCommand implements Callable<Integer> {
         }
 
         progress.start("predicting for " + s.size() + " customers");
-        Predictions p = Predictions.of(model, spend, t, clvHorizon, s);
+        Predictions p;
+        try {
+            p = Predictions.of(model, spend, t, clvHorizon, s);
+        } catch (ArithmeticException e) {
+            throw undefined(cohort, "do not converge");
+        }
+        if (!p.finite()) {
+            throw undefined(cohort, "are undefined");
+        }
         progress.done(String.format(Locale.ROOT, "predicted for %,d customers", s.size()));
 
         progress.start("writing predictions");
@@ -126,10 +139,19 @@ final class ClvPredictCommand implements Callable<Integer> {
             try (OutputStream os = Files.newOutputStream(out);
                  Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
                 write(p, w);
+            } catch (IOException e) {
+                throw OutputFiles.cannotWrite(out, e);
             }
         }
         progress.done("wrote " + s.size() + " predictions" + (out == null ? "" : " to " + out));
         return 0;
+    }
+
+    /** A model whose predictions on these customers are undefined: fitted at a limit of its range. */
+    private InputException undefined(ClvInputs.Cohort cohort, String what) {
+        return new InputException(modelFile + ": its predictions for the customers of " + cohort.file() + " " + what
+                + ": its parameters lie at a limit of the model's range, where a fit on too few customers ends; fit it"
+                + " on more customers with repeat purchases");
     }
 
     private void write(Predictions p, Writer w) throws IOException {
@@ -154,6 +176,18 @@ final class ClvPredictCommand implements Callable<Integer> {
             }
             return new Predictions(tag, s, horizon, alive, expected, Optional.of(clvHorizon),
                     spend.get().conditionalExpectedSpend(s), CustomerLifetimeValue.of(model, spend.get(), clvHorizon, s));
+        }
+
+        /** Returns whether every prediction is a finite number. */
+        boolean finite() {
+            for (double[] column : List.of(alive, expected, expectedSpend, clv)) {
+                for (double v : column) {
+                    if (!Double.isFinite(v)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /** The CSV header row's columns. */

@@ -9,6 +9,7 @@ import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -45,14 +47,23 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--accounts", description = "The number of accounts (default: ${DEFAULT-VALUE}).")
     private int accounts = DemoPortfolio.DEFAULT_ACCOUNTS;
 
+    /** The most accounts the demo generates: enough for a large portfolio, within a default heap. */
+    static final int MAX_ACCOUNTS = 1_000_000;
+
     @Override
     public Integer call() throws IOException {
+        checkAccounts(spec, accounts);
         PrintWriter w = spec.commandLine().getOut();
         Portfolio portfolio = DemoPortfolio.builder().seed(seed).accounts(accounts).build();
         new DemoSummary(portfolio).print(w);
         printPlays(w, portfolio);
         if (out != null) {
-            List<Path> written = writeJson(portfolio, out);
+            List<Path> written;
+            try {
+                written = writeJson(portfolio, out);
+            } catch (IOException e) {
+                throw OutputFiles.cannotWrite(out, e);
+            }
             w.println();
             w.println("Wrote " + written.size() + " JSON files to " + out.toAbsolutePath() + ":");
             for (Path p : written) {
@@ -68,6 +79,14 @@ final class DemoCommand implements Callable<Integer> {
         w.println("Wrote the HTML report to " + file.toAbsolutePath());
         w.flush();
         return 0;
+    }
+
+    /** Checks the demo's {@code --accounts}: from 1 to {@link #MAX_ACCOUNTS}. */
+    static void checkAccounts(CommandSpec spec, int accounts) {
+        if (accounts < 1 || accounts > MAX_ACCOUNTS) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--accounts: %d must be from"
+                    + " 1 to %,d", accounts, MAX_ACCOUNTS));
+        }
     }
 
     /**

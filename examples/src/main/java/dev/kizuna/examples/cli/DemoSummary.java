@@ -8,13 +8,13 @@ import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.BacktestReport;
+import dev.kizuna.health.backtest.NothingToJudgeException;
 import dev.kizuna.metrics.retention.LogoChurn;
 import dev.kizuna.metrics.retention.RevenueRetention;
 import dev.kizuna.metrics.revenue.MrrLedger;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,12 +108,29 @@ final class DemoSummary {
 
     /** Backtests the demo scorecard against the portfolio's churn: AUC and the churn rate per band. */
     private void printHealthBacktest(PrintWriter w) {
-        BacktestReport r = Backtest.builder(Period.ofMonths(3)).observedUntil(portfolio.asOf()).build()
-                .run(DemoScorecard.model(), portfolio.signals(),
-                        PortfolioOutcomes.churn(portfolio.subscriptionEvents()));
+        Computed<BacktestReport> r = backtest(portfolio);
         w.println();
-        w.printf("Health score backtest: %s against churn within 3 months of each monthly snapshot%n", r.model());
-        BacktestText.summary(w, r);
+        w.printf("Health score backtest: %s against churn within 3 months of each monthly snapshot%n",
+                DemoScorecard.model().id());
+        if (r.isPresent()) {
+            BacktestText.summary(w, r.get());
+        } else {
+            w.println("  " + r.reason());
+        }
+    }
+
+    /**
+     * The demo scorecard's backtest against the portfolio's churn within {@link PortfolioReport#HORIZON} of each
+     * snapshot, or why there is nothing to judge (a small portfolio in which no account churned, say).
+     */
+    static Computed<BacktestReport> backtest(Portfolio portfolio) {
+        try {
+            return Computed.of(Backtest.builder(PortfolioReport.HORIZON).observedUntil(portfolio.asOf()).build()
+                    .run(DemoScorecard.model(), portfolio.signals(),
+                            PortfolioOutcomes.churn(portfolio.subscriptionEvents())));
+        } catch (NothingToJudgeException e) {
+            return Computed.unavailable("nothing to judge: " + e.getMessage());
+        }
     }
 
     private void printPlans(PrintWriter w) {

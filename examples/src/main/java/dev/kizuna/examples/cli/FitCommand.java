@@ -19,11 +19,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -107,15 +107,21 @@ final class FitCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             // The fitter offers no callback: progress shows its stages (reading, labelling, fitting, as 1 to 3 of 3).
+            if (!(l2 >= 0)) {
+                throw new ParameterException(spec.commandLine(), "--l2: " + l2 + " must be 0 or more");
+            }
+            DefinitionFormat outFormat = OutputFiles.definitionFormat(spec, "--out", out);
+            Optional<DefinitionFormat> scorecardFormat = scorecard == null ? Optional.empty()
+                    : Optional.of(OutputFiles.definitionFormat(spec, "--suggest-scorecard", scorecard));
             Progress progress = Progress.of(spec.commandLine().getErr(), quiet);
             progress.start("fitting the logistic churn model");
             progress.update(0, 3);
-            List<SignalSnapshot> history = InputFiles.signals(snapshots);
-            List<Outcome> outcomeList = InputFiles.outcomes(outcomes);
+            Rows<SignalSnapshot> history = BacktestCommand.readSnapshots(spec.commandLine().getErr(), snapshots);
+            Rows<Outcome> outcomeList = InputFiles.outcomes(outcomes);
             progress.update(1, 3);
-            Backtest labelling = BacktestCommand.backtest(horizon, Optional.ofNullable(observedUntil), List.of(),
-                    0, Backtest.DEFAULT_SEED);
-            Labels labels = labelling.label(SignalFrame.of(history), outcomeList);
+            Backtest labelling = BacktestCommand.backtest(spec, horizon, Optional.ofNullable(observedUntil),
+                    List.of(), 0, Backtest.DEFAULT_SEED);
+            Labels labels = labelling.label(SignalFrame.of(history.values()), outcomeList.values());
             progress.update(2, 3);
             PrintWriter w = spec.commandLine().getOut();
             LogisticFit fit;
@@ -123,36 +129,61 @@ final class FitCommand implements Runnable {
             List<SignalName> names = new ArrayList<>();
             try {
                 modelId = ModelId.of(id, version);
-                for (String s : signals) {
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--model-id, --model-version: "
+                        + e.getMessage());
+            }
+            for (String s : signals) {
+                try {
                     names.add(SignalName.of(s));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--signal: " + e.getMessage());
                 }
-                fit = LogisticFitter.builder(modelId).signals(names).l2(l2)
-                        .missingValues(missing == Missing.mean ? LogisticFitter.MissingValues.MEAN
-                                : LogisticFitter.MissingValues.DROP_ROWS)
-                        .build().fit(labels);
-            } catch (FitException | IllegalArgumentException e) {
-                throw new InputFiles.InputException("cannot fit: " + e.getMessage());
+            }
+            if (names.size() != new java.util.HashSet<>(names).size()) {
+                throw new ParameterException(spec.commandLine(), "--signal: " + signals + " names a signal twice");
+            }
+            LogisticFitter fitter = LogisticFitter.builder(modelId).signals(names).l2(l2)
+                    .missingValues(missing == Missing.mean ? LogisticFitter.MissingValues.MEAN
+                            : LogisticFitter.MissingValues.DROP_ROWS)
+                    .build();
+            if (labels.rows() > 0 && labels.censored() == labels.rows()) {
+                throw new InputException(allCensored(labels));
+            }
+            try {
+                fit = fitter.fit(labels);
+            } catch (FitException e) {
+                throw new InputException(snapshots + ": cannot fit: " + e.getMessage());
             }
             progress.update(3, 3);
             progress.done(String.format(Locale.ROOT, "read %,d snapshots and %,d outcomes, fitted on %,d rows",
                     history.size(), outcomeList.size(), fit.rows()));
             HealthModels registry = HealthModels.load();
-            Files.writeString(out, registry.write(fit.definition(), DefinitionFormat.ofFileName(
-                    out.getFileName().toString())));
+            OutputFiles.write(out, registry.write(fit.definition(), outFormat));
             print(w, fit, labels);
             w.println("Wrote " + out);
             if (scorecard != null) {
                 SignalFrame frame = labels.uncensoredFrame();
                 ScorecardSuggestion s = ScorecardSuggestions.suggest(fit, frame, labels.uncensoredEvents(),
                         ModelId.of(id + "-scorecard", version));
-                Files.writeString(scorecard, registry.write(s.scorecard(), DefinitionFormat.ofFileName(
-                        scorecard.getFileName().toString())));
+                OutputFiles.write(scorecard, registry.write(s.scorecard(), scorecardFormat.orElseThrow()));
                 w.printf(Locale.ROOT, "Suggested scorecard: ROC AUC %.4f against the logistic model's %.4f on the"
                         + " training snapshots (loses %.4f); wrote %s%n", s.scorecardAuc(), s.logisticAuc(),
                         s.aucLoss(), scorecard);
             }
             w.flush();
             return 0;
+        }
+
+        /** Why nothing can be fitted when every row is censored, and what to do, in the command line's options. */
+        private String allCensored(Labels labels) {
+            String end = observedUntil != null ? "--observed-until " + observedUntil
+                    : "the end of the data, " + labels.endOfObservation().toString().substring(0, 10) + " (the default"
+                    + " of --observed-until)";
+            return String.format(Locale.ROOT, "%s: nothing to fit: every one of the %,d snapshots is censored: its %s"
+                    + " horizon ends after %s, so whether churn followed it is not known; pass a later"
+                    + " --observed-until (if the outcomes are known until then), a shorter --horizon, or older"
+                    + " snapshots", snapshots, labels.rows(), labels.horizon(), end);
         }
 
         private void print(PrintWriter w, LogisticFit fit, Labels labels) {

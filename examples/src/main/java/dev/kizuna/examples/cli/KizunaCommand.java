@@ -3,6 +3,8 @@ package dev.kizuna.examples.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /**
  * The {@code kizuna} command-line tool. Run {@code java -jar examples/target/kizuna.jar --help} for its commands.
  */
@@ -20,21 +22,49 @@ public final class KizunaCommand implements Runnable {
         System.exit(newCommandLine().execute(args));
     }
 
-    /** Returns the tool's command line, for embedding and tests. */
+    /**
+     * Returns the tool's command line, for embedding and tests. Exit codes: 0 when the command did its work; 1 for a
+     * problem with what the user gave it (a file that cannot be read or accepted, data on which nothing could be
+     * judged or scored), printed as {@code kizuna: <message>}; 2 for a usage error (an unknown option, a bad option
+     * value, options that do not go together), printed with the usage. A stack trace means a bug in the tool.
+     */
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new KizunaCommand());
+        OptionValues.register(cli);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, args) -> {
+            // A usage error: what is wrong with the options, and where the help is, not the whole usage.
+            CommandLine command = e.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println("kizuna: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.flush();
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof InputFiles.InputException || e instanceof InputFiles.UncheckedInputException
-                    || e instanceof dev.kizuna.playbooks.definition.DefinitionException
-                    || e instanceof dev.kizuna.health.definition.DefinitionException) {
-                // A bad input file is the user's to fix: say what and where, without a stack trace.
-                commandLine.getErr().println("kizuna: " + e.getMessage());
-                commandLine.getErr().flush();
-                return 1;
+            String message = userError(e);
+            if (message == null) {
+                throw e;
             }
-            throw e;
+            // A bad input is the user's to fix: say what and where, without a stack trace.
+            commandLine.getErr().println("kizuna: " + message);
+            commandLine.getErr().flush();
+            return 1;
         });
         return cli;
+    }
+
+    /** The message of an exception that is the user's to fix, or null for a bug. */
+    private static String userError(Exception e) {
+        if (e instanceof InputException) {
+            return e.getMessage();
+        }
+        if (e instanceof dev.kizuna.health.definition.DefinitionException
+                || e instanceof dev.kizuna.playbooks.definition.DefinitionException) {
+            return "the definition: " + e.getMessage();
+        }
+        return null;
     }
 
     @Override

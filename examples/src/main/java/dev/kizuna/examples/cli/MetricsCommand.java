@@ -3,6 +3,7 @@ package dev.kizuna.examples.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
@@ -20,7 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.List;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -48,6 +49,9 @@ final class MetricsCommand implements Callable<Integer> {
             this.recognition = recognition;
         }
     }
+
+    /** The most months one report spans: 100 years. */
+    static final int MAX_MONTHS = 1_200;
 
     @Spec
     private CommandSpec spec;
@@ -90,27 +94,33 @@ final class MetricsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--reactivation-window: " + reactivationWindowDays + " must be >= 0");
         }
-        List<SubscriptionEvent> eventList = InputFiles.subscriptionEvents(events);
-        Optional<List<SurveyResponse>> surveyList = surveys == null ? Optional.empty()
+        Rows<SubscriptionEvent> eventRows = InputFiles.subscriptionEvents(events);
+        Optional<Rows<SurveyResponse>> surveyRows = surveys == null ? Optional.empty()
                 : Optional.of(InputFiles.surveys(surveys));
-        Optional<List<UsageRecord>> usageList = usage == null ? Optional.empty() : Optional.of(InputFiles.usage(usage));
+        Optional<Rows<UsageRecord>> usageRows = usage == null ? Optional.empty()
+                : Optional.of(InputFiles.usage(usage));
+        checkOneCurrency(eventRows);
         LedgerOptions options = LedgerOptions.defaults().withChurnRecognition(churn.recognition)
                 .withReactivationWindow(reactivationWindowDays == null ? ReactivationWindow.unlimited()
                         : ReactivationWindow.ofDays(reactivationWindowDays));
-        MrrLedger ledger = inputRule(events, () -> MrrLedger.build(eventList, options));
+        MrrLedger ledger = inputRule(eventRows, () -> MrrLedger.build(eventRows.values(), options));
         YearMonth last = to != null ? to : ledger.lastMovementDate().map(YearMonth::from)
-                .orElseThrow(() -> new InputFiles.UncheckedInputException(events + ": no paid MRR in any event, so"
-                        + " there is no month to report; give --from and --to"));
+                .orElseThrow(() -> new InputException(events + ": no event starts a paid subscription, so"
+                        + " there is no month with MRR to report; give --from and --to to report months anyway"));
         YearMonth first = from != null ? from : ledger.firstMovementDate().map(YearMonth::from)
                 .map(m -> m.isAfter(last.minusMonths(11)) ? m : last.minusMonths(11)).orElse(last);
         if (first.isAfter(last)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from: " + first + " is after --to " + last);
         }
+        if (first.plusMonths(MAX_MONTHS - 1L).isBefore(last)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from, --to: " + first + " to " + last
+                    + " is over the limit of " + MAX_MONTHS + " months; report a shorter span");
+        }
         MetricsReport revenue = MetricsReport.of(ledger, first, last);
-        MetricsReport withVoc = surveyList.isEmpty() ? revenue
-                : inputRule(surveys, () -> revenue.withVoc(surveyList.get()));
-        MetricsReport report = usageList.isEmpty() ? withVoc
-                : inputRule(usage, () -> withVoc.withUsage(usageList.get()));
+        MetricsReport withVoc = surveyRows.isEmpty() ? revenue
+                : inputRule(surveyRows.get(), () -> revenue.withVoc(surveyRows.get().values()));
+        MetricsReport report = usageRows.isEmpty() ? withVoc
+                : inputRule(usageRows.get(), () -> withVoc.withUsage(usageRows.get().values()));
         if (format == Format.JSON) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -123,14 +133,44 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code step}, reporting a rule its input breaks (an event out of order, answers on two scales) as an input
-     * error of {@code file}, without a stack trace.
+     * Checks that the events are in one currency, naming the first event in another: the tool has no conversion
+     * rates, so each currency's figures come from a file of their own.
      */
-    private static <T> T inputRule(Path file, java.util.function.Supplier<T> step) {
+    private static void checkOneCurrency(Rows<SubscriptionEvent> rows) {
+        if (rows.size() == 0) {
+            throw new InputException(rows.file() + ": the file has no subscription event; metrics need at least one"
+                    + " START event");
+        }
+        int first = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            Optional<RecurringCharge> charge = rows.values().get(i).charge();
+            if (charge.isEmpty()) {
+                continue;
+            }
+            if (first < 0) {
+                first = i;
+                continue;
+            }
+            Currency expected = rows.values().get(first).charge().orElseThrow().unitPrice().currency();
+            Currency currency = charge.get().unitPrice().currency();
+            if (!currency.equals(expected)) {
+                throw new InputException(rows.where(i) + ": the charge is in " + currency.getCurrencyCode()
+                        + " but the first charge (line " + rows.lines()[first] + ") is in "
+                        + expected.getCurrencyCode() + "; the tool computes metrics in one currency, without"
+                        + " conversion rates: give each currency's events in a file of their own");
+            }
+        }
+    }
+
+    /**
+     * Runs {@code step}, reporting a rule its input breaks (an event out of order, answers on two scales) as an input
+     * error at the record's line, without a stack trace.
+     */
+    private static <T> T inputRule(Rows<?> rows, java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (IllegalArgumentException e) {
-            throw new InputFiles.UncheckedInputException(file + ": " + e.getMessage());
+            throw new InputException(rows.locate(e.getMessage()));
         }
     }
 

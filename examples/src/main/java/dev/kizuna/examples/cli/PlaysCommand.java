@@ -6,7 +6,6 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
-import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.playbooks.Evaluation;
@@ -17,11 +16,11 @@ import dev.kizuna.playbooks.PortfolioContexts;
 import dev.kizuna.playbooks.RecommendedAction;
 import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.Suppression;
-import dev.kizuna.playbooks.definition.PlaybookDefinitions;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -70,22 +69,31 @@ final class PlaysCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (!format.equals("text") && !format.equals("json")) {
-            throw new InputFiles.InputException("--format: '" + format + "' must be text or json");
+            throw new ParameterException(spec.commandLine(), "--format: '" + format + "' must be text or json");
         }
+        if (asOf != null && data == null) {
+            throw new ParameterException(spec.commandLine(), "--as-of: the day to evaluate a portfolio read with"
+                    + " --data DIR; the demo portfolio has its own day, so give --data DIR with --as-of, or leave out"
+                    + " --as-of");
+        }
+        RuleSet rules = playbooks == null ? StarterPlaybooks.ruleSet() : DefinitionFiles.ruleSet(playbooks);
+        Optional<HealthModel> health = model == null ? Optional.empty()
+                : Optional.of(DefinitionFiles.model(HealthModels.load(), model));
         Portfolio portfolio = data == null ? DemoPortfolio.generate() : PortfolioFiles.read(data, Optional.ofNullable(asOf));
-        RuleSet rules = playbooks == null ? StarterPlaybooks.ruleSet()
-                : PlaybookDefinitions.withCatalogue(SignalName.catalogue()).readRuleSet(playbooks);
         PortfolioContexts contexts = PortfolioContexts.builder(portfolio);
-        if (model != null) {
-            HealthModel health = HealthModels.load().create(model);
-            contexts.health(s -> health.score(s, s.at()));
+        health.ifPresent(h -> contexts.health(s -> h.score(s, s.at())));
+        List<EvaluationContext> built;
+        try {
+            built = contexts.build();
+        } catch (IllegalArgumentException e) {
+            // Files of a portfolio that do not fit together (a snapshot of an account the accounts lack, say).
+            throw new InputException((data == null ? "the demo portfolio" : data.toString()) + ": " + e.getMessage());
         }
-        List<EvaluationContext> built = contexts.build();
         ObjectMapper mapper = new ObjectMapper();
         if (explain != null) {
-            AccountId id = AccountId.of(explain);
+            AccountId id = OptionValues.account(spec.commandLine(), "--explain", explain);
             EvaluationContext context = built.stream().filter(c -> c.account().id().equals(id)).findFirst()
-                    .orElseThrow(() -> new InputFiles.UncheckedInputException("--explain: " + explain
+                    .orElseThrow(() -> new InputException("--explain: " + explain
                             + " is not a current customer of the portfolio"));
             PlaybookEngine engine = PlaybookEngine.builder(rules).trace(true).build();
             if (format.equals("json")) {

@@ -1,19 +1,14 @@
 package dev.kizuna.examples.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SupportTicket;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
-import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,21 +19,24 @@ import java.util.Optional;
 /**
  * Reads a portfolio from the JSON files that {@code kizuna demo --out DIR} writes, so that a host can replace any
  * of them with its own. {@code accounts.json} is required; every other file is optional and read as empty when
- * absent.
+ * absent. Each file is read through {@link InputFile} and {@link InputFiles#json}: whole or not at all, every bad
+ * record listed with its line and JSON path.
  */
 final class PortfolioFiles {
-    private static final ObjectMapper JSON = KizunaJson.newObjectMapper();
-
     private PortfolioFiles() {
     }
 
     /**
      * Reads the portfolio in {@code dir}, observed on {@code asOf}, or when absent on the day after the latest
      * signal snapshot (or subscription event).
+     *
+     * @throws InputException if the directory or a file cannot be read, or {@code asOf} is not after the history's
+     *                        start
      */
-    static Portfolio read(Path dir, Optional<LocalDate> asOf) throws IOException {
+    static Portfolio read(Path dir, Optional<LocalDate> asOf) {
         if (!Files.isDirectory(dir)) {
-            throw new InputFiles.InputException(dir + ": no such directory");
+            throw new InputException(dir + (Files.exists(dir) ? ": not a directory; give the directory that `kizuna"
+                    + " demo --out DIR` writes" : ": no such directory"));
         }
         List<Account> accounts = list(dir.resolve("accounts.json"), Account.class, true);
         List<SubscriptionEvent> events = list(dir.resolve("subscription-events.json"), SubscriptionEvent.class, false);
@@ -60,24 +58,16 @@ final class PortfolioFiles {
         }
         LocalDate observed = asOf.orElse(latest.plusDays(1));
         LocalDate start = earliest.isBefore(observed) ? earliest : observed.minusDays(1);
+        if (!observed.isAfter(start) || start.isBefore(LocalDate.of(1, 1, 1))) {
+            throw new InputException("--as-of: " + observed + " must be after the start of the history, " + start);
+        }
         return new Portfolio(start, observed, accounts, events, usage, surveys, tickets, signals, plans);
     }
 
-    private static <T> List<T> list(Path file, Class<T> type, boolean required) throws IOException {
-        if (!Files.exists(file)) {
-            if (required) {
-                throw new InputFiles.InputException(file + ": no such file");
-            }
+    private static <T> List<T> list(Path file, Class<T> type, boolean required) {
+        if (!Files.exists(file) && !required) {
             return List.of();
         }
-        if (Files.size(file) > InputFiles.MAX_FILE_BYTES) {
-            throw new InputFiles.InputException(file + ": over the limit of " + InputFiles.MAX_FILE_BYTES + " bytes");
-        }
-        JavaType listType = JSON.getTypeFactory().constructCollectionType(List.class, type);
-        try {
-            return JSON.readValue(file.toFile(), listType);
-        } catch (JsonProcessingException e) {
-            throw new InputFiles.InputException(file + ": " + e.getOriginalMessage());
-        }
+        return InputFiles.json(InputFile.of(file), type).requireAll().values();
     }
 }

@@ -34,7 +34,6 @@ import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -50,14 +49,15 @@ import java.util.TreeSet;
  * @param survival   the customers' first lifetimes in days, Kaplan-Meier with a 95% log band
  * @param health     the current customers' scores by the demo scorecard
  * @param migration  the band migration between two snapshot dates {@link #MIGRATION} apart
- * @param backtest   the demo scorecard's backtest against churn within {@link #HORIZON} of each snapshot
+ * @param backtest   the demo scorecard's backtest against churn within {@link #HORIZON} of each snapshot, or why there
+ *                   is nothing to judge
  * @param roc        the ROC curve behind the backtest's AUC; empty when it is undefined
- * @param clv        the simulated add-on purchase log's 12-month CLV per customer; empty when the models cannot be fitted
+ * @param clv        the simulated add-on purchase log's 12-month CLV per customer, or why the models cannot be fitted
  * @param plays      this week's starter playbook actions, per owner and kind
  */
 record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> bridge, CohortMatrix cohorts,
-                       KaplanMeier survival, Health health, Migration migration, BacktestReport backtest,
-                       List<RocPoint> roc, Optional<Clv> clv, Plays plays) {
+                       KaplanMeier survival, Health health, Migration migration,
+                       Computed<BacktestReport> backtest, List<RocPoint> roc, Computed<Clv> clv, Plays plays) {
     /** How many monthly cohorts the heatmaps show. */
     static final int COHORT_MONTHS = 24;
     /** How far apart the two dates of the band migration are. */
@@ -237,11 +237,11 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
         Migration migration = migration(portfolio.signals(), model, results.asOf());
         stages.stage("health backtest", 4, STAGES);
         List<Outcome> churn = PortfolioOutcomes.churn(portfolio.subscriptionEvents());
-        Backtest backtest = Backtest.builder(HORIZON).observedUntil(portfolio.asOf()).build();
-        BacktestReport report = backtest.run(model, portfolio.signals(), churn);
-        List<RocPoint> roc = backtest.rocCurve(model, portfolio.signals(), churn);
+        Computed<BacktestReport> report = DemoSummary.backtest(portfolio);
+        List<RocPoint> roc = report.isPresent() ? Backtest.builder(HORIZON).observedUntil(portfolio.asOf()).build()
+                .rocCurve(model, portfolio.signals(), churn) : List.of();
         stages.stage("customer lifetime value", 5, STAGES);
-        Optional<Clv> clv = clv(portfolio);
+        Computed<Clv> clv = clv(portfolio);
         stages.stage("playbooks", 6, STAGES);
         Plays plays = plays(portfolio);
         stages.stage("charts", 7, STAGES);
@@ -282,15 +282,13 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
     /** The number of closed bins of the CLV histogram. */
     static final int CLV_BINS = 20;
 
-    private static Optional<Clv> clv(Portfolio portfolio) {
+    private static Computed<Clv> clv(Portfolio portfolio) {
         ClvDemo demo = new ClvDemo(portfolio);
-        ClvDemo.Fitted fitted;
-        try {
-            fitted = ClvDemo.fit(demo.summary(demo.purchases()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        Computed<ClvDemo.Fitted> fitted = ClvDemo.fit(demo.summary(demo.purchases()));
+        if (!fitted.isPresent()) {
+            return Computed.unavailable(fitted.reason());
         }
-        return fitted.clv().map(values -> new Clv(values, roundUp(percentile(values, 0.95)), CLV_BINS));
+        return fitted.get().clv().map(values -> new Clv(values, roundUp(percentile(values, 0.95)), CLV_BINS));
     }
 
     /** The smallest value with at least the share {@code p} of the values at or below it. */

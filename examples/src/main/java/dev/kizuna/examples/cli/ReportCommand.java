@@ -2,14 +2,15 @@ package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -61,8 +62,21 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         if (months < 1 || months > 120) {
-            throw new InputFiles.InputException("--months: " + months + " must be from 1 to 120");
+            throw new ParameterException(spec.commandLine(), "--months: " + months + " must be from 1 to 120");
+        }
+        if (in == null && asOf != null) {
+            throw new ParameterException(spec.commandLine(), "--as-of: the day after the history of a portfolio read"
+                    + " with --in DIR; the demo portfolio has its own, so give --in DIR with --as-of, or leave out"
+                    + " --as-of");
+        }
+        if (in != null && (parsed.hasMatchedOption("--seed") || parsed.hasMatchedOption("--accounts"))) {
+            throw new ParameterException(spec.commandLine(), (parsed.hasMatchedOption("--seed") ? "--seed" : "--accounts")
+                    + ": generates the demo portfolio; with --in DIR the portfolio is read from DIR, so leave it out");
+        }
+        if (in == null) {
+            DemoCommand.checkAccounts(spec, accounts);
         }
         Progress progress = Progress.of(spec.commandLine().getErr(), quiet);
         Portfolio portfolio;
@@ -89,11 +103,10 @@ final class ReportCommand implements Callable<Integer> {
      * Computes the report of {@code portfolio}, renders it and writes it to {@code file}, showing each stage as
      * progress; returns the file.
      *
-     * @throws InputFiles.InputException if the portfolio lacks what a figure needs (no subscription events, no
-     *                                   signal snapshots), or the file cannot be written
+     * @throws InputException if the portfolio lacks what a figure needs (no subscription events, no signal
+     *                        snapshots), or the file cannot be written
      */
-    static Path write(Portfolio portfolio, String source, int months, Path file, Progress progress)
-            throws IOException {
+    static Path write(Portfolio portfolio, String source, int months, Path file, Progress progress) {
         PortfolioReport report;
         String html;
         progress.start("computing the report");
@@ -104,14 +117,10 @@ final class ReportCommand implements Callable<Integer> {
             progress.update(PortfolioReport.STAGES, PortfolioReport.STAGES);
         } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException
                  | IndexOutOfBoundsException e) {
-            throw new InputFiles.InputException("cannot build the report of this portfolio: " + e.getMessage());
+            throw new InputException("cannot build the report of this portfolio: " + e.getMessage());
         }
         progress.done("computed the report");
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new InputFiles.InputException(file + ": the directory " + parent + " does not exist");
-        }
-        Files.writeString(file, html, StandardCharsets.UTF_8);
+        OutputFiles.write(file, html);
         return file;
     }
 }

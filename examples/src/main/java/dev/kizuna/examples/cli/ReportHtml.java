@@ -206,7 +206,13 @@ final class ReportHtml {
         html.append("</table>\n");
     }
 
-    private void backtest(BacktestReport b, List<RocPoint> roc) {
+    private void backtest(Computed<BacktestReport> computed, List<RocPoint> roc) {
+        if (!computed.isPresent()) {
+            html.append("<h2 id=\"backtest\">Health score backtest</h2>\n<p>").append(escape(computed.reason()))
+                    .append("</p>\n");
+            return;
+        }
+        BacktestReport b = computed.get();
         html.append("<h2 id=\"backtest\">Health score backtest</h2>\n<p class=\"note\">Each monthly snapshot of ")
                 .append(escape(b.model().toString())).append(", judged by whether the account churned within ")
                 .append(b.horizon()).append(" after it; ").append(String.format(Locale.ROOT, "%,d", b.observations()))
@@ -260,10 +266,10 @@ final class ReportHtml {
         return Optional.ofNullable(found);
     }
 
-    private void clv(Optional<PortfolioReport.Clv> clv) {
+    private void clv(Computed<PortfolioReport.Clv> clv) {
         html.append("<h2 id=\"clv\">Customer lifetime value</h2>\n");
-        if (clv.isEmpty()) {
-            html.append("<p>The BG/NBD and Gamma-Gamma models could not be fitted to this portfolio.</p>\n");
+        if (!clv.isPresent()) {
+            html.append("<p>").append(escape(clv.reason())).append("</p>\n");
             return;
         }
         PortfolioReport.Clv c = clv.get();

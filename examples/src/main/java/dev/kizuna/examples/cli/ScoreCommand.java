@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.BandLever;
 import dev.kizuna.health.BandScheme;
@@ -33,20 +34,18 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
@@ -85,7 +84,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "INSTANT",
             description = "Score each account's latest snapshot at or before INSTANT (an ISO-8601 instant or date)."
                     + " Default: each account's latest.")
-    private String at;
+    private Instant at;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
     private String format = "text";
@@ -114,44 +113,34 @@ final class ScoreCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "--format: '" + format
                     + "' must be text or json");
         };
-        Optional<Instant> cutoff = Optional.ofNullable(at).map(this::instant);
-
-        HealthModels models = HealthModels.load();
-        String source = definition == null ? "the demo scorecard" : definition.toString();
-        Scorer scorer;
-        try {
-            scorer = scorer(models);
-        } catch (DefinitionException e) {
-            err.println("kizuna: " + source + ": " + e.getMessage());
-            err.flush();
-            return 1;
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            err.println("kizuna: " + source + ": " + e.getMessage());
-            err.flush();
-            return 1;
-        }
+        Optional<Instant> cutoff = Optional.ofNullable(at);
+        Scorer scorer = scorer(HealthModels.load());
 
         Progress progress = Progress.of(err, quiet);
         progress.start("reading " + signals);
-        List<SignalSnapshot> snapshots = InputFiles.signals(signals);
-        progress.done(String.format(Locale.ROOT, "read %,d signal snapshots from %s", snapshots.size(), signals));
-        Map<AccountId, SignalSnapshot> latest = latest(snapshots, cutoff);
+        Rows<SignalSnapshot> rows = InputFiles.signals(signals);
+        progress.done(String.format(Locale.ROOT, "read %,d signal snapshots from %s", rows.size(), signals));
+        reportRejected(err, rows);
+        if (rows.size() == 0) {
+            throw new InputException(signals + ": " + (rows.count() == 0 ? "the file has no signal snapshot"
+                    : rows.count() == 1 ? "its one record could not be read (above)"
+                    : String.format(Locale.ROOT, "none of its %,d records could be read (listed above)",
+                    rows.count())) + ", so nothing was scored");
+        }
+        noteMisspeltSignals(err, rows.values(), scorer.inputs());
+        Map<AccountId, SignalSnapshot> latest = latest(rows.values(), cutoff);
         if (latest.isEmpty()) {
-            err.println("kizuna: " + signals + ": no signal snapshot" + cutoff.map(c -> " at or before " + c)
+            throw new InputException(signals + ": no signal snapshot" + cutoff.map(c -> " at or before " + c + " (--at)")
                     .orElse("") + " to score");
-            err.flush();
-            return 1;
         }
         Instant asOf = cutoff.orElseGet(() -> latest.values().stream().map(SignalSnapshot::at)
                 .max(Comparator.naturalOrder()).orElseThrow());
 
         if (explain != null) {
-            SignalSnapshot snapshot = latest.get(AccountId.of(explain));
+            SignalSnapshot snapshot = latest.get(OptionValues.account(spec.commandLine(), "--explain", explain));
             if (snapshot == null) {
-                err.println("kizuna: no signal snapshot of account '" + explain + "'" + cutoff.map(c -> " at or before "
-                        + c).orElse("") + " in " + signals);
-                err.flush();
-                return 1;
+                throw new InputException("--explain: no signal snapshot of account '" + explain + "'"
+                        + cutoff.map(c -> " at or before " + c).orElse("") + " in " + signals);
             }
             Scored scored = scorer.score(snapshot, asOf);
             if (json) {
@@ -165,11 +154,28 @@ final class ScoreCommand implements Callable<Integer> {
 
         List<Scored> all = new ArrayList<>(latest.size());
         progress.start("scoring accounts");
+        Map<SignalSnapshot, Integer> lineOf = new IdentityHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            lineOf.put(rows.values().get(i), rows.lines()[i]);
+        }
+        List<Rows.Rejected> refused = new ArrayList<>();
         for (SignalSnapshot snapshot : latest.values()) {
-            all.add(scorer.score(snapshot, asOf));
-            progress.update(all.size(), latest.size());
+            try {
+                all.add(scorer.score(snapshot, asOf));
+            } catch (IllegalArgumentException e) {
+                // A value the model refuses (outside a domain its definition declares): that record is not scored.
+                int line = lineOf.get(snapshot);
+                refused.add(new Rows.Rejected(line, signals + ":" + line + ": " + e.getMessage()));
+                err.println("kizuna: " + signals + ":" + line + ": " + e.getMessage() + " (record not scored)");
+            }
+            progress.update(all.size() + refused.size(), latest.size());
         }
         progress.done(String.format(Locale.ROOT, "scored %,d accounts", all.size()));
+        rows = rows.plus(refused);
+        if (all.stream().noneMatch(s -> s.score().isScored())) {
+            throw new InputException(all.isEmpty() ? signals + ": no account could be scored (every record is listed"
+                    + " above)" : nothingScored(all.size(), scorer, latest.values()));
+        }
         all.sort(Comparator.comparing(Scored::score, BandDistribution.BY_RISK));
         List<HealthScore> scores = all.stream().map(Scored::score).toList();
         BandDistribution distribution = BandDistribution.of(scores, scorer.bands());
@@ -180,14 +186,73 @@ final class ScoreCommand implements Callable<Integer> {
             ArrayNode list = root.putArray("accounts");
             all.forEach(s -> list.add(scoredJson(s)));
             root.set("distribution", HealthJson.distribution(distribution));
+            root.put("rejectedRecords", rows.count());
+            ArrayNode rejected = root.putArray("rejected");
+            for (Rows.Rejected r : rows.rejected()) {
+                rejected.addObject().put("line", r.line()).put("reason", r.message());
+            }
             out.println(write(root));
         } else {
-            printTable(out, all, scorer, asOf);
+            printTable(out, all, scorer, asOf, rows);
             out.println();
             printDistribution(out, distribution);
         }
         out.flush();
         return 0;
+    }
+
+    /** Lists each record of the signals that could not be read, on standard error: its line and reason. */
+    private static void reportRejected(PrintWriter err, Rows<SignalSnapshot> rows) {
+        for (Rows.Rejected r : rows.rejected()) {
+            err.println("kizuna: " + r.message() + " (record not scored)");
+        }
+        if (rows.count() > rows.rejected().size()) {
+            err.printf(Locale.ROOT, "kizuna: %s: and %,d more records not scored%n", rows.file(),
+                    rows.count() - rows.rejected().size());
+        }
+        err.flush();
+    }
+
+    /**
+     * Notes, on standard error, each signal of the snapshots that the model does not use but that is one edit or so
+     * from one it uses and the snapshots lack: a misspelt column (sentiment.npss) that would otherwise go unnoticed.
+     */
+    private void noteMisspeltSignals(PrintWriter err, List<SignalSnapshot> snapshots, SortedSet<SignalName> inputs) {
+        SortedSet<SignalName> seen = signalsOf(snapshots);
+        List<String> lacking = inputs.stream().filter(s -> !seen.contains(s)).map(SignalName::value).toList();
+        for (SignalName name : seen) {
+            if (!inputs.contains(name)) {
+                Nearest.of(name.value(), lacking).ifPresent(n -> err.println("kizuna: " + signals + ": the model does"
+                        + " not use the signal '" + name.value() + "' and no snapshot has '" + n + "', which it uses;"
+                        + " did you mean '" + n + "'?"));
+            }
+        }
+        err.flush();
+    }
+
+    private static SortedSet<SignalName> signalsOf(java.util.Collection<SignalSnapshot> snapshots) {
+        SortedSet<SignalName> seen = new TreeSet<>();
+        for (SignalSnapshot s : snapshots) {
+            for (int i = 0; i < s.size(); i++) {
+                seen.add(s.nameAt(i));
+            }
+        }
+        return seen;
+    }
+
+    /** Why no account could be scored: which signals the model uses, and which of them the snapshots have. */
+    private String nothingScored(int accounts, Scorer scorer, java.util.Collection<SignalSnapshot> latest) {
+        SortedSet<SignalName> seen = signalsOf(latest);
+        List<String> used = scorer.inputs().stream().map(SignalName::value).toList();
+        List<String> present = scorer.inputs().stream().filter(seen::contains).map(SignalName::value).toList();
+        String what = String.format(Locale.ROOT, "%s: none of the %,d accounts could be scored: each has insufficient"
+                + " data for %s, which uses %s", signals, accounts, scorer.name(), String.join(", ", used));
+        if (present.isEmpty()) {
+            return what + "; the snapshots have none of these signals (they have " + (seen.isEmpty() ? "no signal"
+                    : String.join(", ", seen.stream().map(SignalName::value).toList())) + "): give the model's"
+                    + " signals, or a --definition that uses the file's";
+        }
+        return what + "; the snapshots have only " + String.join(", ", present) + ", too few for a score";
     }
 
     // ---- the model ----
@@ -201,29 +266,31 @@ final class ScoreCommand implements Callable<Integer> {
         String name();
 
         boolean segmented();
+
+        SortedSet<SignalName> inputs();
     }
 
-    private Scorer scorer(HealthModels models) throws IOException {
-        JsonNode tree;
-        if (definition == null) {
-            tree = DefinitionFormat.YAML.parse(DemoScorecard.yaml());
-        } else {
-            if (!Files.isRegularFile(definition)) {
-                throw new IllegalArgumentException("no such file");
-            }
-            tree = DefinitionFormat.ofFileName(definition.getFileName().toString()).parse(definition);
-        }
+    private Scorer scorer(HealthModels models) {
+        JsonNode tree = definition == null ? DefinitionFormat.YAML.parse(DemoScorecard.yaml())
+                : DefinitionFiles.tree(definition);
+        String source = definition == null ? "the demo scorecard" : definition.toString();
         if (SegmentedDefinition.isSegmented(tree)) {
-            SegmentedDefinition segmented = SegmentedDefinition.read(tree, models, Optional.empty());
-            SegmentedModel routing = segmented.create(models);
+            SegmentedDefinition segmented;
+            SegmentedModel routing;
+            try {
+                segmented = SegmentedDefinition.read(tree, models, Optional.empty());
+                routing = segmented.create(models);
+            } catch (DefinitionException e) {
+                throw new InputException(source + ": " + e.getMessage());
+            }
             Map<AccountId, Account> byId = accountsById();
             return new Scorer() {
                 @Override
                 public Scored score(SignalSnapshot snapshot, Instant computedAt) {
                     Account account = byId.get(snapshot.account());
                     if (account == null) {
-                        throw new InputFiles.UncheckedInputException(accounts + ": no account '"
-                                + snapshot.account() + "', which has signals; a segmented definition needs it");
+                        throw new InputException(accounts + ": no account '" + snapshot.account() + "', which has"
+                                + " signals in " + signals + "; a segmented definition needs every account");
                     }
                     RoutedScore routed = routing.score(account, snapshot, computedAt);
                     return new Scored(routed.explanation(), Optional.of(routed.choice()));
@@ -243,9 +310,24 @@ final class ScoreCommand implements Callable<Integer> {
                 public boolean segmented() {
                     return true;
                 }
+
+                @Override
+                public SortedSet<SignalName> inputs() {
+                    return segmented.inputs();
+                }
             };
         }
-        HealthModel model = models.create(models.read(tree, Optional.empty()));
+        if (accounts != null) {
+            throw new ParameterException(spec.commandLine(), "--accounts: only a segmented definition uses the"
+                    + " accounts (to choose each account's model); " + source + " is not segmented, so leave out"
+                    + " --accounts");
+        }
+        HealthModel model;
+        try {
+            model = models.create(models.read(tree, Optional.empty()));
+        } catch (DefinitionException e) {
+            throw new InputException(source + ": " + e.getMessage());
+        }
         return new Scorer() {
             @Override
             public Scored score(SignalSnapshot snapshot, Instant computedAt) {
@@ -266,33 +348,28 @@ final class ScoreCommand implements Callable<Integer> {
             public boolean segmented() {
                 return false;
             }
+
+            @Override
+            public SortedSet<SignalName> inputs() {
+                return model.definition().inputs();
+            }
         };
     }
 
-    private Map<AccountId, Account> accountsById() throws IOException {
+    private Map<AccountId, Account> accountsById() {
         if (accounts == null) {
             throw new ParameterException(spec.commandLine(),
                     "--accounts: a segmented definition chooses each account's model by its segment, tier and"
                             + " journey stage; give the accounts with --accounts FILE");
         }
         Map<AccountId, Account> byId = new TreeMap<>();
-        for (Account a : InputFiles.accounts(accounts)) {
+        for (Account a : InputFiles.accounts(accounts).values()) {
             byId.put(a.id(), a);
         }
         return byId;
     }
 
     // ---- the snapshots ----
-
-    private Instant instant(String text) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--at: '" + text
-                    + "' is not an ISO-8601 instant or date, such as 2026-01-01 or 2026-01-01T00:00:00Z");
-        }
-    }
 
     /**
      * Returns each account's latest snapshot at or before the cutoff, by account; of two snapshots of one account at
@@ -311,9 +388,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     // ---- text ----
 
-    private static void printTable(PrintWriter out, List<Scored> all, Scorer scorer, Instant asOf) {
-        out.printf("Health of %,d accounts as of %s, scored by %s, riskiest first%n", all.size(), asOf,
-                scorer.name());
+    private static void printTable(PrintWriter out, List<Scored> all, Scorer scorer, Instant asOf,
+                                   Rows<SignalSnapshot> rows) {
+        out.printf("Health of %,d accounts as of %s, scored by %s, riskiest first%s%n", all.size(), asOf,
+                scorer.name(), rows.count() == 0 ? "" : String.format(Locale.ROOT, "; %,d records of %s rejected"
+                        + " and not scored (listed on standard error)", rows.count(), rows.file()));
         int width = Math.max(7, all.stream().mapToInt(s -> s.score().account().value().length()).max().orElse(0));
         String row = "  %-" + width + "s %7s  %-12s %s%s%n";
         out.printf(row, "account", "score", "band", scorer.segmented() ? "model                 " : "", "reason");

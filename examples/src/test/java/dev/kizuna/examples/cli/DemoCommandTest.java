@@ -61,7 +61,7 @@ class DemoCommandTest {
         assertEquals(expected.subscriptionEvents(), events);
         assertEquals(expected.plans(), plans);
         assertEquals(PortfolioOutcomes.churn(expected.subscriptionEvents()),
-                InputFiles.outcomes(dir.resolve("churn-outcomes.json")));
+                InputFiles.outcomes(dir.resolve("churn-outcomes.json")).values());
         for (String file : List.of("usage.json", "surveys.json", "tickets.json", "signals.json")) {
             assertTrue(Files.size(dir.resolve(file)) > 2, file);
         }

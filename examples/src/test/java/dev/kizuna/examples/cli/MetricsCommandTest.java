@@ -213,8 +213,9 @@ class MetricsCommandTest {
                 """);
         Run unknown = execute("metrics", "--events", csv.toString());
         assertEquals(1, unknown.code());
-        assertEquals("kizuna: " + csv + ": events[0]: CHANGE of subscription 's1' of account 'a' effective 2025-02-05"
-                + " is for an unknown subscription: it has no START event", unknown.err().strip());
+        assertEquals("kizuna: " + csv + ":2: CHANGE of subscription 's1' of account 'a' effective 2025-02-05"
+                + " is for an unknown subscription: it has no START event", unknown.err().strip(),
+                "the library's position in the list (events[0]) is the file's line");
         Run missing = execute("metrics");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("Missing required option: '--events=FILE'"), missing.err());

@@ -1,0 +1,286 @@
+package dev.kizuna.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A CSV file with a header row, read row by row, each row with the line it starts on.
+ *
+ * <p>The header is checked against a {@link Layout} before any row is read, and every problem in it is reported on
+ * its line: a column that is not known (with the known columns and the nearest one), a column that appears twice, a
+ * required column that is missing. Column names match ignoring case and white space around them. A row must have as
+ * many cells as the header. A blank line, or a line of empty cells only ({@code ,,,}), holds no data and is skipped,
+ * before the header too. Quoting follows RFC 4180: a value with a comma, a quote or a line break is written in double
+ * quotes, a quote inside doubled.
+ */
+final class CsvTable implements Closeable {
+    /** The most columns a header may have. */
+    static final int MAX_COLUMNS = 10_000;
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
+    /**
+     * The columns a kind of file has.
+     *
+     * @param required the columns every file must have, in the documented order
+     * @param optional the columns a file may have
+     * @param others   for files whose other columns carry data (one column per signal), the check of such a column's
+     *                 name, returning its problem; empty when no other column is allowed
+     */
+    record Layout(List<String> required, List<String> optional, Optional<Function<String, Optional<String>>> others) {
+        Layout {
+            required = List.copyOf(required);
+            optional = List.copyOf(optional);
+        }
+
+        /** A layout of known columns only. */
+        static Layout of(List<String> required, List<String> optional) {
+            return new Layout(required, optional, Optional.empty());
+        }
+
+        List<String> known() {
+            List<String> all = new ArrayList<>(required);
+            all.addAll(optional);
+            return all;
+        }
+    }
+
+    private final InputFile file;
+    private final Reader reader;
+    private final MappingIterator<String[]> rows;
+    private final List<String> columns;
+    private final Map<String, Integer> index;
+
+    private CsvTable(InputFile file, Reader reader, MappingIterator<String[]> rows, List<String> columns) {
+        this.file = file;
+        this.reader = reader;
+        this.rows = rows;
+        this.columns = columns;
+        this.index = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            index.put(columns.get(i), i);
+        }
+    }
+
+    /**
+     * Opens {@code file} and reads and checks its header.
+     *
+     * @throws InputException if the file is empty or the header does not fit the layout
+     */
+    static CsvTable open(InputFile file, Layout layout) {
+        Reader reader = file.reader();
+        try {
+            MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader);
+            int line = 0;
+            String[] header = null;
+            while (header == null && hasNext(file, rows)) {
+                line = rows.getCurrentLocation().getLineNr();
+                String[] cells = next(file, rows);
+                header = blank(cells) ? null : cells;
+            }
+            if (header == null) {
+                throw new InputException(file.name() + ": the file is empty; it must start with a header row: "
+                        + String.join(",", layout.required()));
+            }
+            CsvTable table = new CsvTable(file, reader, rows, checkHeader(file.name() + ":" + line, header, layout));
+            reader = null;
+            return table;
+        } catch (IOException e) {
+            throw syntax(file, e);
+        } finally {
+            closeQuietly(reader);
+        }
+    }
+
+    /** Returns the header's columns, those of the layout under their documented names. */
+    List<String> columns() {
+        return columns;
+    }
+
+    /** Returns the name of the file. */
+    String file() {
+        return file.name();
+    }
+
+    /**
+     * Returns the next row that is not blank, or empty at the end of the file.
+     *
+     * @throws InputException if the row is not well-formed CSV or has another number of cells than the header
+     */
+    Optional<CsvRow> next() {
+        while (hasNext(file, rows)) {
+            // The location before reading the row is the row's own line; after it, the next one's.
+            int line = rows.getCurrentLocation().getLineNr();
+            String[] cells = next(file, rows);
+            if (blank(cells)) {
+                continue;
+            }
+            if (cells.length != columns.size()) {
+                throw new InputException(String.format(Locale.ROOT, "%s:%d: the row has %d cells but the header has"
+                        + " %d%s", file.name(), line, cells.length, columns.size(), cells.length > columns.size()
+                        ? "; a value with a comma must be written in double quotes" : ""));
+            }
+            return Optional.of(new CsvRow(file.name(), line, cells));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(reader);
+    }
+
+    /** One row: its cells by the header's columns. */
+    final class CsvRow extends Row {
+        private final String[] cells;
+
+        private CsvRow(String file, int line, String[] cells) {
+            super(file, line);
+            this.cells = cells;
+        }
+
+        @Override
+        Optional<String> optional(String column) {
+            Integer i = index.get(column);
+            if (i == null || cells[i].isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(cells[i]);
+        }
+
+        @Override
+        String label(String column) {
+            return "column '" + column + "'";
+        }
+
+        /** Returns the header's columns. */
+        List<String> columns() {
+            return columns;
+        }
+    }
+
+    private static boolean hasNext(InputFile file, MappingIterator<String[]> rows) {
+        try {
+            return rows.hasNextValue();
+        } catch (IOException e) {
+            throw syntax(file, e);
+        }
+    }
+
+    private static String[] next(InputFile file, MappingIterator<String[]> rows) {
+        try {
+            return rows.nextValue();
+        } catch (IOException e) {
+            throw syntax(file, e);
+        }
+    }
+
+    private static boolean blank(String[] cells) {
+        for (String c : cells) {
+            if (!c.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InputException syntax(InputFile file, IOException e) {
+        InputException cause = InputFiles.inputCause(e);
+        if (cause != null) {
+            return cause;
+        }
+        if (e instanceof JsonProcessingException j) {
+            JsonLocation at = j.getLocation();
+            return new InputException(file.name() + (at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr())
+                    + ": not well-formed CSV: " + csvProblem(j.getOriginalMessage()));
+        }
+        return InputFile.cannotRead(file.name(), e);
+    }
+
+    /** Jackson's wording of a CSV syntax error, in the user's terms where it is known. */
+    private static String csvProblem(String message) {
+        String m = String.valueOf(message);
+        if (m.contains("Missing closing quote")) {
+            return "a value opened with a double quote is never closed; close it, or double a quote inside it";
+        }
+        if (m.contains("Expected separator")) {
+            return "a quoted value must be followed by a comma or the end of the line; double a quote inside it";
+        }
+        return m;
+    }
+
+    private static List<String> checkHeader(String where, String[] header, Layout layout) {
+        List<String> problems = new ArrayList<>();
+        if (header.length > MAX_COLUMNS) {
+            throw new InputException(String.format(Locale.ROOT, "%s: the header has %,d columns, over the limit of %,d",
+                    where, header.length, MAX_COLUMNS));
+        }
+        Map<String, String> known = new HashMap<>();
+        for (String k : layout.known()) {
+            known.put(k.toLowerCase(Locale.ROOT), k);
+        }
+        List<String> columns = new ArrayList<>(header.length);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = header[i];
+            String column = known.getOrDefault(name.toLowerCase(Locale.ROOT), name);
+            columns.add(column);
+            Integer first = seen.putIfAbsent(column.toLowerCase(Locale.ROOT), i);
+            if (name.isEmpty()) {
+                problems.add("column " + (i + 1) + " has no name; every column needs one");
+            } else if (first != null) {
+                problems.add("the column '" + name + "' appears twice, as columns " + (first + 1) + " and " + (i + 1)
+                        + "; remove one");
+            } else if (!known.containsKey(name.toLowerCase(Locale.ROOT))) {
+                Optional<String> problem = layout.others().isPresent() ? layout.others().get().apply(name)
+                        : Optional.of(unknown("column", name, layout.known()));
+                problem.ifPresent(problems::add);
+            }
+        }
+        for (String r : layout.required()) {
+            if (!seen.containsKey(r.toLowerCase(Locale.ROOT))) {
+                problems.add("the column '" + r + "' is missing; the file has " + String.join(",", header));
+            }
+        }
+        if (problems.size() == 1) {
+            throw new InputException(where + ": " + problems.get(0));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(where + ": " + problems.size() + " problems in the header:\n  "
+                    + String.join("\n  ", problems));
+        }
+        return List.copyOf(columns);
+    }
+
+    /** The message of an unknown column: the nearest known one, when one is near, and every known column. */
+    static String unknown(String kind, String name, List<String> known) {
+        Optional<String> nearest = Nearest.of(name, known);
+        return "unknown " + kind + " '" + TextValues.shorten(name) + "'" + nearest.map(n -> "; did you mean '" + n
+                + "'?").orElse(".") + " The known " + kind + "s are " + String.join(",", known);
+    }
+
+    private static void closeQuietly(Reader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // Nothing was written; a failure to close a file read to its end changes nothing.
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kizuna.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.HealthModel;
+import dev.kizuna.health.HealthModels;
+import dev.kizuna.health.definition.DefinitionException;
+import dev.kizuna.health.definition.DefinitionFormat;
+import dev.kizuna.playbooks.RuleSet;
+import dev.kizuna.playbooks.definition.PlaybookDefinitions;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads the definitions the tool is given (health models and playbook rule sets) through {@link InputFile}, the one
+ * way the tool reads a file, and reports every problem as an {@link InputException} that starts with the file's name:
+ * a missing file, a file that is not UTF-8, an extension other than {@code .json}, {@code .yaml} or {@code .yml}, a
+ * document that is not well-formed, every error of a definition with its path.
+ */
+final class DefinitionFiles {
+    private DefinitionFiles() {
+    }
+
+    /** Reads a definition file into a tree, JSON or YAML by its extension. */
+    static JsonNode tree(Path file) {
+        InputFile input = InputFile.of(file);
+        DefinitionFormat format;
+        try {
+            format = DefinitionFormat.ofFileName(String.valueOf(file.getFileName()));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(input.name() + ": a definition file's name must end in .json, .yaml or .yml,"
+                    + " which says its format");
+        }
+        String text = input.text(DefinitionFormat.MAX_DOCUMENT_CHARS);
+        try {
+            return format.parse(text);
+        } catch (DefinitionException e) {
+            throw new InputException(input.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a health model definition and creates its model. */
+    static HealthModel model(HealthModels models, Path file) {
+        JsonNode tree = tree(file);
+        try {
+            return models.create(models.read(tree, Optional.empty()));
+        } catch (DefinitionException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a playbook rule set whose signals must be well-known ones. */
+    static RuleSet ruleSet(Path file) {
+        JsonNode tree = tree(file);
+        try {
+            return PlaybookDefinitions.withCatalogue(SignalName.catalogue()).readRuleSet(tree);
+        } catch (dev.kizuna.playbooks.definition.DefinitionException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+    }
+}
