@@ -1,5 +1,6 @@
 package dev.kizuna.playbooks;
 
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.playbooks.internal.Checks;
 import dev.kizuna.playbooks.internal.Numbers;
 
@@ -24,6 +25,36 @@ public sealed interface Criterion
 
     /** Returns the threshold as a person reads it, such as {@code < 40} or {@code in [red, yellow]}. */
     String describe();
+
+    /**
+     * Returns whether some value of {@code domain} meets this criterion: {@code above: 500} cannot hold for an NPS
+     * (-100 to 100), {@code between: [1.2, 1.8]} cannot hold for a count (whole numbers). Always true for a
+     * categorical criterion. Definition readers reject a test that cannot hold, since its rule would never fire.
+     */
+    default boolean canHold(SignalDomain domain) {
+        Objects.requireNonNull(domain, "domain");
+        // The smallest and largest values of the domain: whole numbers when the domain is whole.
+        double low = domain.whole() ? Math.ceil(domain.min()) : domain.min();
+        double high = domain.whole() ? Math.floor(domain.max()) : domain.max();
+        if (this instanceof Below b) {
+            return low < b.value();
+        }
+        if (this instanceof AtMost m) {
+            return low <= m.value();
+        }
+        if (this instanceof Above a) {
+            return high > a.value();
+        }
+        if (this instanceof AtLeast a) {
+            return high >= a.value();
+        }
+        if (this instanceof Between b) {
+            double from = Math.max(b.low(), low);
+            double to = Math.min(b.high(), high);
+            return domain.whole() ? Math.ceil(from) <= Math.floor(to) : from <= to;
+        }
+        return true;
+    }
 
     /**
      * The fact is strictly below the value.

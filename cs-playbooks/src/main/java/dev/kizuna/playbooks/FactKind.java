@@ -2,6 +2,7 @@ package dev.kizuna.playbooks;
 
 import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.PlanStatus;
+import dev.kizuna.core.signal.SignalDomain;
 
 import java.util.Arrays;
 import java.util.List;
@@ -96,6 +97,25 @@ public enum FactKind {
             case STAGE -> Optional.of(Arrays.stream(JourneyStage.values()).map(Enum::name).toList());
             case PLAN_STATUS -> Optional.of(Arrays.stream(PlanStatus.values()).map(Enum::name).toList());
             default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Returns the values a numeric fact of this kind can take: the health score 0 to 100, whole days to renewal,
+     * counts of milestones and answers from 0 up, a tier rank from 1 up, days in a stage from 0 up. A signal's value
+     * takes its signal's domain, and a relative change any number, so {@link SignalDomain#ANY} for those kinds and
+     * for categorical ones. Definition readers use it to reject a test that can never hold, such as a health score
+     * above 100.
+     */
+    public SignalDomain domain() {
+        return switch (this) {
+            case HEALTH_SCORE -> SignalDomain.between(0, 100);
+            case DAYS_TO_RENEWAL -> SignalDomain.WHOLE;
+            case CONTRACT_TERM_DAYS -> SignalDomain.atLeast(1).wholeNumbers();
+            case DAYS_IN_STAGE -> SignalDomain.NON_NEGATIVE;
+            case OVERDUE_MILESTONES, PROMOTERS, DETRACTORS -> SignalDomain.COUNT;
+            case TIER_RANK -> SignalDomain.atLeast(1).wholeNumbers();
+            default -> SignalDomain.ANY;
         };
     }
 

@@ -9,6 +9,7 @@ import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.plan.PlanStatus;
+import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
@@ -23,6 +24,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static dev.kizuna.playbooks.Fixtures.MONTH_AGO;
 import static dev.kizuna.playbooks.Fixtures.NOW;
@@ -54,6 +56,7 @@ public final class Generators {
         return signal.domain().hasMax() && signal.domain().max() == 1 ? value / 100 : value;
     }
 
+    /** Returns numeric tests that can hold for their fact's domain, as the definition readers require. */
     public static Arbitrary<Condition> numericTest(Arbitrary<NumericFact> fact) {
         return Combinators.combine(fact, numbers(), numbers(), Arbitraries.integers().between(0, 4))
                 .as((f, a, b, op) -> switch (op) {
@@ -62,7 +65,28 @@ public final class Generators {
                     case 2 -> f.above(a);
                     case 3 -> f.atLeast(a);
                     default -> f.between(Math.min(a, b), Math.max(a, b));
-                });
+                })
+                .filter(c -> canHold(c, SignalName::domain));
+    }
+
+    /**
+     * Returns whether every test in {@code condition} can hold for its fact's domain (a signal's from
+     * {@code domains}, another fact's from its kind), as the definition readers require.
+     */
+    public static boolean canHold(Condition condition, Function<SignalName, SignalDomain> domains) {
+        if (condition instanceof Condition.Test t) {
+            Fact f = t.fact();
+            SignalDomain domain = f.kind() == FactKind.SIGNAL ? domains.apply(f.signal().orElseThrow())
+                    : f.kind().domain();
+            return t.criterion().canHold(domain);
+        }
+        if (condition instanceof Condition.All all) {
+            return all.parts().stream().allMatch(p -> canHold(p, domains));
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.parts().stream().allMatch(p -> canHold(p, domains));
+        }
+        return canHold(((Condition.Not) condition).part(), domains);
     }
 
     public static Arbitrary<Condition> leaf() {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Simulates each model with known parameters (jqwik drives the seed) and checks that the fit recovers them:
+ * Simulates each model with known parameters (jqwik draws the simulation seeds, from a fixed seed) and checks that the fit recovers them:
  * <ul>
  *   <li>the fitted log-likelihood is at least that of the true parameters (the optimiser found the maximum);</li>
  *   <li>the truth lies inside the 99.99% likelihood-ratio confidence region,
@@ -19,8 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </ul>
  */
 class SimulationProperties {
+    /**
+     * The checks are statistical: with random seeds each try fails with probability about 1e-4 (a run of
+     * {@code sbgRecoversItsParameters} once drew a statistic of 18.61 against 18.42), so CI would fail now and then
+     * with nothing wrong. A fixed seed keeps the simulated portfolios the same from run to run; a broken fitter still
+     * fails them.
+     */
+    private static final String FIXED_SEED = "20261207";
 
-    @Property(tries = 4)
+    @Property(tries = 4, seed = FIXED_SEED)
     void bgNbdRecoversItsParameters(@ForAll long seed) {
         RandomDataGenerator rnd = new RandomDataGenerator(seed);
         double[] truth = {0.6, 4.0, 0.8, 2.5};
@@ -54,7 +61,7 @@ class SimulationProperties {
         assertEquals(expected, m.expectedTransactions(32), 0.1 * expected, "E[X(32)]");
     }
 
-    @Property(tries = 2)
+    @Property(tries = 2, seed = FIXED_SEED)
     void paretoNbdRecoversItsParameters(@ForAll long seed) {
         RandomDataGenerator rnd = new RandomDataGenerator(seed);
         double[] truth = {0.8, 8.0, 0.7, 10.0};
@@ -89,7 +96,7 @@ class SimulationProperties {
         assertEquals(expected, m.expectedTransactions(32), 0.1 * expected, "E[X(32)]");
     }
 
-    @Property(tries = 5)
+    @Property(tries = 5, seed = FIXED_SEED)
     void gammaGammaRecoversItsParameters(@ForAll long seed) {
         RandomDataGenerator rnd = new RandomDataGenerator(seed);
         double[] truth = {6.0, 4.0, 15.0};
@@ -117,7 +124,7 @@ class SimulationProperties {
         assertEquals(mean, model.populationMeanSpend(), 0.1 * mean, "population mean spend");
     }
 
-    @Property(tries = 10)
+    @Property(tries = 10, seed = FIXED_SEED)
     void sbgRecoversItsParameters(@ForAll long seed) {
         RandomDataGenerator rnd = new RandomDataGenerator(seed);
         double[] truth = {0.7, 2.0};

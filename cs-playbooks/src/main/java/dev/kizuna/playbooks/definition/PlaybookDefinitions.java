@@ -420,7 +420,25 @@ public final class PlaybookDefinitions {
         if (fact.isEmpty() || criterion.isEmpty() || n.hasErrorsInside()) {
             return Optional.empty();
         }
-        return n.build(() -> new Condition.Test(fact.get(), criterion.get()));
+        checkCanHold(n, fact.get(), criterion.get());
+        return n.hasErrorsInside() ? Optional.empty()
+                : n.build(() -> new Condition.Test(fact.get(), criterion.get()));
+    }
+
+    /**
+     * Records an error if no value of the fact's domain meets the criterion, such as {@code sentiment.nps above
+     * 100} or a 0/1 flag {@code atLeast: 2}: a test that can never hold would make its rule silently dead.
+     */
+    private static void checkCanHold(DocumentNode n, Fact fact, Criterion criterion) {
+        SignalDomain domain = fact.kind() == FactKind.SIGNAL ? n.domainOf(fact.signal().orElseThrow())
+                : fact.kind().domain();
+        if (!criterion.canHold(domain)) {
+            String what = fact.signal().map(SignalName::value).orElse(fact.kind().key());
+            n.error("this test can never hold: " + what + " is " + domain.describe() + ", so it is never "
+                    + criterion.describe() + "; change the threshold"
+                    + (fact.kind() == FactKind.SIGNAL && !fact.signal().orElseThrow().isWellKnown()
+                    ? " or the signal's declared domain" : ""));
+        }
     }
 
     private Optional<Fact> fact(DocumentNode n) {

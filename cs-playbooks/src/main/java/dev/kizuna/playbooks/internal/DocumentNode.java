@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.internal.DocumentPaths;
 import dev.kizuna.health.internal.NearestName;
@@ -424,6 +425,14 @@ public final class DocumentNode {
             declared = Collections.unmodifiableSortedMap(all);
         }
         return declared;
+    }
+
+    /**
+     * Returns the values {@code signal} can take as this part of the document sees it: the domain declared here or by
+     * an enclosing part, else the signal's own.
+     */
+    public SignalDomain domainOf(SignalName signal) {
+        return DeclaredSignals.domainOf(signal, declared);
     }
 
     /**

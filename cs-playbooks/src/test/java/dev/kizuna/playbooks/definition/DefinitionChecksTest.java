@@ -181,6 +181,38 @@ class DefinitionChecksTest {
     }
 
     @Test
+    void aTestThatNoValueOfItsDomainMeetsIsAnError() {
+        assertEquals(List.of(error("rules[0].when", "this test can never hold: sentiment.nps is a number from -100 to"
+                        + " 100, so it is never > 500; change the threshold")),
+                playbookErrors(ANY, playbook("p", "{signal: sentiment.nps, above: 500}")));
+        assertEquals(List.of(error("rules[0].when", "this test can never hold: relationship.champion_present is 0 or"
+                        + " 1, so it is never >= 2; change the threshold")),
+                playbookErrors(ANY, playbook("p", "{signal: relationship.champion_present, atLeast: 2}")));
+        assertEquals(List.of(error("rules[0].when", "this test can never hold: health_score is a number from 0 to"
+                        + " 100, so it is never < 0; change the threshold")),
+                playbookErrors(ANY, playbook("p", "{fact: health_score, below: 0}")));
+        // Whole numbers: no count lies strictly between 1 and 2.
+        assertEquals(List.of(error("rules[0].when", "this test can never hold: support.open_tickets is a whole"
+                        + " number from 0 up, so it is never in [1.2, 1.8]; change the threshold")),
+                playbookErrors(ANY, playbook("p", "{signal: support.open_tickets, between: [1.2, 1.8]}")));
+        // A declared domain counts too, and the message says where to look.
+        assertEquals(List.of(error("rules[0].when", "this test can never hold: custom.seats is a whole number from 0"
+                        + " to 50, so it is never > 60; change the threshold or the signal's declared domain")),
+                playbookErrors(ANY, "{id: p, purpose: RISK, signals: {custom.seats: {min: 0, max: 50, whole: true}},"
+                        + " rules: [{id: r, when: {signal: custom.seats, above: 60}, actions: [{kind: TASK, owner:"
+                        + " CS_LEAD, template: t}]}]}"));
+    }
+
+    @Test
+    void testsAtTheEdgeOfTheDomainStillRead() {
+        for (String when : List.of("{signal: sentiment.nps, atLeast: 100}", "{signal: sentiment.nps, atMost: -100}",
+                "{signal: relationship.champion_present, between: [0.5, 1]}", "{fact: health_score, above: 99.99}",
+                "{fact: tier_rank, atMost: 1}", "{signal: usage.trend_30d, below: -0.99}")) {
+            assertEquals(1, ANY.readPlaybook(playbook("p", when), DefinitionFormat.YAML).rules().size(), when);
+        }
+    }
+
+    @Test
     void negativeZeroIsWrittenBackExactly() {
         Playbook p = Playbook.builder("p", Playbook.Archetype.RISK)
                 .rule(Rule.builder("r").when(Condition.signalChange(SignalName.USAGE_ACTIVE_USERS,

@@ -6,6 +6,7 @@ import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.playbooks.Action;
 import dev.kizuna.playbooks.ActionKind;
 import dev.kizuna.playbooks.Condition;
+import dev.kizuna.playbooks.Generators;
 import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.Rule;
 import dev.kizuna.playbooks.RuleSet;
@@ -69,9 +70,19 @@ class DefinitionEdgeRoundTripProperties {
                 .as((kind, value) -> Action.of(kind, CsRole.CS_LEAD, "t").withParameter("note", value));
         Arbitrary<SignalDomain> domain = Arbitraries.of(SignalDomain.ANY, SignalDomain.COUNT, SignalDomain.FLAG,
                 SignalDomain.between(-0.0, 1e15), new SignalDomain(-1e15, 7.5, true));
-        return Combinators.combine(test.list().ofMinSize(1).ofMaxSize(3), categorical, action, text(), text(),
-                        domain, Arbitraries.of(true, false))
-                .as((tests, segment, a, description, ruleDescription, seats, declare) -> {
+        return Combinators.combine(domain, Arbitraries.of(true, false)).as(Tuple::of).flatMap(declaration -> {
+            SignalDomain seatsDomain = declaration.get2() ? declaration.get1() : SignalDomain.ANY;
+            // Only tests that can hold: the readers reject the others (a count below -1, a flag at least 2).
+            Arbitrary<Condition> readable = test.filter(c -> Generators.canHold(c,
+                    s -> s.equals(custom) ? seatsDomain : s.domain()));
+            return playbook(readable, categorical, action, custom, declaration.get1(), declaration.get2());
+        });
+    }
+
+    private static Arbitrary<Playbook> playbook(Arbitrary<Condition> test, Arbitrary<Condition> categorical,
+            Arbitrary<Action> action, SignalName custom, SignalDomain seats, boolean declare) {
+        return Combinators.combine(test.list().ofMinSize(1).ofMaxSize(3), categorical, action, text(), text())
+                .as((tests, segment, a, description, ruleDescription) -> {
                     Playbook.Builder b = Playbook.builder("p", Playbook.Archetype.RISK).description(description);
                     if (declare) {
                         b.signal(custom, seats);
