@@ -1,7 +1,7 @@
 package dev.kizuna.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.definition.DefinitionException;
@@ -50,13 +50,30 @@ final class DefinitionFiles {
         }
     }
 
-    /** Reads a playbook rule set whose signals must be well-known ones. */
-    static RuleSet ruleSet(Path file) {
+    /**
+     * Reads a playbook rule set whose signals are well-known or declared in it, and whose band tests name bands of
+     * {@code bands}, the scheme of the health model that scores the accounts.
+     */
+    static RuleSet ruleSet(Path file, BandScheme bands) {
         JsonNode tree = tree(file);
         try {
-            return PlaybookDefinitions.withCatalogue(SignalName.catalogue()).readRuleSet(tree);
+            return PlaybookDefinitions.standard().withBands(bands).readRuleSet(tree);
         } catch (dev.kizuna.playbooks.definition.DefinitionException e) {
             throw new InputException(file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks that the rules of a rule set built in Java (the starter playbooks) name only bands of {@code bands}, by
+     * reading their canonical form as a file would be read.
+     *
+     * @param what how to name the rule set and what to do, for the message
+     */
+    static void checkBands(RuleSet rules, BandScheme bands, String what) {
+        try {
+            PlaybookDefinitions.standard().withBands(bands).readRuleSet(PlaybookDefinitions.standard().tree(rules));
+        } catch (dev.kizuna.playbooks.definition.DefinitionException e) {
+            throw new InputException(what + ": " + e.getMessage());
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.playbooks.Evaluation;
@@ -76,9 +77,19 @@ final class PlaysCommand implements Callable<Integer> {
                     + " --data DIR; the demo portfolio has its own day, so give --data DIR with --as-of, or leave out"
                     + " --as-of");
         }
-        RuleSet rules = playbooks == null ? StarterPlaybooks.ruleSet() : DefinitionFiles.ruleSet(playbooks);
         Optional<HealthModel> health = model == null ? Optional.empty()
                 : Optional.of(DefinitionFiles.model(HealthModels.load(), model));
+        // Band tests must name the bands of the model that scores the accounts, or they could never hold.
+        BandScheme bands = health.map(HealthModel::bands).orElse(BandScheme.standard());
+        RuleSet rules;
+        if (playbooks == null) {
+            rules = StarterPlaybooks.ruleSet();
+            DefinitionFiles.checkBands(rules, bands, "the starter playbooks test the standard bands (red, yellow,"
+                    + " green), which the scheme of --model " + model + " lacks; give --playbooks FILE with rules"
+                    + " for its bands");
+        } else {
+            rules = DefinitionFiles.ruleSet(playbooks, bands);
+        }
         Portfolio portfolio = data == null ? DemoPortfolio.generate() : PortfolioFiles.read(data, Optional.ofNullable(asOf));
         PortfolioContexts contexts = PortfolioContexts.builder(portfolio);
         health.ifPresent(h -> contexts.health(s -> h.score(s, s.at())));

@@ -121,6 +121,31 @@ class CommandMessagesTest {
                 + " found the number 3\n", err);
     }
 
+    @Test
+    void bandTestsMustNameBandsOfTheModelsScheme() throws Exception {
+        String rule = "playbooks:\n  - {id: p, purpose: RISK, rules: [{id: r, when: {fact: health_band, in: [%s]},"
+                + " actions: [{kind: TASK, owner: CS_LEAD, template: t}]}]}\n";
+        Path misspelt = write("misspelt-band.yaml", String.format(rule, "rde"));
+        assertEquals("kizuna: " + misspelt + ": 1 error in the playbook definition:\n  playbooks[0].rules[0].when.in[0]:"
+                + " 'rde' is not a band of the health model's scheme; did you mean red? The values are [red, yellow,"
+                + " green], so the condition could never hold\n", fails(1, "plays", "--playbooks", misspelt.toString()));
+
+        // A model with bands of its own: the starter playbooks' red/yellow/green tests could never hold.
+        Path lowHigh = write("low-high.yaml", DemoScorecard.yaml().replace("  - {name: red, range: \"[0, 50)\"}\n"
+                + "  - {name: yellow, range: \"[50, 75)\"}\n  - {name: green, range: \"[75, 100]\"}\n",
+                "  - {name: low, range: \"[0, 60)\"}\n  - {name: high, range: \"[60, 100]\"}\n"));
+        assertTrue(fails(1, "plays", "--model", lowHigh.toString()).startsWith("kizuna: the starter playbooks test the"
+                + " standard bands (red, yellow, green), which the scheme of --model " + lowHigh + " lacks; give"
+                + " --playbooks FILE with rules for its bands: "));
+        assertEquals("kizuna: " + misspelt + ": 1 error in the playbook definition:\n  playbooks[0].rules[0].when.in[0]:"
+                + " 'rde' is not a band of the health model's scheme; the values are [low, high], so the condition could"
+                + " never hold\n", fails(1, "plays", "--model", lowHigh.toString(), "--playbooks", misspelt.toString()));
+        // Rules on the model's own bands run.
+        Path ownBands = write("own-bands.yaml", String.format(rule, "low"));
+        Run ok = run("plays", "--model", lowHigh.toString(), "--playbooks", ownBands.toString());
+        assertEquals(0, ok.code(), ok.err());
+    }
+
     // ---- option values ----
 
     @Test
