@@ -26,8 +26,8 @@ import java.util.Optional;
  *
  * <h2>MRR</h2>
  * A subscription's MRR is {@link RecurringCharge#mrr()}: unit price x quantity, less the recurring discount, divided
- * by the months of the billing interval (annual / 12, quarterly / 3, semi-annual / 6, biennial / 24), exact where the
- * division terminates and otherwise half-even to {@value RecurringCharge#MRR_SCALE} places; a trial is zero. Tax,
+ * by the months of the billing interval (annual / 12, quarterly / 3, semi-annual / 6, biennial / 24), rounded
+ * half-even to {@value RecurringCharge#MRR_SCALE} places (a monthly amount is kept as it is); a trial is zero. Tax,
  * one-time and usage charges are not subscription charges and never enter. A customer's MRR is the sum over its
  * active subscriptions; the business's MRR is the sum over customers; ARR is 12 x MRR. This matches Stripe's
  * definition ("the sum of the monthly-normalized value of all active subscriptions ... excluding trials, taxes, free
