@@ -1,14 +1,15 @@
-package dev.kizuna.core.json;
+package dev.kizuna.core.internal.json;
 
 /**
  * A JSON value that Kizuna cannot accept. The message starts with the JSON path of the value, such as
  * {@code $.contract.renewalDate: ...}. Inside Jackson it surfaces as the cause of a
- * {@link com.fasterxml.jackson.databind.exc.MismatchedInputException} with the same message.
+ * {@link com.fasterxml.jackson.databind.exc.MismatchedInputException} with the same message. Internal to Kizuna.
  */
-final class JsonInputException extends RuntimeException {
+public final class JsonInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    JsonInputException(String path, String problem) {
+    /** Creates the error {@code path: problem}. */
+    public JsonInputException(String path, String problem) {
         super(path + ": " + problem);
     }
 }

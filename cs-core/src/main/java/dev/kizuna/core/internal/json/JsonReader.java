@@ -1,7 +1,8 @@
-package dev.kizuna.core.json;
+package dev.kizuna.core.internal.json;
 
-/** Reads one value of type {@code T} from JSON. */
+/** Reads one value of type {@code T} from JSON. Internal to Kizuna. */
 @FunctionalInterface
-interface JsonReader<T> {
+public interface JsonReader<T> {
+    /** Returns the value at {@code in}, or throws {@link JsonInputException} naming its path. */
     T read(JsonIn in);
 }
