@@ -123,7 +123,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (value.stripTrailingZeros().scale() > maxFractionDigits) {
             throw tooManyFractionDigits(s, maxFractionDigits);
         }
-        return value;
+        // Trailing zeros beyond the limit are dropped ("55e-50" is 0.55, not 0.55 with 48 more zeros), so that the
+        // value's plain text is never longer than the limits and reads back.
+        return value.scale() > maxFractionDigits ? value.setScale(maxFractionDigits, RoundingMode.UNNECESSARY) : value;
     }
 
     private static IllegalArgumentException outOfRange(String s) {

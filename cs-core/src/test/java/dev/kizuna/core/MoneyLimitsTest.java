@@ -64,6 +64,17 @@ class MoneyLimitsTest {
     }
 
     @Test
+    void anAcceptedAmountsPlainTextReadsBack() {
+        // Found by MoneyFuzzTest: 55 followed by 48 zeros, times 1e-50, kept 50 decimal places, so its plain text
+        // (0.55 and 48 zeros, 65 characters) was over the limit it had been read within.
+        String text = "55" + "0".repeat(48) + "e-50";
+        BigDecimal amount = Money.parseAmount(text);
+        assertEquals(new BigDecimal("0.550000000000000000"), amount);
+        assertEquals(0, amount.compareTo(Money.parseAmount(amount.toPlainString())));
+        assertEquals(61, Money.parseAmount("1." + "0".repeat(61), Money.MAX_SCALE).scale());
+    }
+
+    @Test
     void aZeroKeepsTheScaleItWasWrittenWith() {
         assertEquals(2, Money.parseAmount("0.00").scale());
         assertEquals(0, Money.parseAmount("-0").scale());

@@ -1,10 +1,13 @@
 package dev.kizuna.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +17,8 @@ import dev.kizuna.core.internal.json.JsonProblems;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 
@@ -27,9 +32,9 @@ import java.io.Reader;
  * {@value #MAX_NUMBER_LENGTH} characters, and documents of at most {@value #MAX_DOCUMENT_LENGTH} bytes. It rejects
  * NaN and infinity literals, trailing tokens and duplicate keys, and enables no polymorphic typing.
  *
- * <p>Text: bytes are read as UTF-8 (or UTF-16/32, which Jackson recognises by their first bytes); a leading
- * byte-order mark is skipped, whether the input is bytes, a {@link Reader} or a {@link String}; invalid UTF-8 is an
- * error with its line and column. A string that escapes half of a surrogate pair alone ({@code "\u005Cud800"}) is
+ * <p>Text: bytes are read as UTF-8 only (bytes that start as UTF-16 or UTF-32 do are an error that says so); a
+ * leading byte-order mark is skipped, whether the input is bytes, a {@link Reader} or a {@link String}; invalid UTF-8
+ * is an error with its line and column. A string that escapes half of a surrogate pair alone ({@code "\u005Cud800"}) is
  * rejected by every Kizuna type, since it is not Unicode text and could not be written back unchanged.
  *
  * <p>{@link #describe(JsonProcessingException)} turns any error of such a mapper into a message in the user's terms.
@@ -54,7 +59,7 @@ public final class KizunaJson {
 
     /** Returns a new mapper with {@link KizunaModule} and the limits above. Mappers are thread-safe once built. */
     public static ObjectMapper newObjectMapper() {
-        JsonFactory factory = new ByteOrderMarkSkipping(JsonFactory.builder()
+        JsonFactory factory = new Utf8Text(JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_STRING_LENGTH)
@@ -88,22 +93,61 @@ public final class KizunaJson {
         return JsonProblems.describe(error);
     }
 
-    /** A factory whose parsers of characters skip a leading byte-order mark, as Jackson's parsers of bytes do. */
-    private static final class ByteOrderMarkSkipping extends JsonFactory {
+    /**
+     * A factory whose parsers read bytes as UTF-8 only, and skip a leading byte-order mark in characters as Jackson's
+     * parsers of bytes do in UTF-8.
+     */
+    private static final class Utf8Text extends JsonFactory {
         private static final long serialVersionUID = 1L;
         private static final char BOM = '\uFEFF';
 
-        ByteOrderMarkSkipping(JsonFactory configured) {
+        Utf8Text(JsonFactory configured) {
             super(configured, null);
         }
 
-        private ByteOrderMarkSkipping(JsonFactory source, @Nullable ObjectCodec codec) {
+        private Utf8Text(JsonFactory source, @Nullable ObjectCodec codec) {
             super(source, codec);
         }
 
         @Override
         public JsonFactory copy() {
-            return new ByteOrderMarkSkipping(this, null);
+            return new Utf8Text(this, null);
+        }
+
+        @Override
+        protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
+            requireUtf8(data, offset, len);
+            return super._createParser(data, offset, len, ctxt);
+        }
+
+        @Override
+        protected JsonParser _createParser(InputStream in, IOContext ctxt) throws IOException {
+            PushbackInputStream peek = new PushbackInputStream(in, 4);
+            byte[] first = new byte[4];
+            int n = peek.readNBytes(first, 0, first.length);
+            if (n > 0) {
+                peek.unread(first, 0, n);
+            }
+            requireUtf8(first, 0, n);
+            return super._createParser(peek, ctxt);
+        }
+
+        /**
+         * Rejects bytes that Jackson would read as UTF-16 or UTF-32, whose decoders fail with a CharConversionException
+         * instead of a parse error. JSON in UTF-8 starts with an ASCII character or the mark EF BB BF, never with a zero
+         * byte or the marks FE FF and FF FE that those encodings start with.
+         */
+        private static void requireUtf8(byte[] data, int offset, int len) throws JsonParseException {
+            boolean other = len >= 2 && (data[offset] == (byte) 0xFE && data[offset + 1] == (byte) 0xFF
+                    || data[offset] == (byte) 0xFF && data[offset + 1] == (byte) 0xFE);
+            for (int i = 0; i < Math.min(4, len) && !other; i++) {
+                other = data[offset + i] == 0;
+            }
+            if (other) {
+                throw new JsonParseException((JsonParser) null, "the text is not UTF-8: it starts as UTF-16 or UTF-32 do (with a"
+                        + " zero byte or an FE FF mark); save it as UTF-8", new JsonLocation(ContentReference.unknown(),
+                        0, 1, 1));
+            }
         }
 
         @Override

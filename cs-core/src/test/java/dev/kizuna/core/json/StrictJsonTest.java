@@ -170,6 +170,22 @@ class StrictJsonTest {
     }
 
     @Test
+    void bytesAreReadAsUtf8Only() {
+        // Found by KizunaJsonFuzzTest: Jackson read bytes that start with a zero byte as UTF-32, whose decoder threw
+        // CharConversionException ("Invalid UTF-32 character"), an IOException that no caller expects.
+        String money = json("{'amount': '10', 'currency': 'EUR'}");
+        for (byte[] bytes : List.of(money.getBytes(StandardCharsets.UTF_16BE), money.getBytes(StandardCharsets.UTF_16),
+                money.getBytes(java.nio.charset.Charset.forName("UTF-32LE")), new byte[] {0, 0, 0x21, 0x22, 0x7b})) {
+            var e = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(bytes, Money.class));
+            assertEquals("line 1, column 1: the text is not UTF-8: it starts as UTF-16 or UTF-32 do (with a zero byte or"
+                    + " an FE FF mark); save it as UTF-8", KizunaJson.describe(e));
+            var fromStream = assertThrows(JsonProcessingException.class,
+                    () -> MAPPER.readValue(new java.io.ByteArrayInputStream(bytes), Money.class));
+            assertEquals(KizunaJson.describe(e), KizunaJson.describe(fromStream));
+        }
+    }
+
+    @Test
     void syntaxErrorsCarryTheirLineAndColumn() {
         var e = assertThrows(JsonProcessingException.class,
                 () -> MAPPER.readValue("[\n  {\"amount\": \"1\",\n   \"currency\": }\n]", new TypeReference<List<Money>>() {

@@ -29,8 +29,10 @@ class ClvJsonFuzzTest {
         } catch (JsonProcessingException e) {
             String told = KizunaJson.describe(e);
             assertFalse(told.isBlank(), e::toString);
+            // The input's own text is quoted in messages; outside the quotes, no Java name may show.
+            String ours = told.replaceAll("'[^']*'", "''");
             for (String leak : new String[] {"java.", "com.fasterxml", "dev.kizuna", "Exception"}) {
-                assertFalse(told.contains(leak), () -> "'" + leak + "' in: " + told);
+                assertFalse(ours.contains(leak), () -> "'" + leak + "' in: " + told);
             }
             return;
         }
