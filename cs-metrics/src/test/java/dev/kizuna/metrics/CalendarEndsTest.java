@@ -147,6 +147,10 @@ class CalendarEndsTest {
         activity.add(UserActivity.of(ACME, "u1", LAST));
         activity.add(UserActivity.of(ACME, "u2", LAST));
         Stickiness all = Stickiness.of(activity, DateRange.inclusive(FIRST, LAST));
+        for (int i = 1; i <= 100; i++) {
+            // A set per day made each of these windows cost 3.6 million sets; now they cost what the activity costs.
+            assertEquals(2, Stickiness.of(activity, DateRange.inclusive(FIRST.plusDays(i), LAST)).dailyActiveTotal());
+        }
         assertEquals(2, all.windowActive());
         assertEquals(3, all.dailyActiveTotal());
         assertEquals(1, Stickiness.onDay(activity, FIRST).windowActive());
