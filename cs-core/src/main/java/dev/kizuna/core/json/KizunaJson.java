@@ -13,7 +13,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.kizuna.core.internal.json.JsonProblems;
+import dev.kizuna.core.internal.json.NullRejecting;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
@@ -30,7 +32,8 @@ import java.io.Reader;
  * more than its size: at most {@value #MAX_NESTING_DEPTH} levels of nesting, strings of at most
  * {@value #MAX_STRING_LENGTH} characters, field names of at most {@value #MAX_NAME_LENGTH}, numbers of at most
  * {@value #MAX_NUMBER_LENGTH} characters, and documents of at most {@value #MAX_DOCUMENT_LENGTH} bytes. It rejects
- * NaN and infinity literals, trailing tokens and duplicate keys, and enables no polymorphic typing.
+ * NaN and infinity literals, trailing tokens and duplicate keys, and a {@code null} where a list or a map is expected
+ * (a document that is just {@code null} does not read as a Java {@code null}); it enables no polymorphic typing.
  *
  * <p>Text: bytes are read as UTF-8 only (bytes that start as UTF-16 or UTF-32 do are an error that says so); a
  * leading byte-order mark is skipped, whether the input is bytes, a {@link Reader} or a {@link String}; invalid UTF-8
@@ -71,6 +74,7 @@ public final class KizunaJson {
                 .build());
         return JsonMapper.builder(factory)
                 .addModule(new KizunaModule())
+                .addModule(new SimpleModule("kizuna-no-null-documents").setDeserializerModifier(NullRejecting.modifier()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

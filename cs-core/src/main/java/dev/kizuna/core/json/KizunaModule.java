@@ -52,10 +52,12 @@ import dev.kizuna.core.signal.SignalSnapshot;
  * }</pre>
  * or take a mapper that is already set up with {@link KizunaJson#newObjectMapper()}.
  *
- * <p>The module reads each value strictly, whatever the mapper's features say: unknown and missing fields, wrong
- * JSON types, non-finite numbers and broken rules fail with a
- * {@link com.fasterxml.jackson.databind.exc.MismatchedInputException} whose message starts with the JSON path,
- * relative to the value being read. It uses no polymorphic typing: every field has one fixed type.
+ * <p>The module reads each value strictly, whatever the mapper's features say: unknown, missing and repeated fields,
+ * wrong JSON types, non-finite numbers, counts that are not exactly whole, text that is not valid Unicode, a
+ * {@code null} value and broken rules fail with a {@link com.fasterxml.jackson.databind.exc.MismatchedInputException}
+ * whose message starts with the JSON path, relative to the value being read ({@link KizunaJson#describe} adds the
+ * path of the value within the document). Numbers are read from their digits, so a decimal is exact. A value nests
+ * at most 100 levels below itself. It uses no polymorphic typing: every field has one fixed type.
  *
  * <p>The module is stateless and may be shared between mappers and threads.
  */

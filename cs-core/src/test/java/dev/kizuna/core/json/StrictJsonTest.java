@@ -205,6 +205,15 @@ class StrictJsonTest {
         assertEquals("$: expected a value but found null", problem("null", Money.class));
         var e = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue("[null]", EVENTS));
         assertEquals("$[0]: expected a value but found null", KizunaJson.describe(e));
+        // Found by KizunaJsonFuzzTest: a document that is just null read as a null list, which callers then used.
+        var list = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(" null ", EVENTS));
+        assertEquals("$: expected a value but found null", KizunaJson.describe(list));
+        var map = assertThrows(JsonProcessingException.class,
+                () -> MAPPER.readValue("null", new TypeReference<java.util.Map<String, Money>>() {
+                }));
+        assertEquals("$: expected a value but found null", KizunaJson.describe(map));
+        var array = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue("null", Money[].class));
+        assertEquals("$: expected a value but found null", KizunaJson.describe(array));
     }
 
     @Test

@@ -97,7 +97,7 @@ class KizunaServiceErrorsTest {
                         + SNAPSHOT.replace("30,", "1e400,") + "]}",
                         "$.snapshots[0].values['sentiment.nps']", "not a finite number"),
                 Arguments.of("bad instant", "/v1/score", SNAPSHOT.replace("2026-01-01T00:00:00Z", "yesterday"),
-                        "$.at", "'yesterday' is not an ISO-8601 instant"),
+                        "$.at", "'yesterday' is not an instant"),
                 Arguments.of("bad computedAt", "/v1/score", "{\"snapshots\": [" + SNAPSHOT + "], \"computedAt\": 3}",
                         "$.computedAt", "expected a string"),
                 Arguments.of("no snapshot", "/v1/score", "{\"snapshots\": []}", "$.snapshots",
