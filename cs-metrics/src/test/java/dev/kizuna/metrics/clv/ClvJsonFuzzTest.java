@@ -44,7 +44,8 @@ class ClvJsonFuzzTest {
     static void assertNoJavaNames(String told, byte[] document) {
         String input = new String(document, java.nio.charset.StandardCharsets.UTF_8);
         String ours = told.startsWith("$") && told.contains(": ") ? told.substring(told.indexOf(": ") + 2) : told;
-        ours = ours.replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*\"", "\"\"");
+        // A shown value may be cut short with "...", which then stands in for its closing quote.
+        ours = ours.replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*(\"|\\.\\.\\.)", "\"\"");
         for (String leak : new String[] {"java.", "com.fasterxml", "dev.kizuna", "Exception"}) {
             if (!input.contains(leak)) {
                 assertFalse(ours.contains(leak), () -> "'" + leak + "' in: " + told);
