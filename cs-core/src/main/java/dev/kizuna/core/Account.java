@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * @param contract   the current contract, or empty for a non-contractual customer
  * @param journey    the account's journey history
  * @param tags       free-form labels, sorted
- * @param attributes free-form host attributes, sorted by key
+ * @param attributes free-form host attributes, sorted by key; each value any text of at most 10,000 characters
  */
 public record Account(
         AccountId id,
@@ -74,7 +74,8 @@ public record Account(
         TreeMap<String, String> attributeCopy = new TreeMap<>();
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             String key = Checks.identifier(e.getKey(), "attributes key");
-            attributeCopy.put(key, Objects.requireNonNull(e.getValue(), "attributes." + key));
+            attributeCopy.put(key, Checks.text(Objects.requireNonNull(e.getValue(), "attributes." + key),
+                    "attributes." + key));
         }
         tags = Collections.unmodifiableSortedSet(tagCopy);
         attributes = Collections.unmodifiableSortedMap(attributeCopy);
@@ -188,7 +189,8 @@ public record Account(
 
         /** Sets an attribute, replacing any earlier value of the key. */
         public Builder attribute(String key, String value) {
-            attributes.put(Checks.identifier(key, "attributes key"), Objects.requireNonNull(value, "attributes." + key));
+            String checked = Checks.identifier(key, "attributes key");
+            attributes.put(checked, Checks.text(Objects.requireNonNull(value, "attributes." + key), "attributes." + key));
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.kizuna.core;
 
+import dev.kizuna.core.internal.Checks;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -69,41 +71,78 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      *                                  {@value #MAX_INPUT_FRACTION_DIGITS} after it
      */
     public static BigDecimal parseAmount(String text) {
-        Objects.requireNonNull(text, "amount");
-        String s = text.strip();
-        if (s.length() > MAX_INPUT_LENGTH) {
-            throw new IllegalArgumentException("amount: '" + s.substring(0, 20) + "...' has " + s.length()
-                    + " characters, over the limit of " + MAX_INPUT_LENGTH);
-        }
-        if (!isDecimalSyntax(s)) {
-            throw new IllegalArgumentException("amount: '" + text + "' is not a decimal number (ASCII digits, an"
-                    + " optional sign, decimal point and exponent, such as 1250.00)");
-        }
-        BigDecimal value;
-        try {
-            // The syntax is checked and the exponent has at most MAX_INPUT_LENGTH digits: BigDecimal rejects an
-            // exponent beyond the int range itself, and builds the rest in time linear in at most 64 characters.
-            value = new BigDecimal(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount: '" + text + "' is out of range: at most "
-                    + MAX_INTEGER_DIGITS + " digits before the decimal point", e);
-        }
-        if (value.signum() != 0) {
-            long integerDigits = (long) value.precision() - value.scale();
-            if (integerDigits > MAX_INTEGER_DIGITS) {
-                throw new IllegalArgumentException("amount: '" + text + "' is out of range: at most "
-                        + MAX_INTEGER_DIGITS + " digits before the decimal point");
-            }
-            BigDecimal stripped = value.stripTrailingZeros();
-            if (stripped.scale() > MAX_INPUT_FRACTION_DIGITS) {
-                throw new IllegalArgumentException("amount: '" + text + "' has more than "
-                        + MAX_INPUT_FRACTION_DIGITS + " digits after the decimal point");
-            }
-        }
-        return value;
+        return parseAmount(text, MAX_INPUT_FRACTION_DIGITS);
     }
 
-    private static boolean isDecimalSyntax(String s) {
+    /**
+     * Reads an amount as {@link #parseAmount(String)} does, allowing up to {@code maxFractionDigits} digits after the
+     * decimal point (trailing zeros stripped) and {@code maxFractionDigits + 46} characters: for text that holds
+     * amounts Kizuna computed, such as an MRR divided to 12 places, which its JSON form writes in full.
+     *
+     * @param maxFractionDigits from 0 to {@value #MAX_SCALE}
+     * @throws IllegalArgumentException saying why, as {@link #parseAmount(String)} does
+     */
+    public static BigDecimal parseAmount(String text, int maxFractionDigits) {
+        Objects.requireNonNull(text, "amount");
+        if (maxFractionDigits < 0 || maxFractionDigits > MAX_SCALE) {
+            throw new IllegalArgumentException("maxFractionDigits: " + maxFractionDigits + " must be from 0 to "
+                    + MAX_SCALE);
+        }
+        int maxLength = MAX_INPUT_LENGTH - MAX_INPUT_FRACTION_DIGITS + maxFractionDigits;
+        String s = text.strip();
+        if (s.length() > maxLength) {
+            throw new IllegalArgumentException("amount: '" + Checks.shown(s) + "' has " + s.length()
+                    + " characters, over the limit of " + maxLength);
+        }
+        int exponentAt = exponentIndex(s);
+        if (exponentAt < 0) {
+            throw new IllegalArgumentException("amount: '" + Checks.shown(s) + "' is not a decimal number (ASCII"
+                    + " digits, an optional sign, decimal point and exponent, such as 1250.00)");
+        }
+        boolean zero = isZeroMantissa(s, exponentAt);
+        if (exponentAt < s.length() && exponentDigits(s, exponentAt) > 9) {
+            // An exponent of ten digits or more is beyond anything an amount can be; decided without computing it,
+            // and without BigDecimal's own exponent limits, whose message would speak of an "exponent overflow".
+            if (zero) {
+                return BigDecimal.ZERO;
+            }
+            boolean negativeExponent = s.charAt(exponentAt + 1) == '-';
+            throw negativeExponent ? tooManyFractionDigits(s, maxFractionDigits) : outOfRange(s);
+        }
+        // Syntax checked, at most 64 characters and an exponent of at most nine digits: this cannot fail, and costs
+        // time linear in at most 64 characters.
+        BigDecimal value = new BigDecimal(s);
+        if (zero) {
+            // A zero keeps its written scale ("0.00"), clipped so that no "0e-999999999" reaches a caller.
+            return BigDecimal.ZERO.setScale(Math.max(0, Math.min(value.scale(), maxFractionDigits)));
+        }
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw outOfRange(s);
+        }
+        if (value.stripTrailingZeros().scale() > maxFractionDigits) {
+            throw tooManyFractionDigits(s, maxFractionDigits);
+        }
+        // Trailing zeros beyond the limit are dropped ("55e-50" is 0.55, not 0.55 with 48 more zeros), so that the
+        // value's plain text is never longer than the limits and reads back.
+        return value.scale() > maxFractionDigits ? value.setScale(maxFractionDigits, RoundingMode.UNNECESSARY) : value;
+    }
+
+    private static IllegalArgumentException outOfRange(String s) {
+        return new IllegalArgumentException("amount: '" + s + "' is out of range: at most " + MAX_INTEGER_DIGITS
+                + " digits before the decimal point");
+    }
+
+    private static IllegalArgumentException tooManyFractionDigits(String s, int maxFractionDigits) {
+        return new IllegalArgumentException("amount: '" + s + "' has more than " + maxFractionDigits
+                + " digits after the decimal point");
+    }
+
+    /**
+     * Returns the index of the exponent's {@code e} (the length when there is none) if {@code s} is a decimal number
+     * in ASCII digits, else -1.
+     */
+    private static int exponentIndex(String s) {
         int i = 0;
         int n = s.length();
         if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -122,8 +161,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
             }
         }
         if (digits == 0) {
-            return false;
+            return -1;
         }
+        int exponentAt = i;
         if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
             i++;
             if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -135,10 +175,32 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
                 exponentDigits++;
             }
             if (exponentDigits == 0) {
+                return -1;
+            }
+        }
+        return i == n ? exponentAt : -1;
+    }
+
+    /** Returns the significant digits of the exponent that starts at {@code exponentAt} (leading zeros skipped). */
+    private static int exponentDigits(String s, int exponentAt) {
+        int i = exponentAt + 1;
+        if (s.charAt(i) == '+' || s.charAt(i) == '-') {
+            i++;
+        }
+        while (i < s.length() - 1 && s.charAt(i) == '0') {
+            i++;
+        }
+        return s.length() - i;
+    }
+
+    private static boolean isZeroMantissa(String s, int exponentAt) {
+        for (int i = 0; i < exponentAt; i++) {
+            char c = s.charAt(i);
+            if (c >= '1' && c <= '9') {
                 return false;
             }
         }
-        return i == n;
+        return true;
     }
 
     private static boolean isAsciiDigit(char c) {
@@ -163,15 +225,24 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /**
      * Returns the currency for an ISO 4217 code.
      *
-     * @throws IllegalArgumentException naming the code, if it is not a known currency
+     * @throws IllegalArgumentException naming the code, if it is not three capital ASCII letters naming a known
+     *                                  currency
      */
     public static Currency currency(String code) {
         Objects.requireNonNull(code, "currency code");
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("currency: '" + code + "' is not an ISO 4217 currency code", e);
+        boolean threeCapitals = code.length() == 3;
+        for (int i = 0; i < code.length() && threeCapitals; i++) {
+            threeCapitals = code.charAt(i) >= 'A' && code.charAt(i) <= 'Z';
         }
+        if (threeCapitals) {
+            try {
+                return Currency.getInstance(code);
+            } catch (IllegalArgumentException e) {
+                // Three capitals, but no such currency: reported below.
+            }
+        }
+        throw new IllegalArgumentException("currency: '" + Checks.shown(code) + "' is not an ISO 4217 currency code"
+                + " (three capital letters, such as EUR or JPY)");
     }
 
     /** Returns {@code this + other}. */
@@ -198,10 +269,16 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     /**
-     * Returns {@code this / divisor}, exact when the quotient has a finite decimal expansion, otherwise rounded to
-     * {@code scale} decimal places with the given rounding mode.
+     * Returns {@code this / divisor}, exact when the quotient has a finite decimal expansion of at most 34 significant
+     * digits and {@value #MAX_SCALE} decimal places, otherwise rounded to {@code scale} decimal places with the given
+     * rounding mode. The cost is bounded whatever the divisor's exponent: a quotient that is certainly beyond the
+     * limits is rejected before it is computed.
      *
-     * @throws ArithmeticException if the divisor is zero
+     * @param scale the decimal places of a rounded quotient, from 0 to {@value #MAX_SCALE}
+     * @throws ArithmeticException      if the divisor is zero, or the rounding mode is
+     *                                  {@link RoundingMode#UNNECESSARY} and the quotient needs rounding
+     * @throws IllegalArgumentException if {@code scale} is outside 0 to {@value #MAX_SCALE}, or the quotient has more
+     *                                  than {@value #MAX_INTEGER_DIGITS} digits before the decimal point
      */
     public Money dividedBy(BigDecimal divisor, int scale, RoundingMode rounding) {
         Objects.requireNonNull(divisor, "divisor");
@@ -209,10 +286,28 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (divisor.signum() == 0) {
             throw new ArithmeticException("divisor: must not be zero (dividing " + this + ")");
         }
+        if (scale < 0 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("scale: " + scale + " must be from 0 to " + MAX_SCALE);
+        }
+        if (amount.signum() == 0) {
+            return this;
+        }
+        // The quotient lies between 10^(q-1) and 10^(q+1), q being the difference of the operands' magnitudes.
+        long q = ((long) amount.precision() - amount.scale()) - ((long) divisor.precision() - divisor.scale());
+        if (q > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("amount: " + this + " divided by " + shown(divisor)
+                    + " is out of range: at most " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
+        if (q < -(MAX_SCALE + 2)) {
+            // Below 10^-(MAX_SCALE + 1): it rounds at any allowed scale exactly as this tiny stand-in of the same
+            // sign does, without the huge power of ten BigDecimal would build to rescale it.
+            BigDecimal tiny = BigDecimal.valueOf(amount.signum() * divisor.signum(), MAX_SCALE + 2);
+            return new Money(tiny.setScale(scale, rounding), currency);
+        }
         // 34 significant digits hold every terminating quotient of realistic amounts; the product check tells
         // whether this one terminated, without the cost of BigDecimal's exception for a non-terminating one.
         BigDecimal quotient = amount.divide(divisor, MathContext.DECIMAL128);
-        if (quotient.multiply(divisor).compareTo(amount) != 0) {
+        if (quotient.multiply(divisor).compareTo(amount) != 0 || quotient.stripTrailingZeros().scale() > MAX_SCALE) {
             quotient = amount.divide(divisor, scale, rounding);
         }
         return new Money(quotient, currency);
@@ -294,14 +389,20 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         // Checked before any rescaling: setScale(0) of 1E+10000000 would build a ten-million-digit number.
         long integerDigits = (long) amount.precision() - amount.scale();
         if (integerDigits > MAX_INTEGER_DIGITS) {
-            throw new IllegalArgumentException("amount: " + amount + " is out of range: at most " + MAX_INTEGER_DIGITS
-                    + " digits before the decimal point");
+            throw new IllegalArgumentException("amount: " + shown(amount) + " is out of range: at most "
+                    + MAX_INTEGER_DIGITS + " digits before the decimal point");
         }
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > MAX_SCALE) {
-            throw new IllegalArgumentException("amount: " + amount + " has more than " + MAX_SCALE
+            throw new IllegalArgumentException("amount: " + shown(amount) + " has more than " + MAX_SCALE
                     + " digits after the decimal point");
         }
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Returns a decimal for a message: in full when short, else its first digits and its exponent. */
+    private static String shown(BigDecimal value) {
+        String text = value.toString();
+        return text.length() <= 60 ? text : value.round(new MathContext(20, RoundingMode.DOWN)) + " (rounded)";
     }
 }

@@ -1,6 +1,7 @@
 package dev.kizuna.core.event;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Optional;
  *
  * @param account the account the user belongs to
  * @param userId  the host's id of the user, unique within the account
- * @param at      when the activity happened
+ * @param at      when the activity happened, within {@link Dates the supported range}
  * @param type    what kind of activity it was, an identifier
  * @param feature the key of the feature used, if the activity used one; the same keys as
  *                {@link UsageRecord#featureUse()}
@@ -27,7 +28,7 @@ public record ActivityRecord(AccountId account, String userId, Instant at, Strin
     public ActivityRecord {
         Objects.requireNonNull(account, "account");
         Checks.identifier(userId, "userId");
-        Objects.requireNonNull(at, "at");
+        Dates.check("at", at);
         Checks.identifier(type, "type");
         Objects.requireNonNull(feature, "feature");
         feature.ifPresent(key -> Checks.identifier(key, "feature"));

@@ -1,6 +1,7 @@
 package dev.kizuna.core.event;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.internal.Checks;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * (Gamma-Gamma) models. Several purchases on the same day are summarised as one transaction by those models.
  *
  * @param customer the customer
- * @param date     the day of the purchase
+ * @param date     the day of the purchase, within {@link Dates the supported range}
  * @param amount   the amount spent, not negative
  */
 public record Purchase(AccountId customer, LocalDate date, Money amount) {
@@ -20,7 +21,7 @@ public record Purchase(AccountId customer, LocalDate date, Money amount) {
     /** Validates the purchase. */
     public Purchase {
         Objects.requireNonNull(customer, "customer");
-        Objects.requireNonNull(date, "date");
+        Dates.check("date", date);
         Checks.nonNegative(amount, "amount");
     }
 

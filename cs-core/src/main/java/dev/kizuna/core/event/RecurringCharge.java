@@ -53,12 +53,21 @@ public record RecurringCharge(
 
     /**
      * Returns this charge's monthly recurring revenue: the amount per period divided by the months of the billing
-     * interval (exact where it divides, otherwise half-even to {@value #MRR_SCALE} places); zero during a trial.
+     * interval, rounded half-even to {@value #MRR_SCALE} decimal places (so exact whenever the quotient has at most
+     * that many); zero during a trial. A monthly charge's MRR is its amount per period, unrounded.
+     *
+     * <p>The rounding is the same whether or not the division terminates, so MRR never decreases as the amount grows:
+     * a discount, however small, never raises it.
      */
     public Money mrr() {
         if (trial) {
             return Money.zero(unitPrice.currency());
         }
-        return amountPerPeriod().dividedBy(BigDecimal.valueOf(interval.months()), MRR_SCALE, RoundingMode.HALF_EVEN);
+        Money perPeriod = amountPerPeriod();
+        if (interval.months() == 1) {
+            return perPeriod;
+        }
+        return Money.of(perPeriod.amount().divide(BigDecimal.valueOf(interval.months()), MRR_SCALE,
+                RoundingMode.HALF_EVEN), perPeriod.currency());
     }
 }

@@ -1,6 +1,7 @@
 package dev.kizuna.core.event;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ import java.util.Optional;
  *   <li>{@link Kind#END}: service ends on {@code effectiveDate} without a prior cancellation request (for example
  *       non-payment or a contract that lapsed).</li>
  * </ul>
- * {@code START} and {@code CHANGE} carry a charge; {@code CANCEL} and {@code END} carry none.
+ * {@code START} and {@code CHANGE} carry a charge; {@code CANCEL} and {@code END} carry none. Both dates lie within
+ * {@link Dates the supported range}.
  *
  * @param account        the account the subscription belongs to
  * @param subscriptionId the host's id of the subscription, unique within the account
@@ -53,8 +55,8 @@ public record SubscriptionEvent(
         Objects.requireNonNull(account, "account");
         Checks.identifier(subscriptionId, "subscriptionId");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(effectiveDate, "effectiveDate");
-        Objects.requireNonNull(recordedOn, "recordedOn");
+        Dates.check("effectiveDate", effectiveDate);
+        Dates.check("recordedOn", recordedOn);
         Objects.requireNonNull(charge, "charge");
         boolean needsCharge = kind == Kind.START || kind == Kind.CHANGE;
         if (needsCharge && charge.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.kizuna.core.event;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.Optional;
  * <p>The status and the close instant agree: an {@link Status#OPEN} or {@link Status#PENDING} ticket has no
  * {@code closedAt}; a {@link Status#SOLVED} or {@link Status#CLOSED} ticket has one, not before {@code openedAt}.
  * {@code closedAt} is when the ticket was first resolved (solved, or closed without being solved). A ticket is open
- * from {@code openedAt} (inclusive) to {@code closedAt} (exclusive); see {@link #isOpenAt(Instant)}. Immutable and
- * thread-safe.
+ * from {@code openedAt} (inclusive) to {@code closedAt} (exclusive); see {@link #isOpenAt(Instant)}. Both instants lie
+ * within {@link Dates the supported range}. Immutable and thread-safe.
  *
  * @param id        the host's id of the ticket
  * @param account   the account that raised it
@@ -68,8 +69,9 @@ public record SupportTicket(
     public SupportTicket {
         Checks.identifier(id, "id");
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(openedAt, "openedAt");
+        Dates.check("openedAt", openedAt);
         Objects.requireNonNull(closedAt, "closedAt");
+        closedAt.ifPresent(closed -> Dates.check("closedAt", closed));
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(status, "status");
         if (closedAt.isPresent() && closedAt.get().isBefore(openedAt)) {

@@ -1,6 +1,7 @@
 package dev.kizuna.core.event;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Optional;
  *
  * @param account      the account the respondent belongs to
  * @param respondentId the host's id of the respondent (a user or a contact)
- * @param answeredAt   when the answer was given
+ * @param answeredAt   when the answer was given, within {@link Dates the supported range}
  * @param kind         the kind of survey
  * @param scale        the answer scale; {@link SurveyScale#NPS} for NPS
  * @param score        the answer, on the scale
@@ -56,7 +57,7 @@ public record SurveyResponse(
     public SurveyResponse {
         Objects.requireNonNull(account, "account");
         Checks.identifier(respondentId, "respondentId");
-        Objects.requireNonNull(answeredAt, "answeredAt");
+        Dates.check("answeredAt", answeredAt);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(comment, "comment");

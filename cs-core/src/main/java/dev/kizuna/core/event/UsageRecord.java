@@ -1,6 +1,7 @@
 package dev.kizuna.core.event;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,7 @@ import java.util.TreeSet;
  * <p>Build one with {@link #builder(AccountId, LocalDate, UsagePeriod)}. Immutable and thread-safe.
  *
  * @param account       the account
- * @param date          the first day of the period
+ * @param date          the first day of the period, within {@link Dates the supported range}
  * @param period        the span the record covers
  * @param activeUsers   the distinct users active in the period, not negative
  * @param licensedSeats the seats the account pays for, at least 1; empty when the account is not licensed by seat
@@ -54,7 +55,7 @@ public record UsageRecord(
     /** Validates every part and copies the feature map. */
     public UsageRecord {
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(date, "date");
+        Dates.check("date", date);
         Objects.requireNonNull(period, "period");
         if (!period.isStart(date)) {
             throw new IllegalArgumentException("date: " + date + " (" + date.getDayOfWeek() + ") cannot start a "

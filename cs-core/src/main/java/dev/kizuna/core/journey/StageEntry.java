@@ -1,5 +1,7 @@
 package dev.kizuna.core.journey;
 
+import dev.kizuna.core.Dates;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -7,14 +9,14 @@ import java.util.Objects;
  * The moment an account entered a journey stage.
  *
  * @param stage     the stage entered
- * @param enteredAt when it was entered
+ * @param enteredAt when it was entered, within {@link Dates the supported range}
  */
 public record StageEntry(JourneyStage stage, Instant enteredAt) {
 
     /** Validates both parts. */
     public StageEntry {
         Objects.requireNonNull(stage, "stage");
-        Objects.requireNonNull(enteredAt, "enteredAt");
+        Dates.check("enteredAt", enteredAt);
     }
 
     /** Returns the entry of {@code stage} at {@code enteredAt}. */

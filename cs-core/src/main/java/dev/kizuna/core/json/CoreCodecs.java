@@ -11,6 +11,9 @@ import dev.kizuna.core.Tier;
 import dev.kizuna.core.journey.JourneyHistory;
 import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.journey.StageEntry;
+import dev.kizuna.core.internal.json.JsonCodec;
+import dev.kizuna.core.internal.json.JsonFields;
+import dev.kizuna.core.internal.json.JsonIn;
 
 import java.io.IOException;
 import java.util.List;

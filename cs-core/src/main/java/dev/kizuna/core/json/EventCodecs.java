@@ -14,6 +14,9 @@ import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.SurveyScale;
 import dev.kizuna.core.event.UsagePeriod;
 import dev.kizuna.core.event.UsageRecord;
+import dev.kizuna.core.internal.json.JsonCodec;
+import dev.kizuna.core.internal.json.JsonFields;
+import dev.kizuna.core.internal.json.JsonIn;
 
 import java.io.IOException;
 import java.math.BigDecimal;

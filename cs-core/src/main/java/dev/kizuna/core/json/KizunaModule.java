@@ -1,15 +1,7 @@
 package dev.kizuna.core.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.Version;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Contract;
@@ -18,6 +10,8 @@ import dev.kizuna.core.Owner;
 import dev.kizuna.core.Segment;
 import dev.kizuna.core.Tier;
 import dev.kizuna.core.event.ActivityRecord;
+import dev.kizuna.core.internal.json.JsonCodec;
+import dev.kizuna.core.internal.json.JsonCodecs;
 import dev.kizuna.core.event.BillingInterval;
 import dev.kizuna.core.event.Discount;
 import dev.kizuna.core.event.Purchase;
@@ -49,7 +43,6 @@ import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 
-import java.io.IOException;
 
 /**
  * The Jackson module for every cs-core type. Register it on the host's own mapper:
@@ -59,10 +52,12 @@ import java.io.IOException;
  * }</pre>
  * or take a mapper that is already set up with {@link KizunaJson#newObjectMapper()}.
  *
- * <p>The module reads each value strictly, whatever the mapper's features say: unknown and missing fields, wrong
- * JSON types, non-finite numbers and broken rules fail with a
- * {@link com.fasterxml.jackson.databind.exc.MismatchedInputException} whose message starts with the JSON path,
- * relative to the value being read. It uses no polymorphic typing: every field has one fixed type.
+ * <p>The module reads each value strictly, whatever the mapper's features say: unknown, missing and repeated fields,
+ * wrong JSON types, non-finite numbers, counts that are not exactly whole, text that is not valid Unicode, a
+ * {@code null} value and broken rules fail with a {@link com.fasterxml.jackson.databind.exc.MismatchedInputException}
+ * whose message starts with the JSON path, relative to the value being read ({@link KizunaJson#describe} adds the
+ * path of the value within the document). Numbers are read from their digits, so a decimal is exact. A value nests
+ * at most 100 levels below itself. It uses no polymorphic typing: every field has one fixed type.
  *
  * <p>The module is stateless and may be shared between mappers and threads.
  */
@@ -117,44 +112,6 @@ public final class KizunaModule extends SimpleModule {
     }
 
     private <T> void add(Class<T> type, JsonCodec<T> codec) {
-        addSerializer(type, new CodecSerializer<>(type, codec));
-        addDeserializer(type, new CodecDeserializer<>(type, codec));
-    }
-
-    private static final class CodecSerializer<T> extends StdSerializer<T> {
-        private static final long serialVersionUID = 1L;
-        private final transient JsonCodec<T> codec;
-
-        CodecSerializer(Class<T> type, JsonCodec<T> codec) {
-            super(type);
-            this.codec = codec;
-        }
-
-        @Override
-        public void serialize(T value, JsonGenerator out, SerializerProvider provider) throws IOException {
-            codec.write(value, out);
-        }
-    }
-
-    private static final class CodecDeserializer<T> extends StdDeserializer<T> {
-        private static final long serialVersionUID = 1L;
-        private final transient JsonCodec<T> codec;
-
-        CodecDeserializer(Class<T> type, JsonCodec<T> codec) {
-            super(type);
-            this.codec = codec;
-        }
-
-        @Override
-        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode tree = ctxt.readTree(p);
-            try {
-                return codec.read(JsonIn.root(tree));
-            } catch (JsonInputException e) {
-                MismatchedInputException failure = MismatchedInputException.from(p, handledType(), e.getMessage());
-                failure.initCause(e);
-                throw failure;
-            }
-        }
+        JsonCodecs.add(this, type, codec);
     }
 }

@@ -20,6 +20,11 @@ import dev.kizuna.core.plan.StatusRule;
 import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.plan.Touchpoint;
 import dev.kizuna.core.plan.TouchpointChannel;
+import dev.kizuna.core.internal.json.JsonCodec;
+import dev.kizuna.core.internal.json.JsonFields;
+import dev.kizuna.core.internal.json.JsonIn;
+import dev.kizuna.core.internal.json.JsonInputException;
+import dev.kizuna.core.internal.json.JsonReader;
 
 import java.io.IOException;
 import java.time.LocalDate;

@@ -5,6 +5,9 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.core.internal.json.JsonCodec;
+import dev.kizuna.core.internal.json.JsonFields;
+import dev.kizuna.core.internal.json.JsonIn;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.kizuna.core.plan;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * The template of a {@link SmartGoal}: its name, metric, baseline and target, and its due date as an offset from
@@ -39,10 +39,16 @@ public record GoalTemplate(String name, String metric, double baseline, double t
      * Returns the goal of a plan that starts on {@code start}: it starts then, is due {@code dueInDays} later, and
      * its metric currently stands at {@code current}.
      *
-     * @throws java.time.DateTimeException if the due date is beyond the supported range of dates
+     * @throws IllegalArgumentException if {@code start} or the due date is outside {@link Dates the supported range}
      */
     public SmartGoal instantiate(LocalDate start, double current) {
-        Objects.requireNonNull(start, "start");
-        return new SmartGoal(name, metric, baseline, target, current, start, start.plusDays(dueInDays));
+        Dates.check("start", start);
+        // start is at most 9999-12-31 and dueInDays an int: the sum stays far inside LocalDate's own range.
+        LocalDate due = start.plusDays(dueInDays);
+        if (!Dates.isSupported(due)) {
+            throw new IllegalArgumentException("goal.dueInDays: " + dueInDays + " days after the start " + start
+                    + " is " + due + ", after the last supported date " + Dates.LATEST);
+        }
+        return new SmartGoal(name, metric, baseline, target, current, start, due);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kizuna.core.plan;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.util.Optional;
  *
  * <p>A milestone is overdue on a day after its due date when it was not completed by that day. Completion may be
  * recorded on any date, early or late; evaluating a past day ignores a completion recorded after it, so a plan's
- * status can be replayed as it stood then.
+ * status can be replayed as it stood then. Both dates lie within {@link Dates the supported range}.
  *
  * @param name        the milestone's name, unique within its plan
  * @param kind        what kind of moment it is
@@ -32,8 +33,9 @@ public record Milestone(
     public Milestone {
         Checks.nonBlank(name, "milestone.name");
         Objects.requireNonNull(kind, "milestone.kind");
-        Objects.requireNonNull(dueDate, "milestone.dueDate");
+        Dates.check("milestone.dueDate", dueDate);
         Objects.requireNonNull(completedOn, "milestone.completedOn");
+        completedOn.ifPresent(day -> Dates.check("milestone.completedOn", day));
         Objects.requireNonNull(ownerRole, "milestone.ownerRole");
     }
 

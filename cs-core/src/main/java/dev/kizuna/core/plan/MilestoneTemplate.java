@@ -1,5 +1,6 @@
 package dev.kizuna.core.plan;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.LocalDate;
@@ -32,10 +33,16 @@ public record MilestoneTemplate(String name, MilestoneKind kind, int dueInDays, 
     /**
      * Returns the open milestone of a plan that starts on {@code start}, due {@code dueInDays} later.
      *
-     * @throws java.time.DateTimeException if the due date is beyond the supported range of dates
+     * @throws IllegalArgumentException if {@code start} or the due date is outside {@link Dates the supported range}
      */
     public Milestone instantiate(LocalDate start) {
-        Objects.requireNonNull(start, "start");
-        return Milestone.of(name, kind, start.plusDays(dueInDays), ownerRole);
+        Dates.check("start", start);
+        // start is at most 9999-12-31 and dueInDays an int: the sum stays far inside LocalDate's own range.
+        LocalDate due = start.plusDays(dueInDays);
+        if (!Dates.isSupported(due)) {
+            throw new IllegalArgumentException("milestone.dueInDays: " + dueInDays + " days after the start " + start
+                    + " is " + due + ", after the last supported date " + Dates.LATEST);
+        }
+        return Milestone.of(name, kind, due, ownerRole);
     }
 }

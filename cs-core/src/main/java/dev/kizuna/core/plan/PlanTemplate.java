@@ -114,8 +114,9 @@ public record PlanTemplate(
      *
      * @param currentValues the metrics' current values, keyed by metric name; every key must be a metric of one
      *                      of the template's goals, every value finite
-     * @throws IllegalArgumentException if a key is not a metric of the template or a value is not finite
-     * @throws java.time.DateTimeException if a due date is beyond the supported range of dates
+     * @throws IllegalArgumentException if a key is not a metric of the template, a value is not finite, or
+     *                                  {@code start} or a due date is outside the supported dates
+     *                                  ({@link dev.kizuna.core.Dates})
      */
     public SuccessPlan instantiate(String planId, Account account, LocalDate start, Map<String, Double> currentValues) {
         Objects.requireNonNull(planId, "planId");

@@ -1,5 +1,6 @@
 package dev.kizuna.core.plan;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param baseline  the metric's value when the goal was set; finite
  * @param target    the value to reach; finite and different from {@code baseline}
  * @param current   the metric's latest value; finite
- * @param startDate the day work towards the goal starts
+ * @param startDate the day work towards the goal starts, within {@link Dates the supported range}
  * @param dueDate   the day the target must be reached; after {@code startDate}
  */
 public record SmartGoal(
@@ -38,8 +39,8 @@ public record SmartGoal(
         Checks.finite(baseline, "goal.baseline");
         Checks.finite(target, "goal.target");
         Checks.finite(current, "goal.current");
-        Objects.requireNonNull(startDate, "goal.startDate");
-        Objects.requireNonNull(dueDate, "goal.dueDate");
+        Dates.check("goal.startDate", startDate);
+        Dates.check("goal.dueDate", dueDate);
         if (target == baseline) {
             throw new IllegalArgumentException("goal.target: " + target + " must differ from goal.baseline " + baseline
                     + ", or there is nothing to reach");

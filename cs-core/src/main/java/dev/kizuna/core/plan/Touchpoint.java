@@ -1,5 +1,6 @@
 package dev.kizuna.core.plan;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.internal.Checks;
 
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * executive business review, on a date.
  *
  * @param channel how the contact was made
- * @param date    the day it took place
+ * @param date    the day it took place, within {@link Dates the supported range}
  * @param note    what was said or agreed, if recorded; non-blank when present
  */
 public record Touchpoint(TouchpointChannel channel, LocalDate date, Optional<String> note) {
@@ -19,7 +20,7 @@ public record Touchpoint(TouchpointChannel channel, LocalDate date, Optional<Str
     /** Validates every part. */
     public Touchpoint {
         Objects.requireNonNull(channel, "touchpoint.channel");
-        Objects.requireNonNull(date, "touchpoint.date");
+        Dates.check("touchpoint.date", date);
         Objects.requireNonNull(note, "touchpoint.note");
         note.ifPresent(n -> Checks.nonBlank(n, "touchpoint.note"));
     }

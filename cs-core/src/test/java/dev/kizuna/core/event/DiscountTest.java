@@ -83,4 +83,29 @@ class DiscountTest {
         Discount usd = Discount.amount(Money.of("5", "USD"));
         assertThrows(CurrencyMismatchException.class, () -> usd.applyTo(Money.of("50", "EUR")));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void aPercentageWithAHugeScaleIsRejectedBeforeAnythingPrintsOrComputesIt() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Discount.percent(new BigDecimal("1e-999999999")));
+        assertEquals("discount.percentOff: 1E-999999999 has more than 18 digits after the decimal point", e.getMessage());
+        var big = assertThrows(IllegalArgumentException.class, () -> Discount.percent(new BigDecimal("1e999999999")));
+        assertEquals("discount.percentOff: 1E+999999999 must be from 0 to 100", big.getMessage());
+        assertEquals(new BigDecimal("12.5"), Discount.percent(new BigDecimal("12.500000000000000000000")).percentOff());
+    }
+
+    @Test
+    void aPercentOfTheLargestAmountDoesNotOverflowOnTheWay() {
+        Money gross = Money.of("999999999999999999.999999999999999999", "EUR");
+        assertEquals(Money.of(new BigDecimal("499999999999999999.9999999999999999995"), gross.currency()),
+                Discount.percent(new BigDecimal("50")).applyTo(gross));
+        assertEquals(Money.zero(gross.currency()), Discount.percent(new BigDecimal("100")).applyTo(gross));
+    }
+
+    @Test
+    void aPercentOfAnAmountWithTheMostDecimalPlacesIsRoundedNotRejected() {
+        Money gross = Money.of(BigDecimal.ONE.movePointLeft(Money.MAX_SCALE), Money.currency("EUR"));
+        Money net = Discount.percent(new BigDecimal("33.333333333333333333")).applyTo(gross);
+        assertEquals(gross, net);
+    }
 }

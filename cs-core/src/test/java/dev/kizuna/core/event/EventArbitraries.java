@@ -1,6 +1,8 @@
 package dev.kizuna.core.event;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.CoreArbitraries;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,26 +14,29 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Optional;
 
-/** Generators of valid event values, shared by the property tests of the event and JSON packages. */
+/**
+ * Generators of valid event values, shared by the property tests of the event and JSON packages: over the whole range
+ * a value may take (see {@link CoreArbitraries}).
+ */
 public final class EventArbitraries {
     private EventArbitraries() {
     }
 
-    /** Identifiers with awkward characters (quotes, backslashes, inner spaces, non-ASCII) but no surrounding space. */
+    /** Identifiers of any valid Unicode (quotes, backslashes, inner spaces, every plane) but no surrounding space. */
     public static Arbitrary<String> identifiers() {
-        return Arbitraries.strings().withCharRange('!', '~').withChars(" é日\"\\").ofMinLength(1).ofMaxLength(16)
-                .filter(s -> s.strip().equals(s));
+        return CoreArbitraries.identifiers();
     }
 
     public static Arbitrary<AccountId> accountIds() {
         return identifiers().map(AccountId::of);
     }
 
+    /** Every supported date, both ends weighted in. */
     public static Arbitrary<LocalDate> dates() {
-        return Arbitraries.longs().between(LocalDate.of(1990, 1, 1).toEpochDay(), LocalDate.of(2100, 1, 1).toEpochDay())
-                .map(LocalDate::ofEpochDay);
+        return CoreArbitraries.supportedDates();
     }
 
+    /** Instants of everyday data, 1970 to 2100 (the signal properties use them). */
     public static Arbitrary<Instant> instants() {
         return Combinators.combine(
                         Arbitraries.longs().between(0, 4_102_444_800L),
@@ -43,10 +48,14 @@ public final class EventArbitraries {
         return Arbitraries.of("EUR", "USD", "JPY", "GBP", "BHD").map(Currency::getInstance);
     }
 
-    /** Non-negative money with up to 4 decimal places. */
+    /** Non-negative money with up to 18 digits before and 18 after the decimal point. */
     public static Arbitrary<Money> nonNegativeMoney(Currency currency) {
-        return Combinators.combine(Arbitraries.longs().between(0, 10_000_000_000L), Arbitraries.integers().between(0, 4))
-                .as((unscaled, scale) -> Money.of(BigDecimal.valueOf(unscaled, scale), currency));
+        return CoreArbitraries.amounts().map(a -> Money.of(a.abs(), currency));
+    }
+
+    /** Unit prices below 10^13, so that a price times up to 10,000 units stays within Money's 18 digits. */
+    public static Arbitrary<Money> unitPrices(Currency currency) {
+        return nonNegativeMoney(currency).map(m -> Money.of(m.amount().movePointLeft(5), currency));
     }
 
     public static Arbitrary<Money> nonNegativeMoney() {
@@ -58,13 +67,15 @@ public final class EventArbitraries {
         return Arbitraries.oneOf(
                 Arbitraries.just(Discount.none()),
                 Arbitraries.integers().between(0, 100_000).map(p -> Discount.percent(BigDecimal.valueOf(p, 3))),
+                Arbitraries.bigIntegers().between(java.math.BigInteger.ZERO, java.math.BigInteger.TEN.pow(20))
+                        .map(p -> Discount.percent(new BigDecimal(p, Discount.MAX_PERCENT_FRACTION_DIGITS))),
                 nonNegativeMoney(currency).map(Discount::amount));
     }
 
     public static Arbitrary<RecurringCharge> charges() {
         return currencies().flatMap(currency -> Combinators.combine(
                         identifiers(),
-                        nonNegativeMoney(currency),
+                        unitPrices(currency),
                         Arbitraries.integers().between(1, 10_000),
                         Arbitraries.of(BillingInterval.class),
                         discounts(currency),
@@ -77,10 +88,20 @@ public final class EventArbitraries {
                         accountIds(), identifiers(), Arbitraries.of(SubscriptionEvent.Kind.class), dates(),
                         Arbitraries.integers().between(0, 400), charges())
                 .as((account, id, kind, date, lead, charge) -> switch (kind) {
-                    case START, CHANGE -> new SubscriptionEvent(account, id, kind, date, date.minusDays(lead), Optional.of(charge));
-                    case CANCEL -> SubscriptionEvent.cancel(account, id, date.minusDays(lead), date);
-                    case END -> new SubscriptionEvent(account, id, kind, date, date.plusDays(lead), Optional.empty());
+                    case START, CHANGE -> new SubscriptionEvent(account, id, kind, date, earlier(date, lead), Optional.of(charge));
+                    case CANCEL -> SubscriptionEvent.cancel(account, id, earlier(date, lead), date);
+                    case END -> new SubscriptionEvent(account, id, kind, date, later(date, lead), Optional.empty());
                 });
+    }
+
+    private static LocalDate earlier(LocalDate date, int days) {
+        LocalDate d = date.minusDays(days);
+        return d.isBefore(Dates.EARLIEST) ? Dates.EARLIEST : d;
+    }
+
+    private static LocalDate later(LocalDate date, int days) {
+        LocalDate d = date.plusDays(days);
+        return d.isAfter(Dates.LATEST) ? Dates.LATEST : d;
     }
 
     public static Arbitrary<Purchase> purchases() {
@@ -114,37 +135,48 @@ public final class EventArbitraries {
     }
 
     public static Arbitrary<ActivityRecord> activityRecords() {
-        return Combinators.combine(accountIds(), identifiers(), instants(), identifiers(), identifiers().optional())
+        return Combinators.combine(accountIds(), identifiers(), CoreArbitraries.supportedInstants(), identifiers(),
+                        identifiers().optional())
                 .as(ActivityRecord::new);
     }
 
+    /** Scales of everyday widths, and the widest ones ({@code int} minimum to maximum). */
     public static Arbitrary<SurveyScale> scales() {
-        return Combinators.combine(Arbitraries.integers().between(-10, 10), Arbitraries.integers().between(1, 20))
-                .as((min, width) -> SurveyScale.of(min, min + width));
+        return Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.integers().between(-10, 10), Arbitraries.integers().between(1, 20))
+                        .as((min, width) -> SurveyScale.of(min, min + width)),
+                Arbitraries.of(SurveyScale.of(Integer.MIN_VALUE, Integer.MAX_VALUE),
+                        SurveyScale.of(Integer.MAX_VALUE - 1, Integer.MAX_VALUE)));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public static Arbitrary<SurveyResponse> surveyResponses() {
         Arbitrary<SurveyScale> anyScale = Arbitraries.oneOf(
                 Arbitraries.of(SurveyScale.CSAT_DEFAULT, SurveyScale.CES_DEFAULT), scales());
         return Combinators.combine(
-                        accountIds(), identifiers(), instants(), Arbitraries.of(SurveyResponse.Kind.class), anyScale,
-                        Arbitraries.doubles().between(0, 1),
-                        Arbitraries.strings().ofMinLength(1).ofMaxLength(40).filter(s -> !s.isBlank()).optional())
+                        accountIds(), identifiers(), CoreArbitraries.supportedInstants(),
+                        Arbitraries.of(SurveyResponse.Kind.class), anyScale, Arbitraries.doubles().between(0, 1),
+                        CoreArbitraries.texts().optional())
                 .as((account, respondent, at, kind, scale, position, comment) -> {
                     SurveyScale used = kind == SurveyResponse.Kind.NPS ? SurveyScale.NPS : scale;
-                    int score = used.min() + (int) Math.floor(position * (used.size() - 1) + 0.5);
+                    int score = (int) (used.min() + (long) Math.floor(position * (used.size() - 1) + 0.5));
                     return new SurveyResponse(account, respondent, at, kind, used, score, comment);
                 });
     }
 
     public static Arbitrary<SupportTicket> supportTickets() {
         return Combinators.combine(
-                        identifiers(), accountIds(), instants(), Arbitraries.longs().between(0, 10_000_000),
+                        identifiers(), accountIds(), CoreArbitraries.supportedInstants(),
+                        Arbitraries.longs().between(0, 10_000_000),
                         Arbitraries.of(SupportTicket.Priority.class), Arbitraries.of(true, false),
                         Arbitraries.of(SupportTicket.Status.class))
                 .as((id, account, opened, seconds, priority, escalated, status) -> new SupportTicket(
                         id, account, opened,
-                        status.isResolved() ? Optional.of(opened.plusSeconds(seconds)) : Optional.empty(),
+                        status.isResolved() ? Optional.of(min(opened.plusSeconds(seconds), Dates.LATEST_INSTANT))
+                                : Optional.empty(),
                         priority, escalated, status));
     }
 }

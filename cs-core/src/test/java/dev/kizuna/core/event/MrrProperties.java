@@ -25,10 +25,21 @@ class MrrProperties {
 
     @Property
     void mrrIsAtMostTheUndiscountedMrr(@ForAll("charges") RecurringCharge charge) {
-        Money undiscounted = charge.unitPrice().times(charge.quantity())
-                .dividedBy(BigDecimal.valueOf(charge.interval().months()), RecurringCharge.MRR_SCALE, RoundingMode.HALF_EVEN);
+        Money gross = charge.unitPrice().times(charge.quantity());
+        Money undiscounted = charge.interval().months() == 1 ? gross : Money.of(gross.amount()
+                .divide(BigDecimal.valueOf(charge.interval().months()), RecurringCharge.MRR_SCALE, RoundingMode.HALF_EVEN),
+                gross.currency());
         if (charge.mrr().compareTo(undiscounted) > 0) {
             throw new AssertionError("MRR " + charge.mrr() + " is above the undiscounted " + undiscounted + " for " + charge);
+        }
+    }
+
+    @Property
+    void aDiscountNeverRaisesMrr(@ForAll("charges") RecurringCharge charge) {
+        RecurringCharge full = new RecurringCharge(charge.plan(), charge.unitPrice(), charge.quantity(),
+                charge.interval(), Discount.none(), charge.trial());
+        if (charge.mrr().compareTo(full.mrr()) > 0) {
+            throw new AssertionError("MRR " + charge.mrr() + " is above the undiscounted " + full.mrr() + " for " + charge);
         }
     }
 

@@ -107,4 +107,16 @@ class RecurringChargeTest {
                 .divide(BigDecimal.valueOf(3), RecurringCharge.MRR_SCALE, RoundingMode.HALF_EVEN);
         assertEquals(Money.of(expected, Money.currency("EUR")), c.mrr());
     }
+
+    @Test
+    void aTinyDiscountNeverRaisesMrrThroughRounding() {
+        // 0.00002 / 6 does not terminate and rounds to 12 places; less a 1e-18 % discount it terminates at 25 places.
+        // Both are now rounded alike, so the discounted MRR is not above the full one (it used to be, by 3e-19).
+        RecurringCharge full = new RecurringCharge("p", Money.of("0.00002", "EUR"), 1, BillingInterval.SEMI_ANNUAL,
+                Discount.none(), false);
+        RecurringCharge discounted = new RecurringCharge("p", Money.of("0.00002", "EUR"), 1,
+                BillingInterval.SEMI_ANNUAL, Discount.percent(new BigDecimal("1e-18")), false);
+        assertEquals(Money.of("0.000003333333", "EUR"), full.mrr());
+        assertEquals(Money.of("0.000003333333", "EUR"), discounted.mrr());
+    }
 }

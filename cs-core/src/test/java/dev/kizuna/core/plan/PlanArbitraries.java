@@ -1,6 +1,8 @@
 package dev.kizuna.core.plan;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.CoreArbitraries;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.Owner;
 import dev.kizuna.core.Segment;
 import dev.kizuna.core.journey.JourneyStage;
@@ -11,28 +13,27 @@ import net.jqwik.api.Tuple;
 
 import java.time.LocalDate;
 
-/** Generators of valid success-plan values, shared by the plan and JSON properties. */
+/**
+ * Generators of valid success-plan values, shared by the plan and JSON properties: over the whole range a value may
+ * take (see {@link CoreArbitraries}).
+ */
 public final class PlanArbitraries {
-    private static final LocalDate EPOCH = LocalDate.of(2000, 1, 1);
-
     private PlanArbitraries() {
     }
 
-    /** Non-blank texts, with quotes, back-slashes, line breaks and non-ASCII letters that JSON must escape. */
+    /** Non-blank texts of any valid Unicode, with quotes, back-slashes and line breaks that JSON must escape. */
     public static Arbitrary<String> texts() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars(' ', '"', '\\', '\n', 'é', '日', '-')
-                .ofMinLength(1).ofMaxLength(24).filter(s -> !s.isBlank());
+        return CoreArbitraries.texts();
     }
 
-    /** Identifiers: no control characters and no surrounding white space. */
+    /** Identifiers: any valid Unicode, no control characters and no surrounding white space. */
     public static Arbitrary<String> identifiers() {
-        return Arbitraries.strings().alpha().numeric().withChars('_', '-', '.', '@')
-                .ofMinLength(1).ofMaxLength(16);
+        return CoreArbitraries.identifiers();
     }
 
-    /** Dates from 2000 to about 2041. */
+    /** Every supported date, both ends weighted in. */
     public static Arbitrary<LocalDate> dates() {
-        return Arbitraries.integers().between(0, 15_000).map(EPOCH::plusDays);
+        return CoreArbitraries.supportedDates();
     }
 
     /** Finite doubles: everyday values, the whole finite range, and the extremes (-0.0, subnormal, +-MAX). */
@@ -56,8 +57,10 @@ public final class PlanArbitraries {
         return Combinators.combine(texts(), identifiers(), finiteDoubles(), finiteDoubles(), finiteDoubles(), dates(),
                         Arbitraries.integers().between(1, 2_000))
                 .filter((name, metric, baseline, target, current, start, days) -> baseline.doubleValue() != target.doubleValue())
-                .as((name, metric, baseline, target, current, start, days) ->
-                        new SmartGoal(name, metric, baseline, target, current, start, start.plusDays(days)));
+                .as((name, metric, baseline, target, current, start, days) -> {
+                    LocalDate first = start.plusDays(days).isAfter(Dates.LATEST) ? Dates.LATEST.minusDays(days) : start;
+                    return new SmartGoal(name, metric, baseline, target, current, first, first.plusDays(days));
+                });
     }
 
     public static Arbitrary<Milestone> milestones() {

@@ -23,6 +23,28 @@ final class Checks {
         return value;
     }
 
+    /**
+     * Returns a parameter's name if it is 1 to 256 characters of valid Unicode without control characters: a name
+     * that writes to JSON and reads back unchanged.
+     */
+    static String name(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isEmpty() || value.length() > 256) {
+            throw new IllegalArgumentException(field + ": a name must be 1 to 256 characters, not " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c)) {
+                throw new IllegalArgumentException(field + ": the name has " + (Character.isSurrogate(c)
+                        ? "an unpaired surrogate" : "a control character") + " (U+"
+                        + String.format(java.util.Locale.ROOT, "%04X", (int) c) + ") at character " + (i + 1));
+            }
+        }
+        return value;
+    }
+
     /** Checks one customer's (x, t_x, T) for a prediction. */
     static void history(int x, double recency, double age) {
         if (x < 0) {

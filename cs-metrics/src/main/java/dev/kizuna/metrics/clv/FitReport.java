@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param logLikelihood     the maximised log-likelihood (natural log, summed over the customers used)
- * @param standardErrors    parameter name to standard error, in the model's parameter order; empty unless converged
+ * @param standardErrors    parameter name (1 to 256 characters of valid Unicode, no control characters) to standard
+ *                          error, in the model's parameter order; empty unless converged
  * @param status            how the fit ended
  * @param starts            the number of starting points tried
  * @param startsAtOptimum   how many of them reached the best log-likelihood (within 1e-4)
@@ -38,7 +39,7 @@ public record FitReport(double logLikelihood, Map<String, Double> standardErrors
         Objects.requireNonNull(standardErrors, "standardErrors");
         Map<String, Double> copy = new LinkedHashMap<>();
         standardErrors.forEach((name, se) -> {
-            Objects.requireNonNull(name, "standardErrors key");
+            Checks.name(name, "standardErrors key");
             Objects.requireNonNull(se, "standardErrors['" + name + "']");
             if (!Double.isFinite(se) || se < 0) {
                 throw new IllegalArgumentException("standardErrors['" + name + "']: " + se + " must be finite and >= 0");

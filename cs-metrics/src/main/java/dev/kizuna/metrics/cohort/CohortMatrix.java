@@ -38,6 +38,8 @@ import java.util.Optional;
  * @param earlierCustomers customers who first paid before the first period
  */
 public record CohortMatrix(ReportingPeriod unit, List<CohortRow> rows, long earlierCustomers) {
+    /** The most periods a matrix has: 400 periods are 80,200 cells (33 years of months, a year of days). */
+    public static final int MAX_PERIODS = 400;
 
     /** Validates and copies the parts. */
     public CohortMatrix {
@@ -51,11 +53,21 @@ public record CohortMatrix(ReportingPeriod unit, List<CohortRow> rows, long earl
     /**
      * Returns the cohorts of every period of {@code unit} overlapping {@code first} to {@code last} (both included),
      * each followed to the last of those periods.
+     *
+     * @throws IllegalArgumentException if {@code last} is before {@code first}, a date is outside the supported
+     *                                  calendar, or there are more than {@value #MAX_PERIODS} periods
      */
     public static CohortMatrix of(MrrLedger ledger, ReportingPeriod unit, LocalDate first, LocalDate last) {
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(unit, "unit");
         List<DateRange> periods = unit.between(first, last);
         int n = periods.size();
+        if (n > MAX_PERIODS) {
+            // A matrix of n periods has n(n+1)/2 cells, each read for every customer of its row.
+            throw new IllegalArgumentException("last: " + first + " to " + last + " holds " + n + " "
+                    + unit.name().toLowerCase(java.util.Locale.ROOT) + " periods, over the limit of " + MAX_PERIODS
+                    + " for a cohort matrix; use a shorter span, or a longer period");
+        }
         long[] size = new long[n];
         BigDecimal[] initial = new BigDecimal[n];
         long[][] active = new long[n][];

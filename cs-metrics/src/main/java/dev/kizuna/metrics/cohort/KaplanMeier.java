@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.cohort;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.metrics.ConfidenceLevel;
 import dev.kizuna.metrics.revenue.CustomerHistory;
 import dev.kizuna.metrics.revenue.MrrLedger;
@@ -146,10 +147,12 @@ public record KaplanMeier(List<SurvivalStep> steps, long events, long censored, 
      * Returns the first lifetimes of the customers of {@code ledger} who first paid on or before {@code asOf}, in days:
      * from the first paid day to the first churn (an event), or to the end of {@code asOf} for a customer still paying
      * then (censored). A later return after churning does not extend the first lifetime.
+     *
+     * @throws IllegalArgumentException if {@code asOf} is outside the supported dates
      */
     public static List<SurvivalObservation> customerLifetimes(MrrLedger ledger, LocalDate asOf) {
         Objects.requireNonNull(ledger, "ledger");
-        Objects.requireNonNull(asOf, "asOf");
+        Dates.check("asOf", asOf);
         List<SurvivalObservation> lifetimes = new ArrayList<>();
         for (CustomerHistory h : ledger.histories()) {
             Optional<LocalDate> paid = h.firstPaidOn();

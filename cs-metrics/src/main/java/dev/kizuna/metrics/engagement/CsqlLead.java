@@ -1,6 +1,7 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -18,6 +19,6 @@ public record CsqlLead(AccountId account, LocalDate qualifiedOn) {
     /** Validates the parts. */
     public CsqlLead {
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(qualifiedOn, "qualifiedOn");
+        Dates.check("qualifiedOn", qualifiedOn);
     }
 }

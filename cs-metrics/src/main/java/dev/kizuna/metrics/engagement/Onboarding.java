@@ -1,6 +1,7 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.plan.Milestone;
 import dev.kizuna.core.plan.MilestoneKind;
 import dev.kizuna.core.plan.SuccessPlan;
@@ -29,8 +30,9 @@ public record Onboarding(AccountId account, LocalDate started, Optional<LocalDat
     /** Validates the dates. */
     public Onboarding {
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(started, "started");
+        Dates.check("started", started);
         Objects.requireNonNull(completed, "completed");
+        completed.ifPresent(day -> Dates.check("completed", day));
         if (completed.isPresent() && completed.get().isBefore(started)) {
             throw new IllegalArgumentException("completed: " + completed.get() + " is before started " + started
                     + " for account " + account);

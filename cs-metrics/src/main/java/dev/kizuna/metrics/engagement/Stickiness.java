@@ -1,16 +1,16 @@
 package dev.kizuna.metrics.engagement;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.event.ActivityRecord;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,25 +49,28 @@ public record Stickiness(DateRange window, long dailyActiveTotal, long windowAct
     public static Stickiness of(Collection<UserActivity> activities, DateRange window) {
         Objects.requireNonNull(activities, "activities");
         Objects.requireNonNull(window, "window");
-        List<Set<UserActivity.UserKey>> days = new ArrayList<>();
-        for (long i = 0; i < window.days(); i++) {
-            days.add(new HashSet<>());
-        }
+        // Only the days someone was active: a window may span the whole calendar, 3.6 million days.
+        Map<LocalDate, Set<UserActivity.UserKey>> days = new HashMap<>();
         Set<UserActivity.UserKey> all = new HashSet<>();
         for (UserActivity a : activities) {
             Objects.requireNonNull(a, "activities: null activity");
             if (window.contains(a.date())) {
-                days.get((int) ChronoUnit.DAYS.between(window.start(), a.date())).add(a.user());
+                days.computeIfAbsent(a.date(), d -> new HashSet<>()).add(a.user());
                 all.add(a.user());
             }
         }
-        long total = days.stream().mapToLong(Set::size).sum();
+        long total = days.values().stream().mapToLong(Set::size).sum();
         return new Stickiness(window, total, all.size());
     }
 
-    /** Returns {@code DAU(day) / users active in the 30 days ending on day}: a one-day figure. */
+    /**
+     * Returns {@code DAU(day) / users active in the 30 days ending on day}: a one-day figure (within the calendar's
+     * first 30 days, the days since 0001-01-01).
+     *
+     * @throws IllegalArgumentException if {@code day} is outside the supported dates
+     */
     public static Stickiness onDay(Collection<UserActivity> activities, LocalDate day) {
-        Objects.requireNonNull(day, "day");
+        Dates.check("day", day);
         long dau = ActiveUsers.count(activities, DateRange.inclusive(day, day));
         long mau = ActiveUsers.count(activities, DateRange.trailing(day.plusDays(1), 30));
         return new Stickiness(DateRange.inclusive(day, day), dau, mau);

@@ -1,6 +1,7 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.plan.MilestoneKind;
 import dev.kizuna.core.plan.SuccessPlan;
 
@@ -46,8 +47,9 @@ public record TimeToValue(List<Long> days, long pending) {
         /** Validates the dates. */
         public Milestone {
             Objects.requireNonNull(account, "account");
-            Objects.requireNonNull(contractStart, "contractStart");
+            Dates.check("contractStart", contractStart);
             Objects.requireNonNull(firstValue, "firstValue");
+            firstValue.ifPresent(day -> Dates.check("firstValue", day));
             if (firstValue.isPresent() && firstValue.get().isBefore(contractStart)) {
                 throw new IllegalArgumentException("firstValue: " + firstValue.get() + " is before contractStart "
                         + contractStart + " for account " + account);

@@ -1,6 +1,7 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.event.ActivityRecord;
 
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ public record UserActivity(AccountId account, String userId, LocalDate date, Opt
     public UserActivity {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(date, "date");
+        Dates.check("date", date);
         Objects.requireNonNull(feature, "feature");
         if (userId.isBlank()) {
             throw new IllegalArgumentException("userId: must not be blank");
@@ -56,8 +57,13 @@ public record UserActivity(AccountId account, String userId, LocalDate date, Opt
     public static UserActivity from(ActivityRecord record, ZoneId zone) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(zone, "zone");
-        return new UserActivity(record.account(), record.userId(), LocalDate.ofInstant(record.at(), zone),
-                record.feature());
+        LocalDate day = LocalDate.ofInstant(record.at(), zone);
+        if (!Dates.isSupported(day)) {
+            // Only an instant within hours of either end of the calendar, in a zone that moves it across.
+            throw new IllegalArgumentException("at: " + record.at() + " is " + day + " in zone " + zone
+                    + ", outside the supported dates, from " + Dates.EARLIEST_TEXT + " to " + Dates.LATEST_TEXT);
+        }
+        return new UserActivity(record.account(), record.userId(), day, record.feature());
     }
 
     /** Returns {@link #from(ActivityRecord, ZoneId)} of every record, in iteration order. */

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.retention;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 import dev.kizuna.metrics.ReportingPeriod;
@@ -105,12 +106,21 @@ public record LogoChurn(DateRange period, LogoChurnConvention convention, long l
      * the "six-month trailing average of customer churn rate" by which ChartMogul divides ARPA for its LTV
      * (help.chartmogul.com, "Customer Lifetime Value"). Each monthly rate enters rounded to {@value Ratio#SCALE}
      * decimal places.
+     *
+     * @throws IllegalArgumentException if {@code months} is not positive or reaches before 0001-01-01, or
+     *                                  {@code asOf} is outside the supported dates
      */
     public static Optional<Ratio> trailingMonthlyAverage(MrrLedger ledger, LocalDate asOf, int months,
                                                          LogoChurnConvention convention) {
-        Objects.requireNonNull(asOf, "asOf");
+        Dates.check("asOf", asOf);
         if (months <= 0) {
             throw new IllegalArgumentException("months: " + months + " must be > 0");
+        }
+        // Decided before the loop: months may be two billion, which no calendar holds.
+        LocalDate earliest = ReportingPeriod.MONTH.startOf(asOf).minusMonths(months);
+        if (earliest.isBefore(Dates.EARLIEST)) {
+            throw new IllegalArgumentException("months: " + months + " months before the month of " + asOf
+                    + " start before " + Dates.EARLIEST_TEXT + ", the first supported date");
         }
         BigDecimal sum = BigDecimal.ZERO;
         long used = 0;

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.retention;
 
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
@@ -112,11 +113,20 @@ public record RevenueRetention(
      * Returns the trailing-twelve-month retention as of {@code asOf}: the customers paying on the day twelve months
      * before {@code asOf}, followed to the day before {@code asOf} (so {@code asOf = 2025-01-01} measures calendar
      * 2024). Point to point: a customer's path inside the year matters only through its movements (GRR by movements)
-     * or not at all (capped GRR, NRR).
+     * or not at all (capped GRR, NRR). Within the calendar's first year the twelve months start on 0001-01-01.
+     *
+     * @throws IllegalArgumentException if {@code asOf} is not from 0001-01-02 to 10000-01-01 (the day after the
+     *                                  last supported date)
      */
     public static RevenueRetention trailingTwelveMonths(MrrLedger ledger, LocalDate asOf) {
-        Objects.requireNonNull(asOf, "asOf");
-        return of(ledger, DateRange.of(asOf.minusMonths(12), asOf));
+        DateRange.checkEnd("asOf", asOf);
+        if (asOf.equals(Dates.EARLIEST)) {
+            throw new IllegalArgumentException("asOf: " + asOf + " leaves no day before it to measure: the trailing"
+                    + " twelve months end the day before asOf");
+        }
+        // Within the first year of the calendar, the twelve months start on its first day: none exists before it.
+        LocalDate start = asOf.minusMonths(12);
+        return of(ledger, DateRange.of(start.isBefore(Dates.EARLIEST) ? Dates.EARLIEST : start, asOf));
     }
 
     /**
@@ -124,12 +134,13 @@ public record RevenueRetention(
      * from the end of that day (their start MRR is their first, new-business MRR, ChartMogul's "cohort value") to
      * {@code asOf} included. Customers who first paid after {@code asOf} are not in the cohort.
      *
-     * @throws IllegalArgumentException if {@code asOf} is before the cohort period's last day
+     * @throws IllegalArgumentException if {@code asOf} is before the cohort period's last day or outside the supported
+     *                                  dates
      */
     public static RevenueRetention ofCohort(MrrLedger ledger, DateRange cohortPeriod, LocalDate asOf) {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(cohortPeriod, "cohortPeriod");
-        Objects.requireNonNull(asOf, "asOf");
+        Dates.check("asOf", asOf);
         if (asOf.isBefore(cohortPeriod.lastDay())) {
             throw new IllegalArgumentException("asOf: " + asOf + " must not be before the cohort's last day "
                     + cohortPeriod.lastDay());

@@ -2,6 +2,7 @@ package dev.kizuna.metrics.revenue;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.CurrencyMismatchException;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
@@ -26,8 +27,8 @@ import java.util.Optional;
  *
  * <h2>MRR</h2>
  * A subscription's MRR is {@link RecurringCharge#mrr()}: unit price x quantity, less the recurring discount, divided
- * by the months of the billing interval (annual / 12, quarterly / 3, semi-annual / 6, biennial / 24), exact where the
- * division terminates and otherwise half-even to {@value RecurringCharge#MRR_SCALE} places; a trial is zero. Tax,
+ * by the months of the billing interval (annual / 12, quarterly / 3, semi-annual / 6, biennial / 24), rounded
+ * half-even to {@value RecurringCharge#MRR_SCALE} places (a monthly amount is kept as it is); a trial is zero. Tax,
  * one-time and usage charges are not subscription charges and never enter. A customer's MRR is the sum over its
  * active subscriptions; the business's MRR is the sum over customers; ARR is 12 x MRR. This matches Stripe's
  * definition ("the sum of the monthly-normalized value of all active subscriptions ... excluding trials, taxes, free
@@ -273,7 +274,10 @@ public final class MrrLedger {
         return List.of(all);
     }
 
-    /** Returns the MRR in effect on {@code date}, after the changes that take effect that day. */
+    /**
+     * Returns the MRR in effect on {@code date}, after the changes that take effect that day. Any date may be asked:
+     * before 0001-01-01 nobody pays, after 9999-12-31 the MRR stays as it ends.
+     */
     public Money mrrOn(LocalDate date) {
         int d = day(date);
         Units.Sum total = new Units.Sum();
@@ -291,7 +295,7 @@ public final class MrrLedger {
         return mrrOn(date).times(12);
     }
 
-    /** Returns the number of customers with MRR above zero on {@code date}. */
+    /** Returns the number of customers with MRR above zero on {@code date}; any date may be asked, as for MRR. */
     public long payingCustomersOn(LocalDate date) {
         int d = day(date);
         long paying = 0;
@@ -317,7 +321,9 @@ public final class MrrLedger {
      * Returns the MRR bridge of every whole period of {@code unit} that overlaps {@code first} to {@code last} (both
      * included), oldest first; each period's start MRR is the previous one's end MRR. One pass over the movements.
      *
-     * @throws IllegalArgumentException if {@code last} is before {@code first}
+     * @throws IllegalArgumentException if {@code last} is before {@code first}, a date is outside the supported
+     *                                  calendar, or there are more than {@value ReportingPeriod#MAX_PERIODS} periods
+     *                                  (see {@link ReportingPeriod#between})
      */
     public List<PeriodSummary> summaries(ReportingPeriod unit, LocalDate first, LocalDate last) {
         Objects.requireNonNull(unit, "unit");
@@ -402,10 +408,19 @@ public final class MrrLedger {
         return l;
     }
 
+    /**
+     * Returns the epoch day of {@code date}, clamped to the day before {@link Dates#EARLIEST} and the day after
+     * {@link Dates#LATEST}: every movement lies between them, so any date outside answers as that end does, and no
+     * date, however far ({@code +999999999-12-31}), overflows an {@code int}.
+     */
     static int day(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        return Math.toIntExact(date.toEpochDay());
+        return (int) Math.max(FIRST_DAY - 1, Math.min(LAST_DAY + 1, date.toEpochDay()));
     }
+
+    /** The epoch days of the first and the last supported date. */
+    static final long FIRST_DAY = Dates.EARLIEST.toEpochDay();
+    static final long LAST_DAY = Dates.LATEST.toEpochDay();
 
     /** Summarises customers {@code [cFrom, cTo)} over contiguous periods in one pass over their movements. */
     List<PeriodSummary> summarise(List<DateRange> periods, int cFrom, int cTo) {

@@ -2,6 +2,7 @@ package dev.kizuna.metrics.revenue;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.CurrencyMismatchException;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ public record MrrMovement(AccountId account, LocalDate date, MovementType type, 
     /** Validates that the type, the amount and the MRR before and after agree. */
     public MrrMovement {
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(date, "date");
+        Dates.check("date", date);
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(mrrBefore, "mrrBefore");

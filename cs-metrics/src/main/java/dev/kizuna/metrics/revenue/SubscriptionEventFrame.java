@@ -1,6 +1,7 @@
 package dev.kizuna.metrics.revenue;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
@@ -190,7 +191,8 @@ public final class SubscriptionEventFrame {
     /**
      * Adds rows to a frame. Number each account, subscription id and plan once ({@link #account}, {@link #subscription},
      * {@link #plan}), then add rows that refer to them by number, with dates as epoch days
-     * ({@link LocalDate#toEpochDay()}). A row method fails at once, naming the row ({@code rows[i]}) and the field,
+     * ({@link LocalDate#toEpochDay()}) of supported dates ({@link Dates}: epoch days -719162 to 2932896) and exact
+     * MRR within {@link Money}'s limits. A row method fails at once, naming the row ({@code rows[i]}) and the field,
      * when an argument is invalid on its own; the order of a subscription's events is checked when a ledger is built,
      * with the same rules and messages as for events. Not thread-safe.
      */
@@ -382,6 +384,12 @@ public final class SubscriptionEventFrame {
                 if (exact.signum() < 0) {
                     throw new IllegalArgumentException("rows[" + rows + "].mrr: " + exact + " must be >= 0");
                 }
+                try {
+                    Money.of(exact, currency); // within Money's limits, so that the ledger can hold it
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rows[" + rows + "]." + e.getMessage().replaceFirst("^amount",
+                            "mrr"), e);
+                }
                 u = Units.of(exact);
             } else if (u < 0) {
                 throw new IllegalArgumentException("rows[" + rows + "].mrr: " + u + " units must be >= 0");
@@ -406,6 +414,8 @@ public final class SubscriptionEventFrame {
                 throw new IllegalArgumentException("rows[" + rows + "].subscription: " + subscriptionNumber
                         + " is not a numbered subscription (there are " + subscriptionIds.size() + ")");
             }
+            supported(effectiveDay, "effectiveDate");
+            supported(recordedDay, "recordedOn");
             if (rows == account.length) {
                 int size = rows * 2;
                 account = Arrays.copyOf(account, size);
@@ -428,6 +438,15 @@ public final class SubscriptionEventFrame {
             mrr[rows] = units;
             rows++;
             return this;
+        }
+
+        /** Checks that an epoch day is a supported date, so that no day of a frame overflows the ledger's arithmetic. */
+        private void supported(int epochDay, String field) {
+            if (epochDay < MrrLedger.FIRST_DAY || epochDay > MrrLedger.LAST_DAY) {
+                throw new IllegalArgumentException("rows[" + rows + "]." + field + ": epoch day " + epochDay + " ("
+                        + LocalDate.ofEpochDay(epochDay) + ") is outside the supported dates, from "
+                        + Dates.EARLIEST_TEXT + " to " + Dates.LATEST_TEXT);
+            }
         }
 
         private static void identifier(String id, String field) {

@@ -62,10 +62,10 @@ final class Units {
     /**
      * Returns the {@link RecurringCharge#mrr() MRR} of {@code charge} in units, computed in {@code long} arithmetic,
      * or {@link #NONE} when this cannot be decided exactly here: an amount out of range, a percentage with more than 6
-     * decimal places, or a quotient that terminates beyond 12 decimal places (which {@code mrr()} keeps exact). The
-     * result, when there is one, equals {@code of(charge.mrr().amount())}: the discount is exact (at most 20 decimal
-     * places, as {@code Discount.applyTo} computes it), and the division by the interval's months either is exact in
-     * units or does not terminate, in which case both round half-even to 12 places.
+     * decimal places, or a monthly amount beyond 12 decimal places (which {@code mrr()} keeps exact). The result, when
+     * there is one, equals {@code of(charge.mrr().amount())}: the discount is exact (at most 20 decimal places, as
+     * {@code Discount.applyTo} computes it), and the division by the interval's months rounds half-even to 12 places,
+     * as {@code mrr()} does.
      */
     static long mrr(RecurringCharge charge) {
         if (charge.trial()) {
@@ -119,15 +119,8 @@ final class Units {
         if (remainder == 0) {
             return quotient;
         }
-        long reduced = denominator / gcd(remainder, denominator);
-        while (reduced % 2 == 0) {
-            reduced /= 2;
-        }
-        while (reduced % 5 == 0) {
-            reduced /= 5;
-        }
-        if (reduced == 1) {
-            return NONE; // terminates beyond 12 places: mrr() keeps it exact, which units cannot
+        if (charge.interval().months() == 1) {
+            return NONE; // a monthly amount beyond 12 places: mrr() keeps it exact, which units cannot
         }
         long twice = remainder * 2;
         return twice > denominator || (twice == denominator && (quotient & 1) == 1) ? quotient + 1 : quotient;
@@ -138,17 +131,6 @@ final class Units {
         long hi = Math.multiplyHigh(a, b);
         long lo = a * b;
         return hi != 0 || lo < 0 ? NONE : lo;
-    }
-
-    private static long gcd(long a, long b) {
-        long x = a;
-        long y = b;
-        while (y != 0) {
-            long t = x % y;
-            x = y;
-            y = t;
-        }
-        return x;
     }
 
     /** Returns {@code units} as a decimal. */

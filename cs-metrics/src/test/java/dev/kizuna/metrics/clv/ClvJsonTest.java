@@ -56,6 +56,38 @@ class ClvJsonTest {
                 "{\"model\":\"sbg\",\"parameters\":{\"alpha\":null,\"beta\":2}}", SbgModel.class);
     }
 
+    @Test
+    void readingIsTheSameStrictReaderAsCsCores() {
+        String sbg = "{\"model\":\"sbg\",\"parameters\":{\"alpha\":1,\"beta\":2},\"report\":{\"logLikelihood\":-5,"
+                + "\"standardErrors\":%s,\"status\":\"CONVERGED\",\"starts\":1,\"startsAtOptimum\":1,\"iterations\":1,"
+                + "\"evaluations\":1,\"gradientNorm\":0,\"customers\":%s,\"excludedCustomers\":0}}";
+        // A duplicate parameter let the last value win; a count of 1e-400 was the whole number 0 (then "must be >= 1"),
+        // 2.0000000000000001 was 2; a name with half a surrogate pair could not be written back.
+        assertFails("$.parameters.alpha: duplicate field 'alpha': each field may appear once in an object",
+                "{\"model\":\"sbg\",\"parameters\":{\"alpha\":1,\"alpha\":3,\"beta\":2}}", SbgModel.class);
+        assertFails("$.report.customers: 1e-400 is not a whole number in the long range",
+                sbg.formatted("{}", "1e-400"), SbgModel.class);
+        assertFails("$.report.customers: 2.0000000000000001 is not a whole number in the long range",
+                sbg.formatted("{}", "2.0000000000000001"), SbgModel.class);
+        assertFails("$.report.standardErrors['al\uFFFDpha']: the text has an unpaired surrogate (\\ud800) at character 3",
+                sbg.formatted("{\"al\\ud800pha\":0.1}", "2"), SbgModel.class);
+        assertFails("$: expected a value but found null", "null", SbgModel.class);
+        var e = assertThrows(IllegalArgumentException.class, () -> new FitReport(-5, java.util.Map.of("a\uD800", 0.1),
+                FitStatus.CONVERGED, 1, 1, 1, 1, 0, 2, 0));
+        assertEquals("standardErrors key: the name has an unpaired surrogate (U+D800) at character 2", e.getMessage());
+    }
+
+    @Test
+    void negativeZeroAndTheExtremesOfTheDoublesSurviveATrip() throws JsonProcessingException {
+        FitReport report = new FitReport(-0.0, java.util.Map.of("alpha", Double.MIN_VALUE), FitStatus.CONVERGED, 1, 1,
+                1, 1, 0.0, Long.MAX_VALUE, 0);
+        SbgModel model = new SbgModel(Double.MIN_VALUE, Double.MAX_VALUE, java.util.Optional.of(report));
+        SbgModel back = MAPPER.readValue(MAPPER.writeValueAsString(model), SbgModel.class);
+        assertEquals(model, back);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.report().orElseThrow()
+                .logLikelihood()));
+    }
+
     private static void assertFails(String prefix, String json, Class<?> type) {
         MismatchedInputException e = assertThrows(MismatchedInputException.class, () -> MAPPER.readValue(json, type));
         assertTrue(e.getOriginalMessage().startsWith(prefix),

@@ -66,10 +66,15 @@ class UnitsProperties {
                 }
             }
         }
-        // 0.000000000012 every two years is 0.0000000000005 a month: exact beyond 12 places, so the fast path declines.
+        // 0.000000000012 every two years is 0.0000000000005 a month, which rounds half-even to 0 at 12 places...
         RecurringCharge tiny = new RecurringCharge("p", Money.of("0.000000000012", "EUR"), 1, BillingInterval.BIENNIAL,
                 Discount.none(), false);
-        assertEquals(Units.NONE, Units.mrr(tiny));
-        assertEquals(Units.NONE, Units.of(tiny.mrr().amount()));
+        assertEquals(0, Units.mrr(tiny));
+        assertEquals(Units.of(tiny.mrr().amount()), Units.mrr(tiny));
+        // ...while a monthly amount beyond 12 places is kept exact, which units cannot hold: the fast path declines.
+        RecurringCharge monthly = new RecurringCharge("p", Money.of("0.0000000000005", "EUR"), 1,
+                BillingInterval.MONTHLY, Discount.none(), false);
+        assertEquals(Units.NONE, Units.mrr(monthly));
+        assertEquals(Units.NONE, Units.of(monthly.mrr().amount()));
     }
 }

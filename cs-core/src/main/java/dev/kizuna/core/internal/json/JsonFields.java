@@ -1,4 +1,4 @@
-package dev.kizuna.core.json;
+package dev.kizuna.core.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,9 +14,9 @@ import java.util.TreeSet;
 
 /**
  * The fields of one JSON object. Codecs ask for each field they know; {@link #finish()} then rejects any field
- * they did not ask for, so unknown fields never pass silently.
+ * they did not ask for, so unknown fields never pass silently. Internal to Kizuna.
  */
-final class JsonFields {
+public final class JsonFields {
     private final JsonIn owner;
     private final JsonNode object;
     private final List<String> asked = new ArrayList<>();
@@ -27,8 +27,8 @@ final class JsonFields {
         this.object = object;
     }
 
-    /** A field that must be present and not null. */
-    JsonIn required(String name) {
+    /** Returns a field that must be present and not null. */
+    public JsonIn required(String name) {
         asked.add(name);
         JsonNode value = object.get(name);
         if (value == null || value.isMissingNode()) {
@@ -42,8 +42,8 @@ final class JsonFields {
         return in;
     }
 
-    /** A field that may be absent or null. */
-    Optional<JsonIn> optional(String name) {
+    /** Returns a field that may be absent or null. */
+    public Optional<JsonIn> optional(String name) {
         asked.add(name);
         JsonNode value = object.get(name);
         if (value == null || value.isMissingNode()) {
@@ -53,18 +53,23 @@ final class JsonFields {
         return value.isNull() ? Optional.empty() : Optional.of(owner.child(name, value));
     }
 
-    /** Every field of a JSON object used as a map, for example signal values keyed by name. */
-    Map<String, JsonIn> entries() {
+    /**
+     * Returns every field of a JSON object used as a map, for example signal values keyed by name, in document
+     * order. Each name must be valid Unicode.
+     */
+    public Map<String, JsonIn> entries() {
         Map<String, JsonIn> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : object.properties()) {
-            out.put(e.getKey(), owner.child(e.getKey(), e.getValue()));
+            JsonIn in = owner.child(e.getKey(), e.getValue());
+            in.unicode(e.getKey());
+            out.put(e.getKey(), in);
         }
         present = object.size();
         return out;
     }
 
     /** Rejects fields that the codec did not ask for. */
-    void finish() {
+    public void finish() {
         if (present == object.size()) {
             return; // every field present was asked for, since names in an object node are unique
         }
@@ -73,7 +78,8 @@ final class JsonFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw owner.child(name, object.get(name)).error("unknown field; the known fields here are " + new TreeSet<>(asked));
+                throw owner.child(name, object.get(name)).error("unknown field; the known fields here are "
+                        + new TreeSet<>(asked));
             }
         }
     }
