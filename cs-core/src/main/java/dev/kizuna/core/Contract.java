@@ -48,7 +48,14 @@ public record Contract(LocalDate startDate, LocalDate renewalDate, Period term) 
         return new Contract(startDate, renewal, term);
     }
 
-    private static void checkTerm(Period term) {
+    /**
+     * Returns {@code term} if a contract may have it: positive, with no negative part, and no longer than the
+     * supported calendar ({@value Dates#EARLIEST_TEXT} to {@value Dates#LATEST_TEXT}), so that adding it to a date
+     * cannot overflow.
+     *
+     * @throws IllegalArgumentException starting with {@code contract.term}, saying why, if it may not
+     */
+    public static Period checkTerm(Period term) {
         Objects.requireNonNull(term, "contract.term");
         if (term.isZero() || term.isNegative()) {
             throw new IllegalArgumentException("contract.term: " + term + " must be positive, with no negative part");
@@ -60,6 +67,7 @@ public record Contract(LocalDate startDate, LocalDate renewalDate, Period term) 
             throw new IllegalArgumentException("contract.term: " + term + " is longer than the supported calendar, "
                     + Dates.EARLIEST_TEXT + " to " + Dates.LATEST_TEXT);
         }
+        return term;
     }
 
     /** Returns the days from {@code today} to the renewal date; negative once the renewal date has passed. */

@@ -114,7 +114,10 @@ final class CoreCodecs {
             JsonFields f = in.fields();
             var start = f.required("startDate").date();
             var renewal = f.required("renewalDate").date();
-            var term = f.required("term").period();
+            JsonIn termIn = f.required("term");
+            var term = termIn.period();
+            // A term no contract may have is reported at its own path.
+            termIn.build(() -> Contract.checkTerm(term));
             f.finish();
             return in.build(() -> new Contract(start, renewal, term));
         }

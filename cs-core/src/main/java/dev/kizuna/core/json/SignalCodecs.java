@@ -33,8 +33,9 @@ final class SignalCodecs {
     };
 
     /**
-     * {@code {"account": "a-1", "at": "...", "values": {"usage.active_users": 42.0, ...}}}; a bad name or a value
-     * that is not a finite number fails at its own path, such as {@code $.values['usage.active_users']}.
+     * {@code {"account": "a-1", "at": "...", "values": {"usage.active_users": 42.0, ...}}}; a bad name, a value that is
+     * not a finite number or one outside its signal's domain fails at its own path, such as
+     * {@code $.values['usage.active_users']}.
      */
     static final JsonCodec<SignalSnapshot> SIGNAL_SNAPSHOT = new JsonCodec<>() {
         @Override
@@ -46,7 +47,9 @@ final class SignalCodecs {
             for (Map.Entry<String, JsonIn> e : f.required("values").fields().entries().entrySet()) {
                 JsonIn valueIn = e.getValue();
                 SignalName name = valueIn.build(() -> SignalName.of(e.getKey()));
-                b.put(name, valueIn.number());
+                double value = valueIn.number();
+                // A value outside its signal's domain is rejected at its own path.
+                valueIn.build(() -> b.put(name, value));
             }
             f.finish();
             return in.build(b::build);

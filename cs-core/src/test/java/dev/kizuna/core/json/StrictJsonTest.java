@@ -11,6 +11,7 @@ import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.plan.SmartGoal;
+import dev.kizuna.core.signal.SignalSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +127,13 @@ class StrictJsonTest {
                 + "]";
         var e = assertThrows(MismatchedInputException.class, () -> MAPPER.readValue(list, EVENTS));
         assertEquals("$[1].effectiveDate: '2024-13-01' is not a date: there is no month 13", KizunaJson.describe(e));
+    }
+
+    @Test
+    void aSignalValueOutsideItsDomainIsRejectedAtItsPath() {
+        assertEquals("$.values['sentiment.nps']: 500 is outside the domain of sentiment.nps: a number from -100 to 100",
+                problem("{\"account\": \"a\", \"at\": \"2024-03-01T00:00:00Z\", \"values\": {\"sentiment.nps\":"
+                        + " 500}}", SignalSnapshot.class));
     }
 
     @Test

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.core.signal.SignalSnapshot;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,10 +21,13 @@ import net.jqwik.api.Provide;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The service accepts a value exactly when the library's own bounded reader or domain does, refuses every other with
@@ -101,10 +106,19 @@ class RequestBoundsProperties {
         ((ObjectNode) body.withArray("snapshots").get(0).get("values")).put(signal.value(), value);
         InProcessService.Reply reply = SERVICE.post("/v1/score", body.toString());
         Optional<String> problem = signal.domain().problem(signal, value);
-        if (problem.isEmpty()) {
-            assertEquals(200, reply.status(), reply.toString());
-        } else {
+        // The snapshot as the library would build it: within each domain, and no more escalated than open tickets.
+        Map<SignalName, Double> values = new TreeMap<>();
+        body.withArray("snapshots").get(0).get("values").properties()
+                .forEach(e -> values.put(SignalName.of(e.getKey()), e.getValue().doubleValue()));
+        Optional<String> snapshotProblem = refusal(() -> SignalSnapshot.of(AccountId.of("acme"), Instant.EPOCH,
+                values));
+        if (problem.isPresent()) {
             assertRefused(reply, "$.snapshots[0].values['" + signal.value() + "']", problem.get());
+        } else if (snapshotProblem.isPresent()) {
+            assertEquals(400, reply.status(), reply.toString());
+            assertTrue(reply.toString().contains("escalated tickets are among the open tickets"), reply.toString());
+        } else {
+            assertEquals(200, reply.status(), reply.toString());
         }
     }
 

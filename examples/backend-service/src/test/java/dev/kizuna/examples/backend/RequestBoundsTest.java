@@ -87,7 +87,8 @@ class RequestBoundsTest {
                 Arguments.of("a contract term of two billion years", "/v1/plays",
                         plays(AT, account("acme", "\"contract\": {\"startDate\": \"2025-06-01\","
                                 + " \"renewalDate\": \"2026-06-01\", \"term\": \"P2147483647Y\"}, "), List.of(OK), ""),
-                        "$.accounts[0].account.contract.term", "term: P2147483647Y is longer than 100 years (P100Y)"),
+                        "$.accounts[0].account.contract.term", "contract.term: P2147483647Y is longer than the"
+                                + " supported calendar, 0001-01-01 to 9999-12-31"),
                 Arguments.of("a contract term of 101 years in days", "/v1/plays",
                         plays(AT, account("acme", "\"contract\": {\"startDate\": \"2025-06-01\","
                                 + " \"renewalDate\": \"2026-06-01\", \"term\": \"P36890D\"}, "), List.of(OK), ""),
