@@ -98,6 +98,17 @@ public final class KizunaJson {
     }
 
     /**
+     * Returns what is wrong with a document that cannot be parsed (broken syntax, invalid UTF-8, a parser limit), in
+     * the user's terms and without its place, such as {@code unexpected character ('}'): was expecting double-quote to
+     * start field name} or {@code the document ends too early: expected close marker for Array}: no character codes,
+     * feature flags or Java names. The error's {@link JsonProcessingException#getLocation() location} gives the line
+     * and column. For any JSON parser's errors, Kizuna's or a host's.
+     */
+    public static String syntaxProblem(JsonProcessingException error) {
+        return JsonProblems.syntaxProblem(error);
+    }
+
+    /**
      * A factory whose parsers read bytes as UTF-8 only, and skip a leading byte-order mark in characters as Jackson's
      * parsers of bytes do in UTF-8.
      */

@@ -3,6 +3,7 @@ package dev.kizuna.core.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.Money;
@@ -127,6 +128,24 @@ class StrictJsonTest {
                 + "]";
         var e = assertThrows(MismatchedInputException.class, () -> MAPPER.readValue(list, EVENTS));
         assertEquals("$[1].effectiveDate: '2024-13-01' is not a date: there is no month 13", KizunaJson.describe(e));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "{\"a\": tru}         | unrecognized token 'tru': was expecting a value (a string, number, array, object, true, false or null)",
+            "[1, 2                | the document ends too early: expected close marker for Array",
+            "{\"a\": 1} []        | there is more after the end of the document: it must hold one JSON value",
+            "{\"a\": 1, \"a\": 2} | duplicate field 'a'",
+            "{\"a\": NaN}         | 'NaN' is not a number JSON allows: numbers must be finite",
+            "{\"a\": }            | unexpected character ('}'): expected a value (a string, number, array, object, true, false or null)",
+    })
+    void syntaxProblemsSpeakTheUsersTermsForAnyMapper(String json, String problem) {
+        // A host's mapper with the strict settings a service would use: the wording names no Java setting.
+        ObjectMapper strict = JsonMapper.builder()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> strict.readTree(json));
+        assertEquals(problem, KizunaJson.syntaxProblem(e));
     }
 
     @Test

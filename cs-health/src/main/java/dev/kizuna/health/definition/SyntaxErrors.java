@@ -3,6 +3,7 @@ package dev.kizuna.health.definition;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.kizuna.core.json.KizunaJson;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
  * without the parsers' own vocabulary (Java class names, feature flags, "code 125").
  */
 final class SyntaxErrors {
-    private static final Pattern CONTROL = Pattern.compile("\\(\\(CTRL-CHAR, code \\d+\\)\\)");
-    private static final Pattern CODE = Pattern.compile(" \\(code [^)]*\\)");
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\((\\d+)\\)");
 
     private SyntaxErrors() {
@@ -36,7 +35,7 @@ final class SyntaxErrors {
         if (e instanceof JsonProcessingException) {
             JsonProcessingException j = (JsonProcessingException) e;
             JsonLocation at = j.getLocation() != null ? j.getLocation() : parserLocation;
-            return place(at) + "not well-formed " + format + ": " + clean(String.valueOf(j.getOriginalMessage()));
+            return place(at) + "not well-formed " + format + ": " + KizunaJson.syntaxProblem(j);
         }
         String message = String.valueOf(e.getMessage());
         if (message.toLowerCase(Locale.ROOT).contains("depth")) {
@@ -93,34 +92,6 @@ final class SyntaxErrors {
         }
         return "line " + location.getLineNr() + (location.getColumnNr() > 0 ? ", column " + location.getColumnNr()
                 : "") + ": ";
-    }
-
-    /** Removes what only a Java programmer could use from Jackson's messages. */
-    static String clean(String message) {
-        String out = firstLine(message);
-        out = CONTROL.matcher(out).replaceAll("(a control character)");
-        out = CODE.matcher(out).replaceAll("");
-        int marker = out.indexOf(" (start marker at");
-        if (marker >= 0) {
-            out = out.substring(0, marker);
-        }
-        if (out.startsWith("Non-standard token ")) {
-            int colon = out.indexOf(':');
-            out = (colon > 0 ? out.substring("Non-standard token ".length(), colon) : out)
-                    + " is not a number a definition accepts: numbers must be finite";
-        }
-        int hint = out.indexOf(": enable `");
-        if (hint >= 0) {
-            out = out.substring(0, hint);
-        }
-        if (out.startsWith("Malformed numeric value ")) {
-            out = out.substring("Malformed numeric value ".length()) + " is not a number a definition accepts";
-        }
-        out = out.replace("Unexpected end-of-input", "the document ends too early");
-        out = out.replace("a valid value (JSON String", "(JSON String");
-        out = out.replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
-                "a value (a string, number, array, object, true, false or null)");
-        return out.isEmpty() ? out : Character.toLowerCase(out.charAt(0)) + out.substring(1);
     }
 
     private static String firstLine(String message) {

@@ -71,8 +71,8 @@ class DefinitionParsingTest {
                 errors(DefinitionFormat.JSON, "{\n \"a\": tru }"));
         assertEquals(List.of(error("", "line 2, column 4: not well-formed JSON: duplicate field 'a'")),
                 errors(DefinitionFormat.JSON, "{\"a\": 1,\n\"a\": 2}"));
-        assertEquals(List.of(error("", "line 1, column 10: not well-formed JSON: 'NaN' is not a number a definition"
-                        + " accepts: numbers must be finite")),
+        assertEquals(List.of(error("", "line 1, column 10: not well-formed JSON: 'NaN' is not a number JSON allows:"
+                        + " numbers must be finite")),
                 errors(DefinitionFormat.JSON, "{\"x\": NaN}"));
         assertEquals(List.of(error("", "line 1, column 128: a number of 121 characters is over the limit of 100")),
                 errors(DefinitionFormat.JSON, "{\"a\": 1" + "0".repeat(120) + "}"));

@@ -132,7 +132,7 @@ final class ClvCommand implements Runnable {
         try {
             return MAPPER.treeToValue(tree, model.type);
         } catch (JsonProcessingException e) {
-            throw new InputException(file + ": " + e.getOriginalMessage());
+            throw new InputException(file + ": " + KizunaJson.describe(e));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }

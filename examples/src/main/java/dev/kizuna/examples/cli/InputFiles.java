@@ -323,7 +323,7 @@ final class InputFiles {
                 if (cause != null) {
                     throw cause;
                 }
-                out.reject(line, file.name() + ":" + line + ": " + elementProblem(index, e.getOriginalMessage()));
+                out.reject(line, file.name() + ":" + line + ": " + elementProblem(index, KizunaJson.describe(e)));
             } catch (IOException e) {
                 throw jsonSyntax(file, e);
             }
@@ -398,7 +398,7 @@ final class InputFiles {
         if (e instanceof JsonProcessingException j) {
             JsonLocation at = j.getLocation();
             String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            return new InputException(file.name() + where + ": not well-formed JSON: " + j.getOriginalMessage());
+            return new InputException(file.name() + where + ": not well-formed JSON: " + KizunaJson.syntaxProblem(j));
         }
         return InputFile.cannotRead(file.name(), e);
     }

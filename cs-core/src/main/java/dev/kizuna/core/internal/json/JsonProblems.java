@@ -22,7 +22,10 @@ public final class JsonProblems {
     private static final Pattern LIMIT = Pattern.compile(
             "(Number value length|String value length|Name length|Document nesting depth|Document length|Token count)"
                     + " \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*", Pattern.DOTALL);
-    private static final Pattern CODE = Pattern.compile(" \\(code \\d+(?: / 0x[0-9a-f]+)?\\)");
+    private static final Pattern CODE = Pattern.compile(" \\(code [^)]*\\)");
+    private static final Pattern JAVA_NAMES = Pattern.compile(
+            "( for `[^`]*`| \\(bound as `[^`]*`\\))|: not allowed (as per|when) `[^`]*`( enabled)?");
+    private static final Pattern CONTROL = Pattern.compile("\\(\\(CTRL-CHAR, code \\d+\\)\\)");
 
     private JsonProblems() {
     }
@@ -76,21 +79,56 @@ public final class JsonProblems {
     }
 
     private static String syntax(JsonProcessingException e) {
-        String message = limit(String.valueOf(e.getOriginalMessage()));
-        message = CODE.matcher(message).replaceAll("");
-        if (message.startsWith("Invalid UTF-8")) {
-            message = "the text is not valid UTF-8 (" + message.substring("Invalid UTF-8".length()).strip()
-                    .replaceFirst("^:\\s*", "") + "); save the file as UTF-8";
-        } else if (message.startsWith("Unexpected end-of-input")) {
-            message = "the document ends too early" + message.substring("Unexpected end-of-input".length());
-        } else if (!message.isEmpty()) {
-            message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
-        }
+        String message = syntaxProblem(e);
         JsonLocation at = e.getLocation();
         if (at == null || at.getLineNr() < 0) {
             return message;
         }
         return "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + message;
+    }
+
+    /**
+     * Returns what is wrong with a document that cannot be parsed (broken syntax, invalid UTF-8, a parser limit), in
+     * the user's terms and without its place: no parser vocabulary (character codes, feature flags, "start marker
+     * at [Source: ...]"), one line, starting in lower case.
+     */
+    public static String syntaxProblem(JsonProcessingException e) {
+        String message = firstLine(limit(String.valueOf(e.getOriginalMessage())));
+        message = CONTROL.matcher(message).replaceAll("(a control character)");
+        message = CODE.matcher(message).replaceAll("");
+        int marker = message.indexOf(" (start marker at");
+        if (marker >= 0) {
+            message = message.substring(0, marker);
+        }
+        int hint = message.indexOf(": enable `");
+        if (hint >= 0) {
+            message = message.substring(0, hint);
+        }
+        if (message.startsWith("Invalid UTF-8")) {
+            message = "the text is not valid UTF-8 (" + message.substring("Invalid UTF-8".length()).strip()
+                    .replaceFirst("^:\\s*", "") + "); save the file as UTF-8";
+        } else if (message.startsWith("Non-standard token ")) {
+            int colon = message.indexOf(':');
+            message = message.substring("Non-standard token ".length(), colon > 0 ? colon : message.length())
+                    + " is not a number JSON allows: numbers must be finite";
+        } else if (message.startsWith("Malformed numeric value ")) {
+            message = message.substring("Malformed numeric value ".length()) + " is not a well-formed number";
+        }
+        if (message.startsWith("Trailing token")) {
+            message = "there is more after the end of the document: it must hold one JSON value";
+        }
+        // Jackson names its own types and settings: "for `ObjectNode`: not allowed when `...` enabled".
+        message = JAVA_NAMES.matcher(message).replaceAll("");
+        message = message.replace("Unexpected end-of-input", "the document ends too early");
+        message = message.replace("a valid value (JSON String", "(JSON String");
+        message = message.replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+                "a value (a string, number, array, object, true, false or null)");
+        return message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return (newline >= 0 ? message.substring(0, newline) : message).strip();
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

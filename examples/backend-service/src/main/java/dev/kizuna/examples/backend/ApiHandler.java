@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Routes every request of the service and turns every outcome into a JSON answer: the endpoint's on success; for a
@@ -49,7 +48,6 @@ final class ApiHandler implements HttpHandler {
     /** The longest request path or header value an error message repeats. */
     private static final int MAX_ECHO = 100;
     /** Jackson names its Java setting in a limit's message; the client needs only the limit. */
-    private static final Pattern CONSTRAINT_SOURCE = Pattern.compile(", from `StreamReadConstraints\\.\\w+\\(\\)`");
 
     /** One endpoint: its method, and what it does with the request body (none for GET). */
     record Route(String method, Function<BodyValue, JsonNode> handler) {
@@ -228,7 +226,7 @@ final class ApiHandler implements HttpHandler {
             JsonLocation location = e.getLocation();
             String at = location == null || location.getLineNr() < 0 ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-            String problem = CONSTRAINT_SOURCE.matcher(e.getOriginalMessage()).replaceAll("");
+            String problem = KizunaJson.syntaxProblem(e);
             throw ApiException.badValue(where, "invalid JSON: " + problem + at);
         } catch (NumberFormatException e) {
             // Jackson lets BigDecimal's refusal of an exponent beyond the int range through as it is.
