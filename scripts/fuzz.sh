@@ -11,8 +11,11 @@
 # A target is a @FuzzTest method (see the READMEs of cs-core, cs-metrics, cs-health, cs-playbooks, examples and
 # examples/backend-service). Each runs in fuzzing mode (JAZZER_FUZZ=1) with a limit of 2 seconds per input: an input
 # that throws what its reader does not document, that reads back different from what was written, or that runs over
-# 2 s is a finding. Jazzer writes it to the module's src/test/resources/<package>/<Class>Inputs/<method>/; commit it,
-# and the normal build (./mvnw -B verify) replays it from then on. The corpus the fuzzer grows goes to
+# 2 s is a finding. (Jazzer passes JUnit's junit.jupiter.execution.timeout.default to libFuzzer as its per-input
+# -timeout; JUnit's own timeouts are switched off, or JUnit would report the whole fuzzing run, which lasts minutes,
+# as having timed out.) A finding is what Jazzer reports as one (a Java exception, a timeout, out of memory); a run
+# that ends without a "Done N runs" line or with a failing build is reported as a failure. Jazzer writes a finding
+# to the module's src/test/resources/<package>/<Class>Inputs/<method>/; commit it, and the normal build (./mvnw -B verify) replays it from then on. The corpus the fuzzer grows goes to
 # <module>/.cifuzz-corpus/ (git-ignored) and is reused by the next run. Logs: target/fuzz/<module>.<Class>.<method>.log.
 # Exit status: 0 when no target found anything, 1 otherwise.
 set -uo pipefail
@@ -69,15 +72,18 @@ while read -r module class method; do
     log="target/fuzz/${module//\//.}.${class##*.}.${method}.log"
     JAZZER_FUZZ=1 JAZZER_MAX_EXECUTIONS="$executions" JAZZER_MAX_DURATION="$max_time" \
         ./mvnw -B -o -pl "$module" -am package -Dtest="${class}#${method}" -Dsurefire.failIfNoSpecifiedTests=false \
-        -Djunit.jupiter.execution.timeout.default=2s > "$log" 2>&1
+        -Djunit.jupiter.execution.timeout.default=2s -Djunit.jupiter.execution.timeout.mode=disabled > "$log" 2>&1
     status=$?
     runs=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1)
     count=$(echo "$runs" | awk '{ print $2 }')
     seconds=$(echo "$runs" | awk '{ print $5 }')
-    if [ $status -eq 0 ] && [ -n "$runs" ]; then
+    if grep -Eq '== Java Exception|libFuzzer: timeout|libFuzzer: out-of-memory|Test unit written to' "$log"; then
+        result="FINDING: see $log"
+        found=1
+    elif [ $status -eq 0 ] && [ -n "$runs" ]; then
         result="ok"
     else
-        result="FINDING or failure: see $log"
+        result="build or test failure: see $log"
         found=1
     fi
     printf '%-28s %-52s %12s %8s  %s\n' "$module" "${class##*.}#${method}" "${count:-?}" "${seconds:-?}" "$result"
