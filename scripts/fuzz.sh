@@ -15,8 +15,9 @@
 # -timeout; JUnit's own timeouts are switched off, or JUnit would report the whole fuzzing run, which lasts minutes,
 # as having timed out.) A finding is what Jazzer reports as one (a Java exception, a timeout, out of memory); a run
 # that ends without a "Done N runs" line or with a failing build is reported as a failure. Jazzer writes a finding
-# to the module's src/test/resources/<package>/<Class>Inputs/<method>/; commit it, and the normal build (./mvnw -B verify) replays it from then on. The corpus the fuzzer grows goes to
-# <module>/.cifuzz-corpus/ (git-ignored) and is reused by the next run. Logs: target/fuzz/<module>.<Class>.<method>.log.
+# to the module's src/test/resources/<package>/<Class>Inputs/<method>/; commit it, and the normal build
+# (./mvnw -B verify) replays it from then on. The corpus the fuzzer grows goes to <module>/.cifuzz-corpus/
+# (git-ignored) and is reused by the next run. Logs: target/fuzz/<module>.<Class>.<method>.log.
 # Exit status: 0 when no target found anything, 1 otherwise.
 set -uo pipefail
 cd "$(dirname "$0")/.."
