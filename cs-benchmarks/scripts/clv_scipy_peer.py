@@ -21,7 +21,8 @@ JMH run, on the same machine:
   python3 cs-benchmarks/scripts/clv_scipy_peer.py
 
 Options: --datasets DIR (the directory holding cdnow/ or the cdnow directory itself; default: the environment
-variable KIZUNA_DATASETS, else ../shared/datasets/cdnow relative to the working directory or one of its parents),
+variable KIZUNA_DATASETS, else the repository's datasets/cdnow under the working directory or one of its parents,
+which holds the sample only: the master cohort needs --datasets),
 --cohorts sample,master, --repeats N, --methods Nelder-Mead,L-BFGS-B.
 """
 
@@ -56,7 +57,7 @@ def find_cdnow(explicit):
             candidates += [pathlib.Path(root), pathlib.Path(root) / "cdnow"]
     here = pathlib.Path.cwd().resolve()
     for d in [here, *here.parents]:
-        candidates.append(d / ".." / "shared" / "datasets" / "cdnow")
+        candidates.append(d / "datasets" / "cdnow")
     for c in candidates:
         if (c / "CDNOW_sample.txt").is_file():
             return c.resolve()
@@ -184,6 +185,10 @@ def main():
         "cohorts": {},
     }
     for cohort in args.cohorts.split(","):
+        if not (cdnow / FILES[cohort]).is_file():
+            print(f"clv_scipy_peer: {FILES[cohort]} is not in {cdnow}: the {cohort} cohort is left out"
+                  " (pass --datasets DIR to a directory holding it)", file=sys.stderr)
+            continue
         x, tx, t = summarise(cdnow / FILES[cohort])
         data = merge(x, tx, t)
         phi0 = starts(data[0], data[2], data[3])

@@ -10,8 +10,8 @@ as a check on the back-transformation. Writes expected.json beside this script.
 
     python3 reference.py [path/to/Telco-Customer-Churn.csv]
 
-The telco path defaults to ../shared/datasets/telco/Telco-Customer-Churn.csv relative to the project root; when the
-file is absent, only the bundled synthetic data set is fitted. `python3 reference.py --make-synthetic` regenerates
+The telco path defaults to datasets/telco/Telco-Customer-Churn.csv in the project root (see datasets/README.md); when
+the file is absent, only the bundled synthetic data set is fitted. `python3 reference.py --make-synthetic` regenerates
 synthetic.csv (already checked in).
 """
 import csv
@@ -24,7 +24,7 @@ from scipy.optimize import minimize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT_ROOT = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", ".."))
-TELCO = os.path.join(PROJECT_ROOT, "..", "shared", "datasets", "telco", "Telco-Customer-Churn.csv")
+TELCO = os.path.join(PROJECT_ROOT, "datasets", "telco", "Telco-Customer-Churn.csv")
 
 SYNTHETIC_SIGNALS = ["usage.logins_30d", "sentiment.nps", "support.open_tickets", "relationship.champion_present",
                      "engagement.licence_utilisation"]

@@ -6,6 +6,7 @@
  * <p>It needs cs-health's SPI only. Put the jar on the class path or module path beside cs-health, and
  * {@code HealthModels.load()} (and so the {@code kizuna} tool) reads {@code type: stumps} definitions.
  */
+// README: stumps-module BEGIN
 module dev.kizuna.examples.stumps {
     requires transitive dev.kizuna.health;
 
@@ -13,3 +14,4 @@ module dev.kizuna.examples.stumps {
 
     provides dev.kizuna.health.HealthModelProvider with dev.kizuna.examples.stumps.StumpsProvider;
 }
+// README: stumps-module END

@@ -23,10 +23,12 @@ import java.util.Optional;
  * The inputs of the CLV benchmarks: the CDNOW cohort of Fader, Hardie and Lee (2005) when its files are on this
  * machine, and simulated cohorts of any size.
  *
- * <p>The CDNOW directory is looked up, in order: the system property {@code kizuna.datasets} (a directory holding
- * {@code cdnow/}, or the {@code cdnow} directory itself), then {@code ../shared/datasets/cdnow} relative to the
- * working directory and to each of its parents, so that the benchmarks find it whether they run from the project
- * root ({@code java -jar cs-benchmarks/target/benchmarks.jar}) or from the module directory (the smoke test).
+ * <p>Each CDNOW file is looked up, in order: in the directory the system property {@code kizuna.datasets} names (a
+ * directory holding {@code cdnow/}, or the {@code cdnow} directory itself), then in the repository's
+ * {@code datasets/cdnow} under the working directory or one of its parents, so that the benchmarks find it whether
+ * they run from the project root ({@code java -jar cs-benchmarks/target/benchmarks.jar}) or from the module
+ * directory (the smoke test). The repository holds the sample only (see {@code datasets/README.md}); the full
+ * cohort's {@code CDNOW_master.txt} is read where {@code kizuna.datasets} points to it.
  *
  * <p>The summaries follow the papers: calibration from each customer's first purchase to 1997-09-30 inclusive, in
  * weeks of seven days.
@@ -57,13 +59,13 @@ final class ClvData {
      * cohort of the same size when the file is absent.
      */
     static Cohort cdnowOrSimulated(int size) {
-        Optional<Path> dir = cdnowDirectory();
         String file = size > SAMPLE_CUSTOMERS ? "CDNOW_master.txt" : "CDNOW_sample.txt";
-        Optional<Path> path = dir.map(d -> d.resolve(file)).filter(Files::isReadable);
+        Optional<Path> path = cdnowFile(file);
         if (path.isEmpty()) {
             return new Cohort(simulated(size, 42),
-                    "simulated BG/NBD cohort of " + size + " customers (" + file + " not found: set -Dkizuna.datasets or run "
-                            + "from the project root with ../shared/datasets/cdnow present)");
+                    "simulated BG/NBD cohort of " + size + " customers (" + file + " not found: set -Dkizuna.datasets"
+                            + " to a directory holding it, or run inside the repository, whose datasets/cdnow holds"
+                            + " the sample)");
         }
         RfmSummary all = RfmSummary.fromPurchases(purchases(path.get()), CALIBRATION_END, RfmTimeUnit.WEEKS);
         if (size == all.size()) {
@@ -76,24 +78,20 @@ final class ClvData {
         return new Cohort(first(all, size), "the first " + size + " customers of CDNOW " + file);
     }
 
-    /** The CDNOW directory, if it can be found (see the class documentation). */
-    static Optional<Path> cdnowDirectory() {
+    /** The CDNOW file of this name, if it can be found (see the class documentation). */
+    static Optional<Path> cdnowFile(String name) {
+        List<Path> directories = new ArrayList<>();
         String property = System.getProperty("kizuna.datasets");
         if (property != null && !property.isBlank()) {
             Path p = Path.of(property);
-            for (Path candidate : List.of(p, p.resolve("cdnow"))) {
-                if (Files.isReadable(candidate.resolve("CDNOW_sample.txt"))) {
-                    return Optional.of(candidate.toAbsolutePath().normalize());
-                }
-            }
+            directories.add(p);
+            directories.add(p.resolve("cdnow"));
         }
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("../shared/datasets/cdnow").normalize();
-            if (Files.isReadable(candidate.resolve("CDNOW_sample.txt"))) {
-                return Optional.of(candidate);
-            }
+            directories.add(d.resolve("datasets/cdnow"));
         }
-        return Optional.empty();
+        return directories.stream().map(d -> d.resolve(name)).filter(Files::isReadable)
+                .map(f -> f.toAbsolutePath().normalize()).findFirst();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.kizuna.metrics.clv;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.event.Purchase;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +16,9 @@ import java.util.Currency;
 import java.util.List;
 
 /**
- * The CDNOW files of {@code ../shared/datasets/cdnow} (see its README: copied from lifetimes, the data of Fader,
- * Hardie and Lee 2005). Maven runs tests in the module directory, so the project root is its parent. Tests that
- * need the files call {@link #assumePresent()}, which skips them, saying why, where the files are absent.
+ * The CDNOW files of the repository's {@code datasets/cdnow} (see {@code datasets/README.md}: copied from lifetimes,
+ * the data of Fader, Hardie and Lee 2005). Maven runs tests in the module directory, so the project root is its
+ * parent.
  */
 final class Cdnow {
     static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
@@ -30,16 +29,7 @@ final class Cdnow {
 
     static Path directory() {
         Path module = Path.of("").toAbsolutePath();
-        return module.getParent().resolve("../shared/datasets/cdnow").normalize();
-    }
-
-    static void assumePresent() {
-        Path dir = directory();
-        Assumptions.assumeTrue(Files.isReadable(dir.resolve("CDNOW_sample.txt"))
-                        && Files.isReadable(dir.resolve("cdnow_customers_summary.csv"))
-                        && Files.isReadable(dir.resolve("cdnow_customers_summary_with_transactions.csv")),
-                "the CDNOW dataset is not at " + dir + " (../shared/datasets/cdnow from the project root); "
-                        + "tests against the published CDNOW estimates are skipped");
+        return module.getParent().resolve("datasets/cdnow");
     }
 
     /** The 6,919 purchases of the 2,357-customer sample; customers are the zero-padded sample ids "0001".."2357". */

@@ -19,7 +19,6 @@ class CustomerLifetimeValueTest {
      */
     @Test
     void cdnowValuesMatchTheLifetimesQuickstart() {
-        Cdnow.assumePresent();
         RfmSummary summary = Cdnow.rfm();
         BgNbdModel bg = BgNbdModel.fit(summary);
         GammaGammaModel gg = GammaGammaModel.fit(summary, GammaGammaModel.Ineligible.EXCLUDE, FitOptions.DEFAULT);

@@ -17,7 +17,6 @@ class ParetoNbdModelTest {
      */
     @Test
     void cdnowFitReproducesThePublishedEstimates() {
-        Cdnow.assumePresent();
         ParetoNbdModel m = ParetoNbdModel.fit(Cdnow.rfm());
         FitReport report = m.report().orElseThrow();
         assertEquals(-9595.0, report.logLikelihood(), 0.05);

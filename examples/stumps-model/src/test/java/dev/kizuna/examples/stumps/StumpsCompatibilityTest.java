@@ -1,12 +1,15 @@
 package dev.kizuna.examples.stumps;
 
+// README: stumps-kit BEGIN
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.kit.HealthModelCompatibilityKit;
 import dev.kizuna.health.kit.Samples;
 
 import java.util.List;
+// README: stumps-kit END
 
 /** The boosted-stumps model passes cs-health's compatibility kit, found through ServiceLoader. */
+// README: stumps-kit BEGIN
 class StumpsCompatibilityTest extends HealthModelCompatibilityKit {
 
     @Override
@@ -31,3 +34,4 @@ class StumpsCompatibilityTest extends HealthModelCompatibilityKit {
         return Samples.portfolio(NOW, 40);
     }
 }
+// README: stumps-kit END
