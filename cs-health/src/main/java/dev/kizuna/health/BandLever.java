@@ -3,7 +3,7 @@ package dev.kizuna.health;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.internal.Checks;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.internal.Apportion;
 import dev.kizuna.health.internal.Checks;
 import dev.kizuna.health.internal.ImmutableArray;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.kizuna.health.internal;
 
+import dev.kizuna.core.internal.Numbers;
+
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package dev.kizuna.health.scorecard;
 
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.internal.Checks;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.List;
 import java.util.Objects;

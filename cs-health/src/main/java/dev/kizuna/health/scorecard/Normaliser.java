@@ -4,7 +4,7 @@ import dev.kizuna.health.BandLever.Relation;
 import dev.kizuna.health.BandLever.Target;
 import dev.kizuna.health.internal.Checks;
 import dev.kizuna.health.internal.LogScale;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.List;
 import java.util.Objects;

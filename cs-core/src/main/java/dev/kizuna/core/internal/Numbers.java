@@ -1,4 +1,4 @@
-package dev.kizuna.health.internal;
+package dev.kizuna.core.internal;
 
 /**
  * Rounding to hundredths and allocation-light formatting of numbers for messages and reasons.
