@@ -1,6 +1,6 @@
 package dev.kizuna.health;
 
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import dev.kizuna.core.internal.Numbers;
 
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
@@ -44,10 +45,10 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
 
     /** Validates the parameters. */
     public BgNbdModel {
-        Checks.positive(r, "r");
-        Checks.positive(alpha, "alpha");
-        Checks.positive(a, "a");
-        Checks.positive(b, "b");
+        Checks.finitePositive(r, "r");
+        Checks.finitePositive(alpha, "alpha");
+        Checks.finitePositive(a, "a");
+        Checks.finitePositive(b, "b");
         Objects.requireNonNull(report, "report");
     }
 
@@ -98,7 +99,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
 
     @Override
     public double expectedTransactions(double t) {
-        Checks.nonNegative(t, "t");
+        Checks.finiteNonNegative(t, "t");
         return new Expectations(this).whileAlive(t, 0, 0);
     }
 
@@ -107,7 +108,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         if (k < 0) {
             throw new IllegalArgumentException("k: " + k + " must be >= 0");
         }
-        Checks.nonNegative(t, "t");
+        Checks.finiteNonNegative(t, "t");
         if (t == 0) {
             return k == 0 ? 1 : 0;
         }
@@ -123,20 +124,20 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
 
     @Override
     public double probabilityAlive(int x, double recency, double age) {
-        Checks.history(x, recency, age);
+        Histories.check(x, recency, age);
         return alive(x, recency, age);
     }
 
     @Override
     public double conditionalExpectedTransactions(double t, int x, double recency, double age) {
-        Checks.nonNegative(t, "t");
-        Checks.history(x, recency, age);
+        Checks.finiteNonNegative(t, "t");
+        Histories.check(x, recency, age);
         return new Expectations(this).whileAlive(t, x, age) * alive(x, recency, age);
     }
 
     @Override
     public void probabilityAlive(int[] x, double[] recency, double[] age, double[] out) {
-        Checks.sameLength(x, recency, age, out);
+        Histories.sameLength(x, recency, age, out);
         for (int i = 0; i < x.length; i++) {
             checkRow(i, x[i], recency[i], age[i]);
             out[i] = alive(x[i], recency[i], age[i]);
@@ -152,8 +153,8 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
      */
     @Override
     public void conditionalExpectedTransactions(double t, int[] x, double[] recency, double[] age, double[] out) {
-        Checks.nonNegative(t, "t");
-        Checks.sameLength(x, recency, age, out);
+        Checks.finiteNonNegative(t, "t");
+        Histories.sameLength(x, recency, age, out);
         HistoryCache cache = HistoryCache.forBatch(x.length);
         Expectations expectations = new Expectations(this);
         for (int i = 0; i < x.length; i++) {
@@ -168,9 +169,9 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
     private static void checkRow(int i, int x, double recency, double age) {
         if (x < 0 || !(recency >= 0) || !(age >= recency) || !Double.isFinite(age)) {
             try {
-                Checks.history(x, recency, age);
+                Histories.check(x, recency, age);
             } catch (IllegalArgumentException e) {
-                throw Checks.atRow(i, e);
+                throw Histories.atRow(i, e);
             }
         }
     }

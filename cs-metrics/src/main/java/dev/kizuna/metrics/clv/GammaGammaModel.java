@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
 import org.hipparchus.special.Gamma;
 
 import java.util.Arrays;
@@ -41,9 +42,9 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
 
     /** Validates the parameters. */
     public GammaGammaModel {
-        Checks.positive(p, "p");
-        Checks.positive(q, "q");
-        Checks.positive(gamma, "gamma");
+        Checks.finitePositive(p, "p");
+        Checks.finitePositive(q, "q");
+        Checks.finitePositive(gamma, "gamma");
         Objects.requireNonNull(report, "report");
     }
 
@@ -176,7 +177,7 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
                 try {
                     checkCustomer(x[i], meanRepeatSpend[i]);
                 } catch (IllegalArgumentException e) {
-                    throw Checks.atRow(i, e);
+                    throw Histories.atRow(i, e);
                 }
             }
             out[i] = p * (gamma + x[i] * meanRepeatSpend[i]) / (p * x[i] + q - 1);
@@ -222,7 +223,7 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
         if (x < 0) {
             throw new IllegalArgumentException("x: " + x + " must be >= 0");
         }
-        Checks.nonNegative(meanRepeatSpend, "meanRepeatSpend");
+        Checks.finiteNonNegative(meanRepeatSpend, "meanRepeatSpend");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
 import org.hipparchus.special.Beta;
 
 import java.util.Arrays;
@@ -44,8 +45,8 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
 
     /** Validates the parameters. */
     public SbgModel {
-        Checks.positive(alpha, "alpha");
-        Checks.positive(beta, "beta");
+        Checks.finitePositive(alpha, "alpha");
+        Checks.finitePositive(beta, "beta");
         Objects.requireNonNull(report, "report");
     }
 
@@ -218,7 +219,7 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
      * @throws IllegalArgumentException if {@code discountRate} is not &gt; 0 or {@code renewals} is negative
      */
     public double discountedExpectedResidualLifetime(double discountRate, int renewals) {
-        Checks.positive(discountRate, "discountRate");
+        Checks.finitePositive(discountRate, "discountRate");
         if (renewals < 0) {
             throw new IllegalArgumentException("renewals: " + renewals + " must be >= 0");
         }
@@ -234,7 +235,7 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
      * @throws IllegalArgumentException if {@code discountRate} is not &gt; 0
      */
     public double discountedExpectedLifetime(double discountRate) {
-        Checks.positive(discountRate, "discountRate");
+        Checks.finitePositive(discountRate, "discountRate");
         return Hypergeometric.f21(1, beta, alpha + beta, 1 / (1 + discountRate));
     }
 
