@@ -269,7 +269,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
      * The BG/NBD log-likelihood over (ln r, ln alpha, ln a, ln b), with its analytic gradient and Hessian. Holds
      * scratch arrays: one instance per fit, not shared between threads.
      */
-    static final class Likelihood implements LogLikelihood {
+    static final class Likelihood extends AnalyticLikelihood {
         private final RepeatData d;
         private final double[] sum;
         private final double[] dr;
@@ -283,10 +283,9 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         private final double[] lnTime;
         private final double[] invTime;
         private final double[] theta = new double[4];
-        private final double[] g = new double[4];
-        private final double[][] h = new double[4][4];
 
         Likelihood(RepeatData d) {
+            super(4);
             this.d = d;
             int m = d.maxX + 1;
             this.sum = new double[m];
@@ -302,41 +301,13 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
             this.invTime = new double[d.times.length];
         }
 
-        @Override
-        public int dimension() {
-            return 4;
-        }
-
-
-
-        @Override
-        public double value(double[] phi) {
-            return evaluate(phi, 0);
-        }
-
-        @Override
-        public double valueAndGradient(double[] phi, double[] gradient) {
-            double v = evaluate(phi, 1);
-            System.arraycopy(g, 0, gradient, 0, 4);
-            return v;
-        }
-
-        @Override
-        public double valueGradientHessian(double[] phi, double[] gradient, double[][] hessian) {
-            double v = evaluate(phi, 2);
-            System.arraycopy(g, 0, gradient, 0, 4);
-            for (int i = 0; i < 4; i++) {
-                System.arraycopy(h[i], 0, hessian[i], 0, 4);
-            }
-            return v;
-        }
-
         /**
          * Evaluates ln L and, by {@code order}, its gradient (1) and Hessian (2) into {@link #g} and {@link #h}, with
          * respect to phi = ln(theta): {@code g_phi = theta g_theta} and
          * {@code H_phi = theta_i theta_j H_theta + diag(theta g_theta)}.
          */
-        private double evaluate(double[] phi, int order) {
+        @Override
+        double evaluate(double[] phi, int order) {
             for (int i = 0; i < 4; i++) {
                 theta[i] = Math.exp(phi[i]);
             }
