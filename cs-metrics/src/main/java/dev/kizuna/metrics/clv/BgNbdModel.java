@@ -139,7 +139,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
     public void probabilityAlive(int[] x, double[] recency, double[] age, double[] out) {
         Histories.sameLength(x, recency, age, out);
         for (int i = 0; i < x.length; i++) {
-            checkRow(i, x[i], recency[i], age[i]);
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             out[i] = alive(x[i], recency[i], age[i]);
         }
     }
@@ -158,21 +158,11 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         HistoryCache cache = HistoryCache.forBatch(x.length);
         Expectations expectations = new Expectations(this);
         for (int i = 0; i < x.length; i++) {
-            checkRow(i, x[i], recency[i], age[i]);
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             int slot = cache.slot(x[i], age[i]);
             double whileAlive = cache.holds(slot, x[i], age[i]) ? cache.value(slot)
                     : cache.put(slot, x[i], age[i], expectations.whileAlive(t, x[i], age[i]));
             out[i] = whileAlive * alive(x[i], recency[i], age[i]);
-        }
-    }
-
-    private static void checkRow(int i, int x, double recency, double age) {
-        if (x < 0 || !(recency >= 0) || !(age >= recency) || !Double.isFinite(age)) {
-            try {
-                Histories.check(x, recency, age);
-            } catch (IllegalArgumentException e) {
-                throw Histories.atRow(i, e);
-            }
         }
     }
 

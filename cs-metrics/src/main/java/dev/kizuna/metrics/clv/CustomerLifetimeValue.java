@@ -54,11 +54,7 @@ public final class CustomerLifetimeValue {
         HistoryCache aliveTerms = HistoryCache.forBatch(2 * x.length);
         WhileAlive whileAlive = whileAlive(transactions);
         for (int i = 0; i < x.length; i++) {
-            try {
-                Histories.check(x[i], recency[i], age[i]);
-            } catch (IllegalArgumentException e) {
-                throw Histories.atRow(i, e);
-            }
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             double alive = transactions instanceof BgNbdModel bg ? bg.alive(x[i], recency[i], age[i])
                     : ((ParetoNbdModel) transactions).alive(x[i], recency[i], age[i], aliveTerms);
             if (alive == 0) {

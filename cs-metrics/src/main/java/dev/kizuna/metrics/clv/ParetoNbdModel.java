@@ -162,7 +162,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         Histories.sameLength(x, recency, age, out);
         HistoryCache cache = HistoryCache.forBatch(2 * x.length);
         for (int i = 0; i < x.length; i++) {
-            checkRow(i, x[i], recency[i], age[i]);
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             out[i] = alive(x[i], recency[i], age[i], cache);
         }
     }
@@ -174,18 +174,8 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         Histories.sameLength(x, recency, age, out);
         HistoryCache cache = HistoryCache.forBatch(2 * x.length);
         for (int i = 0; i < x.length; i++) {
-            checkRow(i, x[i], recency[i], age[i]);
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             out[i] = expectedWhileAlive(t, x[i], age[i]) * alive(x[i], recency[i], age[i], cache);
-        }
-    }
-
-    private static void checkRow(int i, int x, double recency, double age) {
-        if (x < 0 || !(recency >= 0) || !(age >= recency) || !Double.isFinite(age)) {
-            try {
-                Histories.check(x, recency, age);
-            } catch (IllegalArgumentException e) {
-                throw Histories.atRow(i, e);
-            }
         }
     }
 
