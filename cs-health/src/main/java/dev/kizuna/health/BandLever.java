@@ -125,7 +125,7 @@ public record BandLever(
     /** Validates that exactly one of target and obstacle is given. */
     public BandLever {
         Checks.key(input, "lever.input");
-        Checks.nonBlank(label, "lever.label");
+        Checks.label(label, "lever.label");
         Objects.requireNonNull(signal, "lever.signal");
         Checks.finite(current, "lever.current");
         Objects.requireNonNull(band, "lever.band");

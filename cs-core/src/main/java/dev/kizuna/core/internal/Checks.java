@@ -39,7 +39,31 @@ public final class Checks {
      */
     public static String nonBlank(String value, String field) {
         text(value, field);
-        // A text that starts with a visible character is not blank: labels are checked on every score.
+        return notBlank(value, field);
+    }
+
+    /**
+     * Returns a label that a result repeats from a model (a contribution's, a lever's) if it is non-null, not blank and
+     * at most 10,000 characters, else throws naming the field. Unlike {@link #nonBlank} it does not scan the text for
+     * unpaired surrogates: results check their labels on every score, and the model's labels were scanned when it was
+     * built.
+     */
+    public static String label(String value, String field) {
+        Objects.requireNonNull(value, field);
+        notBlank(value, field);
+        withinTextLimit(value, field);
+        return value;
+    }
+
+    private static void withinTextLimit(String value, String field) {
+        if (value.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(field + ": " + value.length() + " characters is over the limit of "
+                    + MAX_TEXT);
+        }
+    }
+
+    private static String notBlank(String value, String field) {
+        // A text that starts with a visible character is not blank, which saves the scan of isBlank on hot paths.
         if (!(!value.isEmpty() && startsVisible(value)) && value.isBlank()) {
             throw new IllegalArgumentException(field + ": must not be blank");
         }
@@ -52,10 +76,7 @@ public final class Checks {
      */
     public static String text(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException(field + ": " + value.length() + " characters is over the limit of "
-                    + MAX_TEXT);
-        }
+        withinTextLimit(value, field);
         for (int i = 0; i < value.length(); i++) {
             if (Character.isSurrogate(value.charAt(i))) {
                 i = pairedSurrogate(value, i, field);
