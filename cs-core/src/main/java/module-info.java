@@ -3,7 +3,7 @@
  *
  * <p>Every type here is an immutable value, validated when it is built; nothing is {@code null}.
  */
-@SuppressWarnings("module") // the qualified export names cs-metrics, which depends on this module, not the reverse
+@SuppressWarnings("module") // the qualified exports name modules that depend on this one, not the reverse
 module dev.kizuna.core {
     requires static transitive org.jspecify;
     requires transitive com.fasterxml.jackson.databind;
@@ -17,4 +17,6 @@ module dev.kizuna.core {
     exports dev.kizuna.core.sample;
     // Kizuna's strict JSON reading, shared with the modules that add codecs of their own types.
     exports dev.kizuna.core.internal.json to dev.kizuna.metrics;
+    // The argument checks and number formatting every module's values share, so that messages have one shape.
+    exports dev.kizuna.core.internal to dev.kizuna.metrics, dev.kizuna.health, dev.kizuna.playbooks;
 }

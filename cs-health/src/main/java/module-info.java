@@ -5,11 +5,13 @@
  * <p>Providers of models are found with {@link java.util.ServiceLoader}; see
  * {@link dev.kizuna.health.HealthModels}.
  */
-// The qualified export below names a module compiled later, which javac cannot see yet.
-@SuppressWarnings("module")
+// The qualified export below names a module compiled later, which javac cannot see yet. Hipparchus has no module
+// descriptor, so it is required as an automatic module by its file name.
+@SuppressWarnings({"module", "requires-automatic"})
 module dev.kizuna.health {
     requires transitive dev.kizuna.core;
     requires org.slf4j;
+    requires hipparchus.core;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
 

@@ -2,8 +2,8 @@ package dev.kizuna.health;
 
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
-import dev.kizuna.health.internal.Checks;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Checks;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -125,7 +125,7 @@ public record BandLever(
     /** Validates that exactly one of target and obstacle is given. */
     public BandLever {
         Checks.key(input, "lever.input");
-        Checks.text(label, "lever.label");
+        Checks.label(label, "lever.label");
         Objects.requireNonNull(signal, "lever.signal");
         Checks.finite(current, "lever.current");
         Objects.requireNonNull(band, "lever.band");

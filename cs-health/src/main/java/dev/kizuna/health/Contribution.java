@@ -1,7 +1,7 @@
 package dev.kizuna.health;
 
 import dev.kizuna.core.signal.SignalName;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -64,7 +64,7 @@ public final class Contribution {
 
     private Contribution(String id, String label, Kind kind, Optional<SignalName> signal, double raw,
                          double subscore, double weight, double points, double impact) {
-        this(new Input(Checks.key(id, "contribution.id"), Checks.text(label, "contribution.label"),
+        this(new Input(Checks.key(id, "contribution.id"), Checks.label(label, "contribution.label"),
                         Objects.requireNonNull(kind, "contribution.kind"),
                         Objects.requireNonNull(signal, "contribution.signal")),
                 raw, subscore, weight, points, impact);

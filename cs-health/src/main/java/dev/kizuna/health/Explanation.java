@@ -1,7 +1,7 @@
 package dev.kizuna.health;
 
 import dev.kizuna.health.internal.ImmutableArray;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.kizuna.health;
 
-import dev.kizuna.health.internal.Checks;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Checks;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.Objects;
 import java.util.regex.Matcher;

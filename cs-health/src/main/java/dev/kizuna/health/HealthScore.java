@@ -3,9 +3,9 @@ package dev.kizuna.health;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.internal.Apportion;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import dev.kizuna.health.internal.ImmutableArray;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public record HealthScore(
         contributions = ImmutableArray.copyOf(contributions);
         missing = sortedDistinct(missing);
         Checks.within(completeness, 0, 1, "completeness");
-        note.ifPresent(n -> Checks.text(n, "note"));
+        note.ifPresent(n -> Checks.nonBlank(n, "note"));
         if (status == Status.SCORED) {
             if (value.isEmpty() || band.isEmpty()) {
                 throw new IllegalArgumentException("value: a scored result needs a value and a band");

@@ -1,6 +1,6 @@
 package dev.kizuna.health;
 
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 /**
  * The identity of a health model: its id and the version of its definition. A score records the model that

@@ -1,7 +1,7 @@
 package dev.kizuna.playbooks;
 
 import dev.kizuna.core.plan.CsRole;
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -57,11 +57,11 @@ public record Action(
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> e : parameters.entrySet()) {
             String name = Checks.id(e.getKey(), "action.parameters key");
-            copy.put(name, Checks.text(Objects.requireNonNull(e.getValue(), "action.parameters." + name),
+            copy.put(name, Checks.nonBlank(Objects.requireNonNull(e.getValue(), "action.parameters." + name),
                     "action.parameters." + name));
         }
         parameters = Collections.unmodifiableSortedMap(copy);
-        dedupeKey.ifPresent(k -> Checks.key(k, "action.dedupeKey"));
+        dedupeKey.ifPresent(k -> Checks.dedupeKey(k, "action.dedupeKey"));
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.kizuna.playbooks;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.playbooks.control.ControlGroup;
-import dev.kizuna.playbooks.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 import dev.kizuna.playbooks.log.AccountHistory;
 import org.jspecify.annotations.Nullable;
 

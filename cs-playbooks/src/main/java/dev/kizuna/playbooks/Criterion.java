@@ -1,8 +1,8 @@
 package dev.kizuna.playbooks;
 
 import dev.kizuna.core.signal.SignalDomain;
-import dev.kizuna.playbooks.internal.Checks;
-import dev.kizuna.playbooks.internal.Numbers;
+import dev.kizuna.core.internal.Checks;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -79,7 +79,7 @@ public sealed interface Criterion
 
         @Override
         public String describe() {
-            return "< " + Numbers.plain(value);
+            return "< " + Numbers.rawOrMissing(value);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed interface Criterion
 
         @Override
         public String describe() {
-            return "<= " + Numbers.plain(value);
+            return "<= " + Numbers.rawOrMissing(value);
         }
     }
 
@@ -133,7 +133,7 @@ public sealed interface Criterion
 
         @Override
         public String describe() {
-            return "> " + Numbers.plain(value);
+            return "> " + Numbers.rawOrMissing(value);
         }
     }
 
@@ -160,7 +160,7 @@ public sealed interface Criterion
 
         @Override
         public String describe() {
-            return ">= " + Numbers.plain(value);
+            return ">= " + Numbers.rawOrMissing(value);
         }
     }
 
@@ -176,7 +176,7 @@ public sealed interface Criterion
             Checks.finite(low, "between.low");
             Checks.finite(high, "between.high");
             if (high < low) {
-                throw new IllegalArgumentException("between: [" + Numbers.plain(low) + ", " + Numbers.plain(high)
+                throw new IllegalArgumentException("between: [" + Numbers.rawOrMissing(low) + ", " + Numbers.rawOrMissing(high)
                         + "] is empty: the upper bound must be >= the lower bound");
             }
         }
@@ -193,7 +193,7 @@ public sealed interface Criterion
 
         @Override
         public String describe() {
-            return "in [" + Numbers.plain(low) + ", " + Numbers.plain(high) + "]";
+            return "in [" + Numbers.rawOrMissing(low) + ", " + Numbers.rawOrMissing(high) + "]";
         }
     }
 
@@ -211,7 +211,7 @@ public sealed interface Criterion
             }
             TreeSet<String> copy = new TreeSet<>();
             for (String v : values) {
-                copy.add(Checks.text(Objects.requireNonNull(v, "in[]"), "in[]"));
+                copy.add(Checks.nonBlank(Objects.requireNonNull(v, "in[]"), "in[]"));
             }
             values = Collections.unmodifiableSortedSet(copy);
         }

@@ -1,8 +1,8 @@
 package dev.kizuna.playbooks;
 
 import dev.kizuna.core.signal.SignalName;
-import dev.kizuna.playbooks.internal.Checks;
-import dev.kizuna.playbooks.internal.Numbers;
+import dev.kizuna.core.internal.Checks;
+import dev.kizuna.core.internal.Numbers;
 
 import java.time.Duration;
 import java.util.Objects;

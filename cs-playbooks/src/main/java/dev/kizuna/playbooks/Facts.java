@@ -8,7 +8,7 @@ import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.HealthScore;
-import dev.kizuna.playbooks.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,7 @@ final class Facts {
     String display(Fact f, boolean previous) {
         if (f.kind().isNumeric()) {
             double v = number(f, previous);
-            return Numbers.plain(v);
+            return Numbers.rawOrMissing(v);
         }
         Optional<Set<String>> actual = categories(f, previous);
         if (actual.isEmpty()) {

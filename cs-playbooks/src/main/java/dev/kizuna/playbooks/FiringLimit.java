@@ -1,6 +1,6 @@
 package dev.kizuna.playbooks;
 
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package dev.kizuna.playbooks;
 
-import dev.kizuna.playbooks.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -228,7 +228,7 @@ final class Node {
         Truth truth = truth(eval(values, offset));
         if (kind == TEST) {
             Condition.Test t = (Condition.Test) source;
-            String actual = t.fact().kind().isNumeric() ? Numbers.plain(values[offset + slot])
+            String actual = t.fact().kind().isNumeric() ? Numbers.rawOrMissing(values[offset + slot])
                     : facts.display(t.fact(), previous);
             return new ConditionTrace("test", description, truth, actual, expected, List.of());
         }

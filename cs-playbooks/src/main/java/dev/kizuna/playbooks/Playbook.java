@@ -4,7 +4,7 @@ import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.playbooks.control.ControlGroup;
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ public record Playbook(
         Checks.id(id, "playbook.id");
         Objects.requireNonNull(purpose, "playbook " + id + ".purpose");
         Objects.requireNonNull(description, "playbook " + id + ".description");
-        description.ifPresent(d -> Checks.text(d, "playbook " + id + ".description"));
+        description.ifPresent(d -> Checks.nonBlank(d, "playbook " + id + ".description"));
         Objects.requireNonNull(mode, "playbook " + id + ".mode");
         Objects.requireNonNull(rules, "playbook " + id + ".rules");
         Objects.requireNonNull(control, "playbook " + id + ".control");

@@ -8,7 +8,7 @@ import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthScore;
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;

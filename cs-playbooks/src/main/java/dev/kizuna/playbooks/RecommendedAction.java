@@ -1,6 +1,6 @@
 package dev.kizuna.playbooks;
 
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -33,7 +33,7 @@ public record RecommendedAction(String playbook, String rule, Action action, Ins
         Checks.id(rule, "rule");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(dueAt, "dueAt");
-        Checks.key(dedupeKey, "dedupeKey");
+        Checks.dedupeKey(dedupeKey, "dedupeKey");
         Objects.requireNonNull(disposition, "disposition");
     }
 }

@@ -1,6 +1,6 @@
 package dev.kizuna.playbooks;
 
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -46,7 +46,7 @@ public record Rule(
     public Rule {
         Checks.id(id, "rule.id");
         Objects.requireNonNull(description, "rule.description");
-        description.ifPresent(d -> Checks.text(d, "rule " + id + ".description"));
+        description.ifPresent(d -> Checks.nonBlank(d, "rule " + id + ".description"));
         Objects.requireNonNull(trigger, "rule " + id + ".trigger");
         Objects.requireNonNull(actions, "rule " + id + ".actions");
         if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {

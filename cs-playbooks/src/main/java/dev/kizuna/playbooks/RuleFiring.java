@@ -1,6 +1,6 @@
 package dev.kizuna.playbooks;
 
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 /**
  * A rule that fired for the account in an evaluation, or that matched it while the account was held out in the

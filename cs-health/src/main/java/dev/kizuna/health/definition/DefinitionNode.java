@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import dev.kizuna.health.internal.DocumentPaths;
 import dev.kizuna.health.internal.NearestName;
 import dev.kizuna.health.internal.SignalDeclarations;

@@ -10,6 +10,11 @@ import dev.kizuna.health.internal.Normal;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.logistic.MissingInputPolicy;
 import dev.kizuna.health.logistic.Term;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.DecompositionSolver;
+import org.hipparchus.linear.MatrixUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +34,8 @@ import java.util.Optional;
  * <p><b>Model.</b> {@code P(churn) = σ(β₀ + Σ βⱼ zⱼ)} with {@code zⱼ = (xⱼ - meanⱼ) / sdⱼ}, the signals standardised
  * with the training rows' mean and standard deviation (dividing by n). The estimate minimises
  * {@code -log-likelihood + (λ / 2) Σ βⱼ²} (the intercept is not penalised) by Newton-Raphson, which for the logistic
- * model is iteratively reweighted least squares: each step solves {@code (ZᵀWZ + λI) δ = gradient} by Cholesky
- * decomposition, halving the step if the objective would rise, until no coefficient moves by more than
+ * model is iteratively reweighted least squares: each step solves {@code (ZᵀWZ + λI) δ = gradient} by Hipparchus'
+ * Cholesky decomposition, halving the step if the objective would rise, until no coefficient moves by more than
  * {@code tolerance · (1 + |β|)}. Standard errors are the square roots of the diagonal of {@code (ZᵀWZ + λI)⁻¹} at the
  * estimate (with {@code λ > 0}, the penalised information: a Bayesian reading).
  *
@@ -135,8 +140,7 @@ public final class LogisticFitter {
         while (iterations < maxIterations) {
             iterations++;
             derivatives(d, beta, gradient, hessian);
-            double[][] factor = cholesky(hessian, d);
-            double[] delta = solve(factor, gradient);
+            double[] delta = factor(hessian, d).solve(gradient);
             double scale = 1;
             double[] next = new double[k];
             double nextObjective = Double.NaN;
@@ -176,7 +180,7 @@ public final class LogisticFitter {
         for (double g : gradient) {
             gradientNorm = Math.max(gradientNorm, Math.abs(g));
         }
-        double[][] covariance = inverse(cholesky(hessian, d));
+        double[][] covariance = factor(hessian, d).inverse();
         return result(d, frame, beta, covariance, iterations, lastStep, gradientNorm);
     }
 
@@ -385,28 +389,84 @@ public final class LogisticFitter {
         }
     }
 
-    /** The lower-triangular Cholesky factor of a symmetric positive-definite matrix. */
-    private double[][] cholesky(double[][] m, Design d) {
+    /**
+     * The Cholesky decomposition of the information matrix by Hipparchus, taken of its unit-diagonal scaling
+     * {@code S = D⁻¹ H D⁻¹} with {@code D = diag(√H_jj)}: a pivot of S at or below {@link #SINGULAR} is a pivot of H
+     * below that share of its diagonal, whatever the scales of the signals.
+     */
+    private Factor factor(double[][] m, Design d) {
         int k = m.length;
-        double[][] l = new double[k][k];
+        double[] scale = new double[k];
         for (int j = 0; j < k; j++) {
-            double pivot = m[j][j];
-            for (int c = 0; c < j; c++) {
-                pivot -= l[j][c] * l[j][c];
+            if (!(m[j][j] > 0)) {
+                throw new FitException(singular(d, singularColumn(m)));
             }
-            if (!(pivot > SINGULAR * m[j][j])) {
-                throw new FitException(singular(d, j));
-            }
-            l[j][j] = Math.sqrt(pivot);
-            for (int i = j + 1; i < k; i++) {
-                double sum = m[i][j];
-                for (int c = 0; c < j; c++) {
-                    sum -= l[i][c] * l[j][c];
-                }
-                l[i][j] = sum / l[j][j];
+            scale[j] = 1 / Math.sqrt(m[j][j]);
+        }
+        try {
+            return new Factor(decompose(m, scale, k).getSolver(), scale);
+        } catch (MathIllegalArgumentException e) {
+            throw new FitException(singular(d, singularColumn(m)));
+        }
+    }
+
+    private static CholeskyDecomposition decompose(double[][] m, double[] scale, int size) {
+        double[][] s = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                s[i][j] = m[i][j] * (scale[i] * scale[j]);
             }
         }
-        return l;
+        return new CholeskyDecomposition(MatrixUtils.createRealMatrix(s),
+                CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, SINGULAR);
+    }
+
+    /**
+     * Returns the column whose pivot makes the matrix singular: the first leading block that does not decompose, as
+     * the leading blocks share the matrix's first pivots. Only on the way to an error.
+     */
+    private static int singularColumn(double[][] m) {
+        int k = m.length;
+        double[] scale = new double[k];
+        for (int j = 0; j < k; j++) {
+            if (!(m[j][j] > 0)) {
+                return j;
+            }
+            scale[j] = 1 / Math.sqrt(m[j][j]);
+            try {
+                decompose(m, scale, j + 1);
+            } catch (MathIllegalArgumentException e) {
+                return j;
+            }
+        }
+        return k - 1;
+    }
+
+    /** The decomposition of {@code S = D⁻¹ H D⁻¹} and the diagonal of {@code D⁻¹}, to solve with and invert H. */
+    private record Factor(DecompositionSolver solver, double[] scale) {
+        /** Solves {@code H x = b} as {@code x = D⁻¹ S⁻¹ D⁻¹ b}. */
+        double[] solve(double[] b) {
+            double[] y = new double[b.length];
+            for (int j = 0; j < b.length; j++) {
+                y[j] = b[j] * scale[j];
+            }
+            double[] x = solver.solve(new ArrayRealVector(y, false)).toArray();
+            for (int j = 0; j < x.length; j++) {
+                x[j] *= scale[j];
+            }
+            return x;
+        }
+
+        /** Returns {@code H⁻¹ = D⁻¹ S⁻¹ D⁻¹}. */
+        double[][] inverse() {
+            double[][] inverse = solver.getInverse().getData();
+            for (int i = 0; i < inverse.length; i++) {
+                for (int j = 0; j < inverse.length; j++) {
+                    inverse[i][j] *= scale[i] * scale[j];
+                }
+            }
+            return inverse;
+        }
     }
 
     private String singular(Design d, int column) {
@@ -422,43 +482,6 @@ public final class LogisticFitter {
                 + (before.isEmpty() ? "the intercept" : "the intercept and " + String.join(", ", before))
                 + ", so the signals are collinear and the information matrix is singular; leave it out or add L2"
                 + " regularisation (l2 > 0)";
-    }
-
-    /** Solves {@code L Lᵀ x = b}. */
-    private static double[] solve(double[][] l, double[] b) {
-        int k = b.length;
-        double[] y = new double[k];
-        for (int i = 0; i < k; i++) {
-            double sum = b[i];
-            for (int c = 0; c < i; c++) {
-                sum -= l[i][c] * y[c];
-            }
-            y[i] = sum / l[i][i];
-        }
-        double[] x = new double[k];
-        for (int i = k - 1; i >= 0; i--) {
-            double sum = y[i];
-            for (int c = i + 1; c < k; c++) {
-                sum -= l[c][i] * x[c];
-            }
-            x[i] = sum / l[i][i];
-        }
-        return x;
-    }
-
-    /** The inverse of {@code L Lᵀ}, column by column. */
-    private static double[][] inverse(double[][] l) {
-        int k = l.length;
-        double[][] inv = new double[k][k];
-        for (int c = 0; c < k; c++) {
-            double[] unit = new double[k];
-            unit[c] = 1;
-            double[] col = solve(l, unit);
-            for (int r = 0; r < k; r++) {
-                inv[r][c] = col[r];
-            }
-        }
-        return inv;
     }
 
     private LogisticFit result(Design d, SignalFrame frame, double[] beta, double[][] covariance, int iterations,

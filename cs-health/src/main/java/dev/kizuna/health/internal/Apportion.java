@@ -1,5 +1,7 @@
 package dev.kizuna.health.internal;
 
+import dev.kizuna.core.internal.Numbers;
+
 /**
  * Rounds a score and its contributions to hundredths so that the rounded contributions add up <em>exactly</em> to
  * the rounded score.

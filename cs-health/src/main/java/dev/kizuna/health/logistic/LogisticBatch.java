@@ -9,7 +9,7 @@ import dev.kizuna.health.batch.RowFailure;
 import dev.kizuna.health.batch.RowFailures;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.internal.BandRanks;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.Optional;
 import java.util.SortedMap;

@@ -7,7 +7,7 @@ import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.health.definition.DefinitionLimits;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.Collections;
 import java.util.HashSet;

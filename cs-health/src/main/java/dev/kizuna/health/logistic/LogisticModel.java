@@ -15,7 +15,7 @@ import dev.kizuna.health.batch.RowFailures;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.internal.Apportion;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.time.Instant;
 import java.util.ArrayList;

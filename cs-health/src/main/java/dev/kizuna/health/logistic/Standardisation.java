@@ -1,6 +1,6 @@
 package dev.kizuna.health.logistic;
 
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 /**
  * How a term's raw value is standardised before its coefficient applies: {@code x = (raw - mean) / sd}, usually

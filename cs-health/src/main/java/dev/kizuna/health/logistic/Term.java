@@ -1,7 +1,7 @@
 package dev.kizuna.health.logistic;
 
 import dev.kizuna.core.signal.SignalName;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public record Term(String id, String label, SignalName signal, double coefficien
     /** Validates every part. */
     public Term {
         Checks.id(id, "term.id");
-        Checks.text(label, "term " + id + ".label");
+        Checks.nonBlank(label, "term " + id + ".label");
         Objects.requireNonNull(signal, "term " + id + ".signal");
         Checks.finite(coefficient, "term " + id + ".coefficient");
         Objects.requireNonNull(standardisation, "term " + id + ".standardisation");

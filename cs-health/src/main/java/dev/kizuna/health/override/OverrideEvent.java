@@ -1,6 +1,6 @@
 package dev.kizuna.health.override;
 
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -28,8 +28,8 @@ public record OverrideEvent(Kind kind, ScoreOverride override, String author, St
     public OverrideEvent {
         Objects.requireNonNull(kind, "event.kind");
         Objects.requireNonNull(override, "event.override");
-        Checks.text(author, "event.author");
-        Checks.text(reason, "event.reason");
+        Checks.nonBlank(author, "event.author");
+        Checks.nonBlank(reason, "event.reason");
         Objects.requireNonNull(at, "event.at");
     }
 }

@@ -1,7 +1,7 @@
 package dev.kizuna.health.override;
 
 import dev.kizuna.core.AccountId;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -40,8 +40,8 @@ public record ScoreOverride(
         Objects.requireNonNull(account, "override.account");
         Objects.requireNonNull(value, "override.value");
         Objects.requireNonNull(band, "override.band");
-        Checks.text(author, "override.author");
-        Checks.text(reason, "override.reason");
+        Checks.nonBlank(author, "override.author");
+        Checks.nonBlank(reason, "override.reason");
         Objects.requireNonNull(createdAt, "override.createdAt");
         Objects.requireNonNull(expiresAt, "override.expiresAt");
         if (value.isPresent() == band.isPresent()) {

@@ -1,6 +1,6 @@
 package dev.kizuna.health.rollup;
 
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 /**
  * How many of a parent's children, and how much of its ARR, are in one band.

@@ -2,7 +2,7 @@ package dev.kizuna.health.rollup;
 
 import dev.kizuna.core.Money;
 import dev.kizuna.health.HealthScore;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.Currency;
 import java.util.Objects;

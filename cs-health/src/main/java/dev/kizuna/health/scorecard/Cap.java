@@ -1,7 +1,7 @@
 package dev.kizuna.health.scorecard;
 
 import dev.kizuna.core.signal.SignalName;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.Objects;
 
@@ -22,7 +22,7 @@ public record Cap(String id, String label, SignalName signal, Comparison compari
     /** Validates every part. */
     public Cap {
         Checks.id(id, "cap.id");
-        Checks.text(label, "cap " + id + ".label");
+        Checks.nonBlank(label, "cap " + id + ".label");
         Objects.requireNonNull(signal, "cap " + id + ".signal");
         Objects.requireNonNull(comparison, "cap " + id + ".comparison");
         Magnitudes.check(threshold, "cap " + id + ".threshold");

@@ -1,7 +1,7 @@
 package dev.kizuna.health.scorecard;
 
 import dev.kizuna.health.definition.DefinitionLimits;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 /** The check of the numbers of a scorecard that stand for signal values: normalisers' points, caps' thresholds. */
 final class Magnitudes {

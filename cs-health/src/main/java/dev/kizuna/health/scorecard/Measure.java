@@ -2,8 +2,8 @@ package dev.kizuna.health.scorecard;
 
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.definition.DefinitionLimits;
-import dev.kizuna.health.internal.Checks;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Checks;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public record Measure(String id, String label, SignalName signal, double weight,
     /** Validates every part. */
     public Measure {
         Checks.id(id, "measure.id");
-        Checks.text(label, "measure " + id + ".label");
+        Checks.nonBlank(label, "measure " + id + ".label");
         Objects.requireNonNull(signal, "measure " + id + ".signal");
         Checks.nonNegative(weight, "measure " + id + ".weight");
         if (weight > DefinitionLimits.MAX_WEIGHT) {

@@ -1,8 +1,8 @@
 package dev.kizuna.health.scorecard;
 
 import dev.kizuna.health.definition.DefinitionLimits;
-import dev.kizuna.health.internal.Checks;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Checks;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +24,7 @@ public record MeasureGroup(String id, String label, double weight, List<Scorecar
     /** Validates every part. */
     public MeasureGroup {
         Checks.id(id, "group.id");
-        Checks.text(label, "group " + id + ".label");
+        Checks.nonBlank(label, "group " + id + ".label");
         Checks.nonNegative(weight, "group " + id + ".weight");
         if (weight > DefinitionLimits.MAX_WEIGHT) {
             throw new IllegalArgumentException("group " + id + ".weight" + ": " + Numbers.plain(weight) + " must be at most "

@@ -11,7 +11,7 @@ import dev.kizuna.health.internal.CompiledScorecard;
 import dev.kizuna.health.internal.CompiledScorecard.Evaluation;
 import dev.kizuna.health.internal.BandRanks;
 import dev.kizuna.health.internal.Branchless;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.util.Arrays;
 import java.util.List;

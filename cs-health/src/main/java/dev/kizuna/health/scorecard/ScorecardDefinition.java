@@ -6,7 +6,7 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DeclaredSignals;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.ArrayList;
 import java.util.Collections;

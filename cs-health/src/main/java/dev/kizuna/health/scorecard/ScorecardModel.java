@@ -19,7 +19,7 @@ import dev.kizuna.health.internal.BandRanks;
 import dev.kizuna.health.internal.CompiledScorecard;
 import dev.kizuna.health.internal.CompiledScorecard.Evaluation;
 import dev.kizuna.health.internal.ImmutableArray;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.time.Instant;
 import java.util.ArrayList;

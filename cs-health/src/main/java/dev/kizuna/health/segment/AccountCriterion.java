@@ -3,7 +3,7 @@ package dev.kizuna.health.segment;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.Segment;
 import dev.kizuna.core.journey.JourneyStage;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public record AccountCriterion(Optional<Segment> segment, Optional<String> tier,
         Objects.requireNonNull(segment, "segment");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(stage, "stage");
-        tier.ifPresent(t -> Checks.text(t, "tier"));
+        tier.ifPresent(t -> Checks.nonBlank(t, "tier"));
         if (segment.isEmpty() && tier.isEmpty() && stage.isEmpty()) {
             throw new IllegalArgumentException("criterion: give at least one of segment, tier and stage");
         }

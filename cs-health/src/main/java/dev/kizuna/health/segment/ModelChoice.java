@@ -1,7 +1,7 @@
 package dev.kizuna.health.segment;
 
 import dev.kizuna.health.HealthModel;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -20,7 +20,7 @@ public record ModelChoice(HealthModel model, OptionalInt rule, String reason) {
     public ModelChoice {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(rule, "rule");
-        Checks.text(reason, "reason");
+        Checks.nonBlank(reason, "reason");
     }
 
     /** Returns whether the default model was chosen. */

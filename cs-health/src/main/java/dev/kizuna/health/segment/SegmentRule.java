@@ -1,6 +1,6 @@
 package dev.kizuna.health.segment;
 
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.Objects;
 

@@ -14,7 +14,7 @@ import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.definition.DefinitionNode;
-import dev.kizuna.health.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import dev.kizuna.health.internal.NearestName;
 
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.kizuna.health.properties;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.internal.BandRanks;
 import dev.kizuna.health.internal.Branchless;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

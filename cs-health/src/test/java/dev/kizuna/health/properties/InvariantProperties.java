@@ -11,7 +11,7 @@ import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.internal.Apportion;
-import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.logistic.LogisticModel;
 import dev.kizuna.health.logistic.Term;

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
@@ -44,10 +45,10 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
 
     /** Validates the parameters. */
     public BgNbdModel {
-        Checks.positive(r, "r");
-        Checks.positive(alpha, "alpha");
-        Checks.positive(a, "a");
-        Checks.positive(b, "b");
+        Checks.finitePositive(r, "r");
+        Checks.finitePositive(alpha, "alpha");
+        Checks.finitePositive(a, "a");
+        Checks.finitePositive(b, "b");
         Objects.requireNonNull(report, "report");
     }
 
@@ -98,7 +99,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
 
     @Override
     public double expectedTransactions(double t) {
-        Checks.nonNegative(t, "t");
+        Checks.finiteNonNegative(t, "t");
         return new Expectations(this).whileAlive(t, 0, 0);
     }
 
@@ -107,7 +108,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         if (k < 0) {
             throw new IllegalArgumentException("k: " + k + " must be >= 0");
         }
-        Checks.nonNegative(t, "t");
+        Checks.finiteNonNegative(t, "t");
         if (t == 0) {
             return k == 0 ? 1 : 0;
         }
@@ -123,22 +124,22 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
 
     @Override
     public double probabilityAlive(int x, double recency, double age) {
-        Checks.history(x, recency, age);
+        Histories.check(x, recency, age);
         return alive(x, recency, age);
     }
 
     @Override
     public double conditionalExpectedTransactions(double t, int x, double recency, double age) {
-        Checks.nonNegative(t, "t");
-        Checks.history(x, recency, age);
+        Checks.finiteNonNegative(t, "t");
+        Histories.check(x, recency, age);
         return new Expectations(this).whileAlive(t, x, age) * alive(x, recency, age);
     }
 
     @Override
     public void probabilityAlive(int[] x, double[] recency, double[] age, double[] out) {
-        Checks.sameLength(x, recency, age, out);
+        Histories.sameLength(x, recency, age, out);
         for (int i = 0; i < x.length; i++) {
-            checkRow(i, x[i], recency[i], age[i]);
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             out[i] = alive(x[i], recency[i], age[i]);
         }
     }
@@ -152,26 +153,16 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
      */
     @Override
     public void conditionalExpectedTransactions(double t, int[] x, double[] recency, double[] age, double[] out) {
-        Checks.nonNegative(t, "t");
-        Checks.sameLength(x, recency, age, out);
+        Checks.finiteNonNegative(t, "t");
+        Histories.sameLength(x, recency, age, out);
         HistoryCache cache = HistoryCache.forBatch(x.length);
         Expectations expectations = new Expectations(this);
         for (int i = 0; i < x.length; i++) {
-            checkRow(i, x[i], recency[i], age[i]);
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             int slot = cache.slot(x[i], age[i]);
             double whileAlive = cache.holds(slot, x[i], age[i]) ? cache.value(slot)
                     : cache.put(slot, x[i], age[i], expectations.whileAlive(t, x[i], age[i]));
             out[i] = whileAlive * alive(x[i], recency[i], age[i]);
-        }
-    }
-
-    private static void checkRow(int i, int x, double recency, double age) {
-        if (x < 0 || !(recency >= 0) || !(age >= recency) || !Double.isFinite(age)) {
-            try {
-                Checks.history(x, recency, age);
-            } catch (IllegalArgumentException e) {
-                throw Checks.atRow(i, e);
-            }
         }
     }
 
@@ -268,7 +259,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
      * The BG/NBD log-likelihood over (ln r, ln alpha, ln a, ln b), with its analytic gradient and Hessian. Holds
      * scratch arrays: one instance per fit, not shared between threads.
      */
-    static final class Likelihood implements LogLikelihood {
+    static final class Likelihood extends AnalyticLikelihood {
         private final RepeatData d;
         private final double[] sum;
         private final double[] dr;
@@ -282,10 +273,9 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
         private final double[] lnTime;
         private final double[] invTime;
         private final double[] theta = new double[4];
-        private final double[] g = new double[4];
-        private final double[][] h = new double[4][4];
 
         Likelihood(RepeatData d) {
+            super(4);
             this.d = d;
             int m = d.maxX + 1;
             this.sum = new double[m];
@@ -301,41 +291,13 @@ public record BgNbdModel(double r, double alpha, double a, double b, Optional<Fi
             this.invTime = new double[d.times.length];
         }
 
-        @Override
-        public int dimension() {
-            return 4;
-        }
-
-
-
-        @Override
-        public double value(double[] phi) {
-            return evaluate(phi, 0);
-        }
-
-        @Override
-        public double valueAndGradient(double[] phi, double[] gradient) {
-            double v = evaluate(phi, 1);
-            System.arraycopy(g, 0, gradient, 0, 4);
-            return v;
-        }
-
-        @Override
-        public double valueGradientHessian(double[] phi, double[] gradient, double[][] hessian) {
-            double v = evaluate(phi, 2);
-            System.arraycopy(g, 0, gradient, 0, 4);
-            for (int i = 0; i < 4; i++) {
-                System.arraycopy(h[i], 0, hessian[i], 0, 4);
-            }
-            return v;
-        }
-
         /**
          * Evaluates ln L and, by {@code order}, its gradient (1) and Hessian (2) into {@link #g} and {@link #h}, with
          * respect to phi = ln(theta): {@code g_phi = theta g_theta} and
          * {@code H_phi = theta_i theta_j H_theta + diag(theta g_theta)}.
          */
-        private double evaluate(double[] phi, int order) {
+        @Override
+        double evaluate(double[] phi, int order) {
             for (int i = 0; i < 4; i++) {
                 theta[i] = Math.exp(phi[i]);
             }

@@ -1,5 +1,7 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
+
 import java.util.Objects;
 
 /**
@@ -21,8 +23,8 @@ public record ClvHorizon(int periods, double periodLength, double discountRate) 
         if (periods < 1 || periods > 100_000) {
             throw new IllegalArgumentException("periods: " + periods + " must be between 1 and 100000");
         }
-        Checks.positive(periodLength, "periodLength");
-        Checks.nonNegative(discountRate, "discountRate");
+        Checks.finitePositive(periodLength, "periodLength");
+        Checks.finiteNonNegative(discountRate, "discountRate");
     }
 
     /** Returns a horizon of {@code periods} periods of {@code periodLength} model time units each. */

@@ -31,7 +31,7 @@ public final class CustomerLifetimeValue {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(spend, "spend");
         Objects.requireNonNull(horizon, "horizon");
-        Checks.history(x, recency, age);
+        Histories.check(x, recency, age);
         return value(transactions, spend.conditionalExpectedSpend(x, meanRepeatSpend), horizon, x, recency, age);
     }
 
@@ -46,7 +46,7 @@ public final class CustomerLifetimeValue {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(spend, "spend");
         Objects.requireNonNull(horizon, "horizon");
-        Checks.sameLength(x, recency, age, out);
+        Histories.sameLength(x, recency, age, out);
         spend.conditionalExpectedSpend(x, meanRepeatSpend, out);
         // The discounted sum depends on a customer only through (x, T), the Pareto/NBD P(alive) terms through
         // (x, t_x) and (x, T): each is computed once per distinct pair.
@@ -54,11 +54,7 @@ public final class CustomerLifetimeValue {
         HistoryCache aliveTerms = HistoryCache.forBatch(2 * x.length);
         WhileAlive whileAlive = whileAlive(transactions);
         for (int i = 0; i < x.length; i++) {
-            try {
-                Checks.history(x[i], recency[i], age[i]);
-            } catch (IllegalArgumentException e) {
-                throw Checks.atRow(i, e);
-            }
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             double alive = transactions instanceof BgNbdModel bg ? bg.alive(x[i], recency[i], age[i])
                     : ((ParetoNbdModel) transactions).alive(x[i], recency[i], age[i], aliveTerms);
             if (alive == 0) {

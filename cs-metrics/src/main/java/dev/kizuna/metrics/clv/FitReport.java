@@ -1,5 +1,7 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
 import org.hipparchus.special.Gamma;
 
 import java.util.Arrays;
@@ -41,9 +42,9 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
 
     /** Validates the parameters. */
     public GammaGammaModel {
-        Checks.positive(p, "p");
-        Checks.positive(q, "q");
-        Checks.positive(gamma, "gamma");
+        Checks.finitePositive(p, "p");
+        Checks.finitePositive(q, "q");
+        Checks.finitePositive(gamma, "gamma");
         Objects.requireNonNull(report, "report");
     }
 
@@ -176,7 +177,7 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
                 try {
                     checkCustomer(x[i], meanRepeatSpend[i]);
                 } catch (IllegalArgumentException e) {
-                    throw Checks.atRow(i, e);
+                    throw Histories.atRow(i, e);
                 }
             }
             out[i] = p * (gamma + x[i] * meanRepeatSpend[i]) / (p * x[i] + q - 1);
@@ -222,24 +223,23 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
         if (x < 0) {
             throw new IllegalArgumentException("x: " + x + " must be >= 0");
         }
-        Checks.nonNegative(meanRepeatSpend, "meanRepeatSpend");
+        Checks.finiteNonNegative(meanRepeatSpend, "meanRepeatSpend");
     }
 
     /**
      * The Gamma-Gamma log-likelihood over (ln p, ln q, ln gamma) with analytic gradient and Hessian. The terms that
      * depend on x alone are computed once per distinct x. One instance per fit.
      */
-    static final class Likelihood implements LogLikelihood {
+    static final class Likelihood extends AnalyticLikelihood {
         private final int[] x;
         private final double[] xm;
         private final int[] distinctX;
         private final int[] countX;
         private final double[] sumLogM;
         private final double constant;
-        private final double[] g = new double[3];
-        private final double[][] h = new double[3][3];
 
         Likelihood(int[] x, double[] m) {
+            super(3);
             this.x = x;
             this.xm = new double[x.length];
             int max = 0;
@@ -274,40 +274,12 @@ public record GammaGammaModel(double p, double q, double gamma, Optional<FitRepo
             this.constant = c;
         }
 
-        @Override
-        public int dimension() {
-            return 3;
-        }
-
-
-
-        @Override
-        public double value(double[] phi) {
-            return evaluate(phi, 0);
-        }
-
-        @Override
-        public double valueAndGradient(double[] phi, double[] gradient) {
-            double v = evaluate(phi, 1);
-            System.arraycopy(g, 0, gradient, 0, 3);
-            return v;
-        }
-
-        @Override
-        public double valueGradientHessian(double[] phi, double[] gradient, double[][] hessian) {
-            double v = evaluate(phi, 2);
-            System.arraycopy(g, 0, gradient, 0, 3);
-            for (int i = 0; i < 3; i++) {
-                System.arraycopy(h[i], 0, hessian[i], 0, 3);
-            }
-            return v;
-        }
-
         /**
          * ln L = sum [lnGamma(px+q) - lnGamma(px) - lnGamma(q) + q ln gamma + (px-1) ln m + px ln x
          * - (px+q) ln(gamma + x m)], with derivatives in theta mapped to phi = ln theta.
          */
-        private double evaluate(double[] phi, int order) {
+        @Override
+        double evaluate(double[] phi, int order) {
             double p = Math.exp(phi[0]);
             double q = Math.exp(phi[1]);
             double gamma = Math.exp(phi[2]);

@@ -4,7 +4,8 @@ import org.hipparchus.special.Gamma;
 
 /**
  * The Gauss hypergeometric function 2F1(a, b; c; z) for a, b, c &gt; 0 and 0 &lt;= z &lt; 1, the range the CLV
- * models use. There every term of the Gauss series is positive, so 2F1 &gt;= 1 and its logarithm is defined.
+ * models use. There every term of the Gauss series is positive, so 2F1 &gt;= 1 and its logarithm is defined. Written
+ * here because Hipparchus (4.0.2) has no hypergeometric function.
  *
  * <p>The evaluation picks, in order, the first method that converges without losing digits:
  * <ol>

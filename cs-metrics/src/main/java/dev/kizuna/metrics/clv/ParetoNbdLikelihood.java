@@ -30,7 +30,7 @@ import java.util.Arrays;
  * <p>G depends on a customer only through x and one time, so it is computed once per distinct (x, t_x) and
  * (x, T) pair. Holds scratch arrays: one instance per fit, not shared between threads.
  */
-final class ParetoNbdLikelihood implements LogLikelihood {
+final class ParetoNbdLikelihood extends AnalyticLikelihood {
     /** The last-resort series budget of the numerical fallback; see {@link Hypergeometric#logF21}. */
     private static final int FIT_TERMS = 20_000;
     /** The largest z for the series of H; about 5,000 terms there. */
@@ -55,8 +55,6 @@ final class ParetoNbdLikelihood implements LogLikelihood {
     private final double[] trigammaRatio;
     private final double[] lnAlphaT;
     private final double[] lnBetaT;
-    private final double[] g = new double[4];
-    private final double[][] h = new double[4][4];
     // Per-row scratch: gradients and Hessians of ln C, ln B, ln(s I).
     private final double[] gc = new double[4];
     private final double[] ga = new double[4];
@@ -66,6 +64,7 @@ final class ParetoNbdLikelihood implements LogLikelihood {
     private final double[][] hb = new double[4][4];
 
     ParetoNbdLikelihood(RepeatData d) {
+        super(4);
         this.d = d;
         int rows = d.groups();
         long[] keys = new long[2 * rows];
@@ -112,41 +111,13 @@ final class ParetoNbdLikelihood implements LogLikelihood {
         return ((long) x << 32) | time;
     }
 
-    @Override
-    public int dimension() {
-        return 4;
-    }
-
-
-
-    @Override
-    public double value(double[] phi) {
-        return evaluate(phi, 0);
-    }
-
-    @Override
-    public double valueAndGradient(double[] phi, double[] gradient) {
-        double v = evaluate(phi, 1);
-        System.arraycopy(g, 0, gradient, 0, 4);
-        return v;
-    }
-
-    @Override
-    public double valueGradientHessian(double[] phi, double[] gradient, double[][] hessian) {
-        double v = evaluate(phi, 2);
-        System.arraycopy(g, 0, gradient, 0, 4);
-        for (int i = 0; i < 4; i++) {
-            System.arraycopy(h[i], 0, hessian[i], 0, 4);
-        }
-        return v;
-    }
-
     /**
      * ln L and, by {@code order}, its gradient (1) and Hessian (2) in phi, into {@link #g} and {@link #h}. Works in
      * theta = (r, alpha, s, beta) and maps at the end: {@code g_phi = theta g_theta},
      * {@code H_phi = theta_i theta_j H_theta + diag(g_phi)}.
      */
-    private double evaluate(double[] phi, int order) {
+    @Override
+    double evaluate(double[] phi, int order) {
         double r = Math.exp(phi[0]);
         double alpha = Math.exp(phi[1]);
         double s = Math.exp(phi[2]);

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
 import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.hipparchus.special.Gamma;
 
@@ -47,10 +48,10 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
 
     /** Validates the parameters. */
     public ParetoNbdModel {
-        Checks.positive(r, "r");
-        Checks.positive(alpha, "alpha");
-        Checks.positive(s, "s");
-        Checks.positive(beta, "beta");
+        Checks.finitePositive(r, "r");
+        Checks.finitePositive(alpha, "alpha");
+        Checks.finitePositive(s, "s");
+        Checks.finitePositive(beta, "beta");
         Objects.requireNonNull(report, "report");
     }
 
@@ -110,7 +111,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
 
     @Override
     public double expectedTransactions(double t) {
-        Checks.nonNegative(t, "t");
+        Checks.finiteNonNegative(t, "t");
         return r * beta / alpha * Special.oneMinusPowerOverExponent(Math.log1p(t / beta), s - 1);
     }
 
@@ -119,7 +120,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
         if (k < 0) {
             throw new IllegalArgumentException("k: " + k + " must be >= 0");
         }
-        Checks.nonNegative(t, "t");
+        Checks.finiteNonNegative(t, "t");
         if (t == 0) {
             return k == 0 ? 1 : 0;
         }
@@ -139,14 +140,14 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
 
     @Override
     public double probabilityAlive(int x, double recency, double age) {
-        Checks.history(x, recency, age);
+        Histories.check(x, recency, age);
         return alive(x, recency, age);
     }
 
     @Override
     public double conditionalExpectedTransactions(double t, int x, double recency, double age) {
-        Checks.nonNegative(t, "t");
-        Checks.history(x, recency, age);
+        Checks.finiteNonNegative(t, "t");
+        Histories.check(x, recency, age);
         return expectedWhileAlive(t, x, age) * alive(x, recency, age);
     }
 
@@ -158,10 +159,10 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
      */
     @Override
     public void probabilityAlive(int[] x, double[] recency, double[] age, double[] out) {
-        Checks.sameLength(x, recency, age, out);
+        Histories.sameLength(x, recency, age, out);
         HistoryCache cache = HistoryCache.forBatch(2 * x.length);
         for (int i = 0; i < x.length; i++) {
-            checkRow(i, x[i], recency[i], age[i]);
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             out[i] = alive(x[i], recency[i], age[i], cache);
         }
     }
@@ -169,22 +170,12 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Opti
     /** {@inheritDoc} P(alive) is evaluated as in {@link #probabilityAlive(int[], double[], double[], double[])}. */
     @Override
     public void conditionalExpectedTransactions(double t, int[] x, double[] recency, double[] age, double[] out) {
-        Checks.nonNegative(t, "t");
-        Checks.sameLength(x, recency, age, out);
+        Checks.finiteNonNegative(t, "t");
+        Histories.sameLength(x, recency, age, out);
         HistoryCache cache = HistoryCache.forBatch(2 * x.length);
         for (int i = 0; i < x.length; i++) {
-            checkRow(i, x[i], recency[i], age[i]);
+            Histories.checkRow(i, x[i], recency[i], age[i]);
             out[i] = expectedWhileAlive(t, x[i], age[i]) * alive(x[i], recency[i], age[i], cache);
-        }
-    }
-
-    private static void checkRow(int i, int x, double recency, double age) {
-        if (x < 0 || !(recency >= 0) || !(age >= recency) || !Double.isFinite(age)) {
-            try {
-                Checks.history(x, recency, age);
-            } catch (IllegalArgumentException e) {
-                throw Checks.atRow(i, e);
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kizuna.metrics.clv;
 
+import dev.kizuna.core.internal.Checks;
 import org.hipparchus.special.Beta;
 
 import java.util.Arrays;
@@ -44,8 +45,8 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
 
     /** Validates the parameters. */
     public SbgModel {
-        Checks.positive(alpha, "alpha");
-        Checks.positive(beta, "beta");
+        Checks.finitePositive(alpha, "alpha");
+        Checks.finitePositive(beta, "beta");
         Objects.requireNonNull(report, "report");
     }
 
@@ -218,7 +219,7 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
      * @throws IllegalArgumentException if {@code discountRate} is not &gt; 0 or {@code renewals} is negative
      */
     public double discountedExpectedResidualLifetime(double discountRate, int renewals) {
-        Checks.positive(discountRate, "discountRate");
+        Checks.finitePositive(discountRate, "discountRate");
         if (renewals < 0) {
             throw new IllegalArgumentException("renewals: " + renewals + " must be >= 0");
         }
@@ -234,7 +235,7 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
      * @throws IllegalArgumentException if {@code discountRate} is not &gt; 0
      */
     public double discountedExpectedLifetime(double discountRate) {
-        Checks.positive(discountRate, "discountRate");
+        Checks.finitePositive(discountRate, "discountRate");
         return Hypergeometric.f21(1, beta, alpha + beta, 1 / (1 + discountRate));
     }
 
@@ -256,46 +257,19 @@ public record SbgModel(double alpha, double beta, Optional<FitReport> report) {
      * gradient and Hessian. {@code ln P(T=t) = ln alpha + sum_{i<t-1} ln(beta+i) - sum_{i<t} ln(alpha+beta+i)} and
      * {@code ln S(t) = sum_{i<t} [ln(beta+i) - ln(alpha+beta+i)]}.
      */
-    static final class Likelihood implements LogLikelihood {
+    static final class Likelihood extends AnalyticLikelihood {
         private final double[] lost;
         private final double[] survived;
-        private final double[] g = new double[2];
-        private final double[][] h = new double[2][2];
 
         Likelihood(double[] lost, double[] survived) {
+            super(2);
             this.lost = Arrays.copyOf(lost, lost.length);
             this.survived = Arrays.copyOf(survived, survived.length);
         }
 
+        /** Returns ln L and writes its gradient and Hessian whatever the order: they cost little next to the sums. */
         @Override
-        public int dimension() {
-            return 2;
-        }
-
-
-
-        @Override
-        public double value(double[] phi) {
-            return evaluate(phi);
-        }
-
-        @Override
-        public double valueAndGradient(double[] phi, double[] gradient) {
-            double v = evaluate(phi);
-            System.arraycopy(g, 0, gradient, 0, 2);
-            return v;
-        }
-
-        @Override
-        public double valueGradientHessian(double[] phi, double[] gradient, double[][] hessian) {
-            double v = evaluate(phi);
-            System.arraycopy(g, 0, gradient, 0, 2);
-            System.arraycopy(h[0], 0, hessian[0], 0, 2);
-            System.arraycopy(h[1], 0, hessian[1], 0, 2);
-            return v;
-        }
-
-        private double evaluate(double[] phi) {
+        double evaluate(double[] phi, int order) {
             double alpha = Math.exp(phi[0]);
             double beta = Math.exp(phi[1]);
             // Running sums over i < t of ln(beta+i) and ln(alpha+beta+i) and their derivatives.

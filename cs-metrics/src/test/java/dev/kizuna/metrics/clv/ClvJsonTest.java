@@ -74,7 +74,8 @@ class ClvJsonTest {
         assertFails("$: expected a value but found null", "null", SbgModel.class);
         var e = assertThrows(IllegalArgumentException.class, () -> new FitReport(-5, java.util.Map.of("a\uD800", 0.1),
                 FitStatus.CONVERGED, 1, 1, 1, 1, 0, 2, 0));
-        assertEquals("standardErrors key: the name has an unpaired surrogate (U+D800) at character 2", e.getMessage());
+        assertEquals("standardErrors key: the text has an unpaired surrogate (U+D800) at character 2, which is not"
+                + " valid Unicode; write the character itself, or the two halves of its pair", e.getMessage());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.kizuna.playbooks.control;
 
 import dev.kizuna.core.AccountId;
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.util.Objects;
 

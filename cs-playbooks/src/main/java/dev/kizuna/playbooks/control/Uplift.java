@@ -1,6 +1,7 @@
 package dev.kizuna.playbooks.control;
 
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 import java.util.Collection;
 import java.util.Objects;
@@ -32,6 +33,8 @@ import java.util.Objects;
  */
 public record Uplift(int treatedSuccesses, int treated, int controlSuccesses, int control, double confidence,
                      double difference, double lower, double upper) {
+
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution();
 
     /** One account's group and outcome, for {@link #of(Collection, double)}. */
     public record Outcome(boolean heldOut, boolean success) {
@@ -130,37 +133,11 @@ public record Uplift(int treatedSuccesses, int treated, int controlSuccesses, in
         return x * x;
     }
 
-    /**
-     * Returns the standard normal quantile of {@code p} in (0, 1): P. J. Acklam's rational approximation, whose
-     * relative error is below 1.15e-9 (far below what a confidence interval needs).
-     */
+    /** Returns the standard normal quantile of {@code p} in (0, 1), by Hipparchus' {@link NormalDistribution}. */
     static double normalQuantile(double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p: " + p + " must be between 0 and 1, exclusive");
         }
-        final double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-        final double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-            6.680131188771972e+01, -1.328068155288572e+01};
-        final double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-        final double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-            3.754408661907416e+00};
-        double x;
-        if (p < 0.02425) {
-            double q = Math.sqrt(-2 * Math.log(p));
-            x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-        } else if (p <= 1 - 0.02425) {
-            double q = p - 0.5;
-            double r = q * q;
-            x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-                    / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-        } else {
-            double q = Math.sqrt(-2 * Math.log(1 - p));
-            x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-        }
-        return x;
+        return STANDARD_NORMAL.inverseCumulativeProbability(p);
     }
 }

@@ -24,9 +24,9 @@ import dev.kizuna.playbooks.Rule;
 import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.Trigger;
 import dev.kizuna.playbooks.control.ControlGroup;
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 import dev.kizuna.playbooks.internal.DocumentNode;
-import dev.kizuna.playbooks.internal.Numbers;
+import dev.kizuna.core.internal.Numbers;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -352,7 +352,7 @@ public final class PlaybookDefinitions {
                 String name = e.getKey();
                 DocumentNode value = e.getValue();
                 if (!Checks.isId(name)) {
-                    value.error("'" + Checks.shorten(name) + "' is not a parameter name: 1 to 64 letters, digits,"
+                    value.error("'" + Checks.shown(name) + "' is not a parameter name: 1 to 64 letters, digits,"
                             + " '_', '.' or '-'");
                 }
                 parameters.put(name, value.text());
@@ -456,7 +456,7 @@ public final class PlaybookDefinitions {
                 }
             }
             String suggestion = kindNode.suggestion(key, known);
-            kindNode.error("unknown fact '" + Checks.shorten(key) + "'" + (suggestion.isEmpty()
+            kindNode.error("unknown fact '" + Checks.shown(key) + "'" + (suggestion.isEmpty()
                     ? "; the known facts are " : suggestion + " The known facts are ") + known + " (signals are read"
                     + " with 'signal: NAME', changes with 'change: {window: P30D}')");
             return Optional.empty();
@@ -557,7 +557,7 @@ public final class PlaybookDefinitions {
         }
         if (!allowed.contains(name)) {
             String suggestion = at.suggestion(name, allowed);
-            at.error("'" + Checks.shorten(name) + "' is not a " + what + (suggestion.isEmpty() ? "; the values are "
+            at.error("'" + Checks.shown(name) + "' is not a " + what + (suggestion.isEmpty() ? "; the values are "
                     : suggestion + " The values are ") + allowed + (fact.get() == FactKind.HEALTH_BAND
                     ? ", so the condition could never hold" : ""));
         }

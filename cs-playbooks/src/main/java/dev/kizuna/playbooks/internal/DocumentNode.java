@@ -2,6 +2,7 @@ package dev.kizuna.playbooks.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.kizuna.core.internal.Checks;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.definition.DeclaredSignals;
@@ -295,7 +296,7 @@ public final class DocumentNode {
             return Optional.empty();
         }
         if (!Checks.isId(value)) {
-            error("'" + Checks.shorten(value) + "' is not an id: 1 to 64 letters, digits, '_', '.' or '-', starting"
+            error("'" + Checks.shown(value) + "' is not an id: 1 to 64 letters, digits, '_', '.' or '-', starting"
                     + " with a letter or digit");
             return Optional.empty();
         }
@@ -367,7 +368,7 @@ public final class DocumentNode {
             names.add(constant.name());
         }
         String suggestion = suggestion(value, names);
-        error("unknown " + what + " '" + Checks.shorten(value) + "'" + (suggestion.isEmpty()
+        error("unknown " + what + " '" + Checks.shown(value) + "'" + (suggestion.isEmpty()
                 ? "; the known ones are " : suggestion + " The known ones are ")
                 + Arrays.toString(type.getEnumConstants()));
         return Optional.empty();
@@ -390,7 +391,7 @@ public final class DocumentNode {
         try {
             return Optional.of(Duration.parse(value));
         } catch (DateTimeParseException | ArithmeticException e) {
-            error("'" + Checks.shorten(value) + "' is not a duration such as P30D or PT12H (years and months vary in"
+            error("'" + Checks.shown(value) + "' is not a duration such as P30D or PT12H (years and months vary in"
                     + " length: write days)");
             return Optional.empty();
         }
@@ -522,7 +523,7 @@ public final class DocumentNode {
 
     private static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
-            case STRING -> "the string '" + Checks.shorten(node.textValue()) + "'";
+            case STRING -> "the string '" + Checks.shown(node.textValue()) + "'";
             case NUMBER -> "the number " + node;
             case BOOLEAN -> "the boolean " + node;
             case ARRAY -> "an array";

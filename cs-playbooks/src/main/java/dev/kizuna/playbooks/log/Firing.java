@@ -1,6 +1,6 @@
 package dev.kizuna.playbooks.log;
 
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.kizuna.playbooks.log;
 
 import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.playbooks.ActionKind;
-import dev.kizuna.playbooks.internal.Checks;
+import dev.kizuna.core.internal.Checks;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -27,7 +27,7 @@ public record OpenAction(String dedupeKey, String playbook, String rule, ActionK
 
     /** Validates the parts. */
     public OpenAction {
-        Checks.key(dedupeKey, "openAction.dedupeKey");
+        Checks.dedupeKey(dedupeKey, "openAction.dedupeKey");
         Checks.id(playbook, "openAction.playbook");
         Checks.id(rule, "openAction.rule");
         Objects.requireNonNull(kind, "openAction.kind");

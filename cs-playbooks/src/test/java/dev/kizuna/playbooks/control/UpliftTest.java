@@ -58,7 +58,7 @@ class UpliftTest {
     @Test
     void anEmptyGroupIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Uplift.of(0, 0, 1, 2, 0.95));
-        assertEquals("treated: 0 must be >= 1", e.getMessage());
+        assertEquals("treated: 0 must be > 0", e.getMessage());
     }
 
     @Test

@@ -1,7 +1,9 @@
-package dev.kizuna.health.internal;
+package dev.kizuna.core.internal;
+
+import java.time.Duration;
 
 /**
- * Rounding to hundredths and allocation-light formatting of numbers for messages and reasons.
+ * Rounding to hundredths and allocation-light formatting of numbers and durations for messages, reasons and traces.
  */
 public final class Numbers {
     private Numbers() {
@@ -83,5 +85,21 @@ public final class Numbers {
             out.append(digits, 0, end);
         }
         return out;
+    }
+
+    /**
+     * Returns a value the way {@link #appendRaw} writes it, or {@code missing} for NaN, which stands for a signal an
+     * account does not have.
+     */
+    public static String rawOrMissing(double value) {
+        return Double.isNaN(value) ? "missing" : appendRaw(new StringBuilder(12), value).toString();
+    }
+
+    /** Returns a duration as ISO-8601, in days when it is whole days ({@code P30D} rather than {@code PT720H}). */
+    public static String duration(Duration d) {
+        if (!d.isNegative() && d.getNano() == 0 && d.getSeconds() % 86_400 == 0) {
+            return "P" + d.toDays() + "D";
+        }
+        return d.toString();
     }
 }
