@@ -1,4 +1,4 @@
-package dev.kizuna.health.internal;
+package dev.kizuna.core.internal;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.core.csv;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

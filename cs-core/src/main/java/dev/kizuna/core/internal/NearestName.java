@@ -1,4 +1,4 @@
-package dev.kizuna.health.internal;
+package dev.kizuna.core.internal;
 
 import java.util.Collection;
 import java.util.Locale;

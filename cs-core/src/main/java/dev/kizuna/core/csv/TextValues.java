@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.core.csv;
 
 import dev.kizuna.core.Money;
 

@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.core.csv;
 
 /**
  * A problem with what the user gave the tool: an input file that cannot be read or accepted, or data on which a

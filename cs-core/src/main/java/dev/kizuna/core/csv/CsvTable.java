@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.core.csv;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;

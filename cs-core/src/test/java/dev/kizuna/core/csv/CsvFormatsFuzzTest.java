@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.core.csv;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;

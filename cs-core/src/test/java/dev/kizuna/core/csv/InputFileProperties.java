@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.core.csv;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
