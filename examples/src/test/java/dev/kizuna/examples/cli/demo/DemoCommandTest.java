@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.examples.cli.demo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.examples.cli.demo;
 
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;

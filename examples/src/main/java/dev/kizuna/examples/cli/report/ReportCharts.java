@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.examples.cli.report;
 
 import dev.kizuna.core.Money;
 import dev.kizuna.core.plan.CsRole;

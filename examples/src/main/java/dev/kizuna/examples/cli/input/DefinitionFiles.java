@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.examples.cli.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kizuna.health.BandScheme;

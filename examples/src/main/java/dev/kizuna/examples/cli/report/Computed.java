@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.examples.cli.report;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.examples.cli.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;

@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.examples.cli.input;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.event.SubscriptionEvent;

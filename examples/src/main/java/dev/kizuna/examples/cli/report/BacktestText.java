@@ -1,4 +1,4 @@
-package dev.kizuna.examples.cli;
+package dev.kizuna.examples.cli.report;
 
 import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.health.backtest.BandOutcome;
