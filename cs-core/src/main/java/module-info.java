@@ -3,10 +3,11 @@
  *
  * <p>Every type here is an immutable value, validated when it is built; nothing is {@code null}.
  */
-@SuppressWarnings("module") // the qualified export names cs-metrics, which depends on this module, not the reverse
+@SuppressWarnings("module") // the qualified exports name modules that depend on this one, not the reverse
 module dev.kizuna.core {
     requires static transitive org.jspecify;
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
 
     exports dev.kizuna.core;
     exports dev.kizuna.core.journey;
@@ -14,7 +15,10 @@ module dev.kizuna.core {
     exports dev.kizuna.core.signal;
     exports dev.kizuna.core.plan;
     exports dev.kizuna.core.json;
+    exports dev.kizuna.core.csv;
     exports dev.kizuna.core.sample;
     // Kizuna's strict JSON reading, shared with the modules that add codecs of their own types.
     exports dev.kizuna.core.internal.json to dev.kizuna.metrics;
+    // "Did you mean ...?" suggestions, shared with the modules that read definitions.
+    exports dev.kizuna.core.internal to dev.kizuna.health, dev.kizuna.playbooks;
 }

@@ -22,7 +22,6 @@ import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
-import dev.kizuna.health.backtest.Outcome;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -33,48 +32,62 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Reads the tool's input files: JSON arrays as {@code kizuna demo --out} writes them, or CSV with a header row, by
- * the file's extension ({@code .json} or {@code .csv}). Every file is read through {@link InputFile} (UTF-8, a
- * byte-order mark skipped, the size limited). The CSV columns of each kind of file are in {@code examples/README.md};
- * {@link CsvTable} checks the header, {@link Row} reads the cells with {@link TextValues}' strict readers.
+ * Reads the documented input files of cs-core's types: JSON arrays as {@code kizuna demo --out} writes them, or CSV
+ * with a header row, by the file's extension ({@code .json} or {@code .csv}). The same readers serve the
+ * {@code kizuna} tool and embedding code, so that both accept the same files with the same messages:
+ *
+ * <pre>{@code
+ * List<SubscriptionEvent> events = CsvFormats.subscriptionEvents(Path.of("events.csv")).values();
+ * }</pre>
+ *
+ * <p>Every file is read through {@link InputFile} (UTF-8, a byte-order mark skipped, the size limited). The CSV
+ * columns of each kind of file are in cs-core's README and in each reader's comment; {@link CsvTable} checks the
+ * header, {@link Row} reads the cells with {@link TextValues}' strict readers. Modules that read their own types from
+ * files of the same kinds use {@link #records} ({@code dev.kizuna.health.csv} reads outcomes with it).
  *
  * <p>Every problem is an {@link InputException} naming the file and the line (and the column or JSON path, and the
- * value). Subscription events, surveys, usage and outcomes are read whole or not at all: a file with a bad record
+ * value). Subscription events, surveys, usage and accounts are read whole or not at all: a file with a bad record
  * fails with every bad record listed (the first {@value Rows#MAX_IN_ERROR}). Signal snapshots are read record by
  * record: a bad one (a value outside its signal's domain, say) is rejected with its line and reason, and the command
  * decides what to do with the rest.
  */
-final class InputFiles {
+public final class CsvFormats {
     private static final ObjectMapper JSON = KizunaJson.newObjectMapper();
 
     /** The columns of subscription events. */
-    static final CsvTable.Layout EVENTS = CsvTable.Layout.of(
+    public static final CsvTable.Layout EVENTS = CsvTable.Layout.of(
             List.of("account", "subscription", "kind", "effective_date", "plan", "unit_price", "currency", "quantity",
                     "interval"),
             List.of("recorded_on", "discount_percent", "discount_amount", "trial"));
     /** The columns of survey answers. */
-    static final CsvTable.Layout SURVEYS = CsvTable.Layout.of(
+    public static final CsvTable.Layout SURVEYS = CsvTable.Layout.of(
             List.of("account", "respondent", "answered_at", "kind", "score"),
             List.of("scale_min", "scale_max", "comment"));
     /** The columns of usage records. */
-    static final CsvTable.Layout USAGE = CsvTable.Layout.of(
+    public static final CsvTable.Layout USAGE = CsvTable.Layout.of(
             List.of("account", "date", "period", "active_users", "logins"),
             List.of("licensed_seats", "sessions"));
     /** The columns of signal snapshots: account and at, then any column is a signal. */
-    static final CsvTable.Layout SIGNALS = new CsvTable.Layout(List.of("account", "at"), List.of(),
-            Optional.of(InputFiles::signalColumnProblem));
-    /** The columns of outcomes. */
-    static final CsvTable.Layout OUTCOMES = CsvTable.Layout.of(List.of("account", "type", "date"), List.of());
+    public static final CsvTable.Layout SIGNALS = new CsvTable.Layout(List.of("account", "at"), List.of(),
+            Optional.of(CsvFormats::signalColumnProblem));
 
     private static final List<String> CHARGE_COLUMNS = List.of("plan", "unit_price", "currency", "quantity",
             "interval", "discount_percent", "discount_amount", "trial");
 
-    private InputFiles() {
+    private CsvFormats() {
     }
 
-    /** Subscription events; see {@link #subscriptionEvents(InputFile)}. */
-    static Rows<SubscriptionEvent> subscriptionEvents(Path file) {
+    /**
+     * Reads the file at {@code file}; see {@link #subscriptionEvents(InputFile)}.
+     *
+     * @param file the file's path
+     * @return the records read
+     * @throws InputException as {@link #subscriptionEvents(InputFile)} does
+     */
+    public static Rows<SubscriptionEvent> subscriptionEvents(Path file) {
         return subscriptionEvents(InputFile.of(file));
     }
 
@@ -83,10 +96,12 @@ final class InputFiles {
      * quantity,interval}, optionally {@code recorded_on,discount_percent,discount_amount,trial}; the charge columns
      * are filled for START and CHANGE and empty for CANCEL and END.
      *
+     * @param file the file
+     * @return the records read, every one of them
      * @throws InputException listing every record that cannot be read
      */
-    static Rows<SubscriptionEvent> subscriptionEvents(InputFile file) {
-        return read(file, SubscriptionEvent.class, EVENTS, InputFiles::event).requireAll();
+    public static Rows<SubscriptionEvent> subscriptionEvents(InputFile file) {
+        return read(file, SubscriptionEvent.class, EVENTS, CsvFormats::event).requireAll();
     }
 
     private static SubscriptionEvent event(Row row) {
@@ -138,8 +153,14 @@ final class InputFiles {
         }
     }
 
-    /** Survey answers; see {@link #surveys(InputFile)}. */
-    static Rows<SurveyResponse> surveys(Path file) {
+    /**
+     * Reads the file at {@code file}; see {@link #surveys(InputFile)}.
+     *
+     * @param file the file's path
+     * @return the records read
+     * @throws InputException as {@link #surveys(InputFile)} does
+     */
+    public static Rows<SurveyResponse> surveys(Path file) {
         return surveys(InputFile.of(file));
     }
 
@@ -147,9 +168,11 @@ final class InputFiles {
      * Survey answers. CSV columns: {@code account,respondent,answered_at,kind,score}, optionally
      * {@code scale_min,scale_max,comment}; without a scale, the kind's default scale applies.
      *
+     * @param file the file
+     * @return the records read, every one of them
      * @throws InputException listing every record that cannot be read
      */
-    static Rows<SurveyResponse> surveys(InputFile file) {
+    public static Rows<SurveyResponse> surveys(InputFile file) {
         return read(file, SurveyResponse.class, SURVEYS, row -> {
             SurveyResponse.Kind kind = row.name("kind", SurveyResponse.Kind.class);
             boolean min = row.optional("scale_min").isPresent();
@@ -170,8 +193,14 @@ final class InputFiles {
         }).requireAll();
     }
 
-    /** Usage records; see {@link #usage(InputFile)}. */
-    static Rows<UsageRecord> usage(Path file) {
+    /**
+     * Reads the file at {@code file}; see {@link #usage(InputFile)}.
+     *
+     * @param file the file's path
+     * @return the records read
+     * @throws InputException as {@link #usage(InputFile)} does
+     */
+    public static Rows<UsageRecord> usage(Path file) {
         return usage(InputFile.of(file));
     }
 
@@ -179,9 +208,11 @@ final class InputFiles {
      * Usage records. CSV columns: {@code account,date,period,active_users,logins}, optionally
      * {@code licensed_seats,sessions}.
      *
+     * @param file the file
+     * @return the records read, every one of them
      * @throws InputException listing every record that cannot be read
      */
-    static Rows<UsageRecord> usage(InputFile file) {
+    public static Rows<UsageRecord> usage(InputFile file) {
         return read(file, UsageRecord.class, USAGE, row -> {
             String account = row.text("account");
             java.time.LocalDate date = row.date("date");
@@ -200,8 +231,14 @@ final class InputFiles {
         }).requireAll();
     }
 
-    /** Signal snapshots; see {@link #signals(InputFile)}. */
-    static Rows<SignalSnapshot> signals(Path file) {
+    /**
+     * Reads the file at {@code file}; see {@link #signals(InputFile)}.
+     *
+     * @param file the file's path
+     * @return the records read
+     * @throws InputException as {@link #signals(InputFile)} does
+     */
+    public static Rows<SignalSnapshot> signals(Path file) {
         return signals(InputFile.of(file));
     }
 
@@ -210,9 +247,11 @@ final class InputFiles {
      * signal; an empty cell is a missing signal. A record with a value outside its signal's domain (see
      * {@link SignalName#domain()}), or any other bad cell, is rejected with its line and reason; the others are read.
      *
+     * @param file the file
+     * @return the records read and those rejected, each with its line and reason
      * @throws InputException if the file cannot be read at all (not UTF-8, a bad header, not a JSON array...)
      */
-    static Rows<SignalSnapshot> signals(InputFile file) {
+    public static Rows<SignalSnapshot> signals(InputFile file) {
         return read(file, SignalSnapshot.class, SIGNALS, row -> {
             SignalSnapshot.Builder b = row.build(() -> SignalSnapshot.builder(AccountId.of(row.text("account")),
                     row.instant("at")));
@@ -249,49 +288,25 @@ final class InputFiles {
         }
     }
 
-    /** Outcomes; see {@link #outcomes(InputFile)}. */
-    static Rows<Outcome> outcomes(Path file) {
-        return outcomes(InputFile.of(file));
-    }
-
     /**
-     * Outcomes, for backtests and fits. CSV columns: {@code account,type,date}, the type {@code churned},
-     * {@code contracted} or {@code expanded}; JSON: an array of objects with the same three fields.
+     * Reads the file at {@code file}; see {@link #accounts(InputFile)}.
      *
-     * @throws InputException listing every record that cannot be read
+     * @param file the file's path
+     * @return the records read
+     * @throws InputException as {@link #accounts(InputFile)} does
      */
-    static Rows<Outcome> outcomes(InputFile file) {
-        Function<Row, Outcome> fromRow = row -> {
-            String account = row.text("account");
-            Outcome.Type type = row.name("type", Outcome.Type.class);
-            java.time.LocalDate date = row.date("date");
-            return row.build(() -> new Outcome(AccountId.of(account), type, date));
-        };
-        if (!file.hasExtension(".json")) {
-            return read(file, Outcome.class, OUTCOMES, fromRow).requireAll();
-        }
-        Rows.Builder<Outcome> out = new Rows.Builder<>(file.name());
-        eachElement(file, (element, index, line) -> {
-            try {
-                out.add(fromRow.apply(JsonRow.of(file.name(), line, index, element, OUTCOMES)), line);
-            } catch (InputException e) {
-                out.reject(line, e.getMessage());
-            }
-        });
-        return out.build().requireAll();
-    }
-
-    /** Accounts; see {@link #accounts(InputFile)}. */
-    static Rows<Account> accounts(Path file) {
+    public static Rows<Account> accounts(Path file) {
         return accounts(InputFile.of(file));
     }
 
     /**
      * Accounts: JSON only, as {@code kizuna demo --out} writes them (journeys and contracts do not fit columns).
      *
+     * @param file the file
+     * @return the records read, every one of them
      * @throws InputException listing every record that cannot be read
      */
-    static Rows<Account> accounts(InputFile file) {
+    public static Rows<Account> accounts(InputFile file) {
         if (!file.hasExtension(".json")) {
             throw new InputException(file.name() + ": accounts are read from JSON only; the file name must end in"
                     + " .json");
@@ -301,9 +316,17 @@ final class InputFiles {
 
     /**
      * Reads a JSON array of {@code type}, as {@code kizuna demo --out} writes them, element by element: an element
-     * that cannot be read is rejected with its line and JSON path.
+     * that cannot be read is rejected with its line and JSON path. The type is read by Kizuna's JSON mapper
+     * ({@link KizunaJson#newObjectMapper()}), so any type of cs-core, or of a module whose Jackson module that mapper
+     * finds, can be read.
+     *
+     * @param file the file
+     * @param type the type of the elements
+     * @param <T>  the type of the elements
+     * @return the elements read and those rejected, each with its line and reason
+     * @throws InputException if the file cannot be read at all (not UTF-8, not a JSON array...)
      */
-    static <T> Rows<T> json(InputFile file, Class<T> type) {
+    public static <T> Rows<T> json(InputFile file, Class<T> type) {
         return json(file, type, v -> Optional.empty());
     }
 
@@ -389,8 +412,14 @@ final class InputFiles {
         };
     }
 
-    /** The error of a JSON file that is not well-formed (or cannot be read), with its line and column. */
-    static InputException jsonSyntax(InputFile file, IOException e) {
+    /**
+     * Returns the error of a JSON file that is not well-formed (or cannot be read), with its line and column.
+     *
+     * @param file the file
+     * @param e    the failure of reading it
+     * @return the exception to throw
+     */
+    public static InputException jsonSyntax(InputFile file, IOException e) {
         InputException cause = inputCause(e);
         if (cause != null) {
             return cause;
@@ -403,8 +432,14 @@ final class InputFiles {
         return InputFile.cannotRead(file.name(), e);
     }
 
-    /** The tool's own exception behind a Jackson one (the strict UTF-8 reader's, thrown inside a parser), if any. */
-    static InputException inputCause(Throwable e) {
+    /**
+     * Returns the {@link InputException} behind another exception (the strict UTF-8 reader's, thrown inside a
+     * Jackson parser), if any.
+     *
+     * @param e the exception
+     * @return the input exception in its causes, or {@code null}
+     */
+    public static @Nullable InputException inputCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InputException i) {
                 return i;
@@ -416,6 +451,34 @@ final class InputFiles {
         return null;
     }
 
+    /**
+     * Reads records of a format of {@code layout}'s columns, for a type this class has no reader of: a CSV file with
+     * those columns, or a JSON array of objects with those fields, each a string (or a number or boolean, read as its
+     * text), by the file's extension. Each record is built by {@code fromRow}; a record it rejects (by throwing an
+     * {@link InputException}) is listed with its line and reason, and the others are read.
+     *
+     * @param file    the file, whose name ends in {@code .csv} or {@code .json}
+     * @param layout  the columns (or fields) of the format
+     * @param fromRow builds a value from a record, reading its values with {@link Row}'s methods
+     * @param <T>     the type of the values
+     * @return the records read and those rejected
+     * @throws InputException if the file cannot be read at all (not UTF-8, a bad header, not a JSON array...)
+     */
+    public static <T> Rows<T> records(InputFile file, CsvTable.Layout layout, Function<Row, T> fromRow) {
+        if (!file.hasExtension(".json")) {
+            return csv(file, layout, fromRow);
+        }
+        Rows.Builder<T> out = new Rows.Builder<>(file.name());
+        eachElement(file, (element, index, line) -> {
+            try {
+                out.add(fromRow.apply(JsonRow.of(file.name(), line, index, element, layout)), line);
+            } catch (InputException e) {
+                out.reject(line, e.getMessage());
+            }
+        });
+        return out.build();
+    }
+
     private static <T> Rows<T> read(InputFile file, Class<T> type, CsvTable.Layout layout, Function<Row, T> fromCsv) {
         return read(file, type, layout, fromCsv, v -> Optional.empty());
     }
@@ -425,6 +488,10 @@ final class InputFiles {
         if (file.hasExtension(".json")) {
             return json(file, type, jsonCheck);
         }
+        return csv(file, layout, fromCsv);
+    }
+
+    private static <T> Rows<T> csv(InputFile file, CsvTable.Layout layout, Function<Row, T> fromCsv) {
         if (!file.hasExtension(".csv")) {
             throw new InputException(file.name() + ": the file name must end in .json or .csv, which says its format");
         }
@@ -481,13 +548,13 @@ final class InputFiles {
         }
 
         @Override
-        Optional<String> optional(String column) {
+        public Optional<String> optional(String column) {
             String v = fields.get(column);
             return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
         }
 
         @Override
-        String label(String column) {
+        public String label(String column) {
             return "$[" + index + "]." + column;
         }
     }

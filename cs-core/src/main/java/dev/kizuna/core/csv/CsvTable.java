@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.kizuna.core.internal.NearestName;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A CSV file with a header row, read row by row, each row with the line it starts on.
  *
@@ -27,10 +30,12 @@ import java.util.function.Function;
  * before the header too. Quoting follows RFC 4180: a value with a comma, a quote or a line break is written in double
  * quotes, a quote inside doubled.
  */
-final class CsvTable implements Closeable {
+public final class CsvTable implements Closeable {
     /** The most columns a header may have. */
-    static final int MAX_COLUMNS = 10_000;
+    public static final int MAX_COLUMNS = 10_000;
 
+    /** The work one suggestion may take: a few thousand known names of usual length. */
+    private static final long SUGGESTION_CELLS = 1_000_000L;
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
@@ -42,18 +47,31 @@ final class CsvTable implements Closeable {
      * @param others   for files whose other columns carry data (one column per signal), the check of such a column's
      *                 name, returning its problem; empty when no other column is allowed
      */
-    record Layout(List<String> required, List<String> optional, Optional<Function<String, Optional<String>>> others) {
-        Layout {
+    public record Layout(List<String> required, List<String> optional,
+                         Optional<Function<String, Optional<String>>> others) {
+        /** Copies the lists. */
+        public Layout {
             required = List.copyOf(required);
             optional = List.copyOf(optional);
         }
 
-        /** A layout of known columns only. */
-        static Layout of(List<String> required, List<String> optional) {
+        /**
+         * Returns a layout of known columns only.
+         *
+         * @param required the columns every file must have, in the documented order
+         * @param optional the columns a file may have
+         * @return the layout
+         */
+        public static Layout of(List<String> required, List<String> optional) {
             return new Layout(required, optional, Optional.empty());
         }
 
-        List<String> known() {
+        /**
+         * Returns the known columns: the required ones, then the optional ones.
+         *
+         * @return the columns
+         */
+        public List<String> known() {
             List<String> all = new ArrayList<>(required);
             all.addAll(optional);
             return all;
@@ -80,9 +98,12 @@ final class CsvTable implements Closeable {
     /**
      * Opens {@code file} and reads and checks its header.
      *
+     * @param file   the file
+     * @param layout its columns
+     * @return the table, positioned after the header, to be closed by the caller
      * @throws InputException if the file is empty or the header does not fit the layout
      */
-    static CsvTable open(InputFile file, Layout layout) {
+    public static CsvTable open(InputFile file, Layout layout) {
         Reader reader = file.reader();
         try {
             MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader);
@@ -107,22 +128,31 @@ final class CsvTable implements Closeable {
         }
     }
 
-    /** Returns the header's columns, those of the layout under their documented names. */
-    List<String> columns() {
+    /**
+     * Returns the header's columns, those of the layout under their documented names.
+     *
+     * @return the columns, in the file's order
+     */
+    public List<String> columns() {
         return columns;
     }
 
-    /** Returns the name of the file. */
-    String file() {
+    /**
+     * Returns the name of the file.
+     *
+     * @return the name messages give it
+     */
+    public String file() {
         return file.name();
     }
 
     /**
      * Returns the next row that is not blank, or empty at the end of the file.
      *
+     * @return the row, or empty at the end
      * @throws InputException if the row is not well-formed CSV or has another number of cells than the header
      */
-    Optional<CsvRow> next() {
+    public Optional<CsvRow> next() {
         while (hasNext(file, rows)) {
             // The location before reading the row is the row's own line; after it, the next one's.
             int line = rows.getCurrentLocation().getLineNr();
@@ -140,13 +170,14 @@ final class CsvTable implements Closeable {
         return Optional.empty();
     }
 
+    /** Closes the file. */
     @Override
     public void close() {
         closeQuietly(reader);
     }
 
     /** One row: its cells by the header's columns. */
-    final class CsvRow extends Row {
+    public final class CsvRow extends Row {
         private final String[] cells;
 
         private CsvRow(String file, int line, String[] cells) {
@@ -155,7 +186,7 @@ final class CsvTable implements Closeable {
         }
 
         @Override
-        Optional<String> optional(String column) {
+        public Optional<String> optional(String column) {
             Integer i = index.get(column);
             if (i == null || cells[i].isEmpty()) {
                 return Optional.empty();
@@ -164,12 +195,16 @@ final class CsvTable implements Closeable {
         }
 
         @Override
-        String label(String column) {
+        public String label(String column) {
             return "column '" + column + "'";
         }
 
-        /** Returns the header's columns. */
-        List<String> columns() {
+        /**
+         * Returns the header's columns.
+         *
+         * @return the columns, in the file's order
+         */
+        public List<String> columns() {
             return columns;
         }
     }
@@ -200,7 +235,7 @@ final class CsvTable implements Closeable {
     }
 
     private static InputException syntax(InputFile file, IOException e) {
-        InputException cause = InputFiles.inputCause(e);
+        InputException cause = CsvFormats.inputCause(e);
         if (cause != null) {
             return cause;
         }
@@ -267,14 +302,21 @@ final class CsvTable implements Closeable {
         return List.copyOf(columns);
     }
 
-    /** The message of an unknown column: the nearest known one, when one is near, and every known column. */
-    static String unknown(String kind, String name, List<String> known) {
-        Optional<String> nearest = Nearest.of(name, known);
+    /**
+     * Returns the message of an unknown column: the nearest known one, when one is near, and every known column.
+     *
+     * @param kind  what is unknown, such as {@code "column"} or {@code "field"}
+     * @param name  the unknown name
+     * @param known the known names
+     * @return the message, such as {@code unknown column 'acount'; did you mean 'account'? The known columns are ...}
+     */
+    public static String unknown(String kind, String name, List<String> known) {
+        Optional<String> nearest = NearestName.nearest(name, known, new NearestName.Budget(SUGGESTION_CELLS));
         return "unknown " + kind + " '" + TextValues.shorten(name) + "'" + nearest.map(n -> "; did you mean '" + n
                 + "'?").orElse(".") + " The known " + kind + "s are " + String.join(",", known);
     }
 
-    private static void closeQuietly(Reader reader) {
+    private static void closeQuietly(@Nullable Reader reader) {
         if (reader != null) {
             try {
                 reader.close();

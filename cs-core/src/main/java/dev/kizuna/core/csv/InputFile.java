@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * One input file of the tool, and the one way the tool reads any file it is given: data files, definitions, fitted
- * models, portfolio directories' files.
+ * One input file, and the one way Kizuna's readers (and the {@code kizuna} tool) read any file they are given: data
+ * files, definitions, fitted models, portfolio directories' files.
  *
  * <p>{@link #of(Path)} checks that the file exists, is a regular file, is readable and is at most
  * {@link #MAX_BYTES} bytes. {@link #reader()} decodes it as UTF-8, strictly: a byte-order mark at the start (as
@@ -27,15 +29,15 @@ import java.util.Objects;
  * {@link InputException} naming the file, the line and the byte offset. Every problem is an {@link InputException}
  * whose message starts with the file's name, never an {@link IOException} or a stack trace.
  */
-final class InputFile {
-    /** The largest file the tool reads, in bytes: 256 MiB, the JSON reader's document limit. */
-    static final long MAX_BYTES = 256L * 1024 * 1024;
+public final class InputFile {
+    /** The largest file read, in bytes: 256 MiB, the JSON reader's document limit. */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private final String name;
-    private final Path path;
-    private final byte[] bytes;
+    private final @Nullable Path path;
+    private final byte @Nullable [] bytes;
 
-    private InputFile(String name, Path path, byte[] bytes) {
+    private InputFile(String name, @Nullable Path path, byte @Nullable [] bytes) {
         this.name = name;
         this.path = path;
         this.bytes = bytes;
@@ -44,9 +46,11 @@ final class InputFile {
     /**
      * Returns the file at {@code file}, named in messages as written.
      *
+     * @param file the file's path
+     * @return the file, checked but not read yet
      * @throws InputException if there is no such file, it is a directory, it cannot be read or it is over the limit
      */
-    static InputFile of(Path file) {
+    public static InputFile of(Path file) {
         Objects.requireNonNull(file, "file");
         String name = file.toString();
         if (Files.isDirectory(file)) {
@@ -75,9 +79,12 @@ final class InputFile {
      * Returns a file held in memory, named {@code name} in messages (its extension chooses the format, as a path's
      * would): for tests, fuzzing and embedding.
      *
+     * @param name  the name messages give the file
+     * @param bytes the file's content, copied
+     * @return the file
      * @throws InputException if the bytes are over the limit
      */
-    static InputFile of(String name, byte[] bytes) {
+    public static InputFile of(String name, byte[] bytes) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(bytes, "bytes");
         checkSize(name, bytes.length);
@@ -91,28 +98,43 @@ final class InputFile {
         }
     }
 
-    /** Returns the name messages give the file: its path as given. */
-    String name() {
+    /**
+     * Returns the name messages give the file: its path as given.
+     *
+     * @return the name
+     */
+    public String name() {
         return name;
     }
 
-    /** Returns whether the file name ends in {@code extension} (such as {@code ".json"}), ignoring case. */
-    boolean hasExtension(String extension) {
-        String fileName = path == null ? name : String.valueOf(path.getFileName());
+    /**
+     * Returns whether the file name ends in {@code extension} (such as {@code ".json"}), ignoring case.
+     *
+     * @param extension the ending, in lower case
+     * @return whether the name ends in it
+     */
+    public boolean hasExtension(String extension) {
+        Path file = path;
+        String fileName = file == null ? name : String.valueOf(file.getFileName());
         return fileName.toLowerCase(Locale.ROOT).endsWith(extension);
     }
 
     /**
      * Opens the file as text: UTF-8 decoded strictly, a leading byte-order mark skipped. The reader throws an
      * {@link InputException} (unchecked) for a byte sequence that is not UTF-8.
+     *
+     * @return a reader of the text, to be closed by the caller
+     * @throws InputException if the file cannot be opened
      */
-    Reader reader() {
+    public Reader reader() {
         InputStream in;
-        if (bytes != null) {
-            in = new ByteArrayInputStream(bytes);
+        byte[] held = bytes;
+        Path file = path;
+        if (held != null || file == null) {
+            in = new ByteArrayInputStream(held == null ? new byte[0] : held);
         } else {
             try {
-                in = Files.newInputStream(path);
+                in = Files.newInputStream(file);
             } catch (IOException e) {
                 throw cannotRead(name, e);
             }
@@ -124,9 +146,10 @@ final class InputFile {
      * Returns the whole text of the file, read as {@link #reader()} reads it.
      *
      * @param maxChars the most characters accepted
+     * @return the text
      * @throws InputException if the file is not UTF-8, has more than {@code maxChars} characters or cannot be read
      */
-    String text(int maxChars) {
+    public String text(int maxChars) {
         StringBuilder out = new StringBuilder();
         char[] buffer = new char[8192];
         try (Reader r = reader()) {
@@ -143,8 +166,14 @@ final class InputFile {
         return out.toString();
     }
 
-    /** The message of a file that exists but cannot be read (permissions, I/O errors). */
-    static InputException cannotRead(String name, IOException e) {
+    /**
+     * Returns the exception of a file that exists but cannot be read (permissions, I/O errors).
+     *
+     * @param name the file's name, as messages give it
+     * @param e    the failure
+     * @return the exception to throw
+     */
+    public static InputException cannotRead(String name, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new InputException(name + ": no such file");
         }

@@ -18,15 +18,23 @@ import java.util.regex.Pattern;
  * @param count    how many records could not be read, listed or not
  * @param <T>      the type of the values
  */
-record Rows<T>(String file, List<T> values, int[] lines, List<Rejected> rejected, int count) {
+public record Rows<T>(String file, List<T> values, int[] lines, List<Rejected> rejected, int count) {
     /** The most rejected records kept with their reasons; beyond it they are counted only. */
-    static final int MAX_LISTED = 1_000;
+    public static final int MAX_LISTED = 1_000;
     /** The most rejected records an error lists. */
-    static final int MAX_IN_ERROR = 10;
+    public static final int MAX_IN_ERROR = 10;
 
     private static final Pattern INDEX = Pattern.compile("^[a-zA-Z]+\\[(\\d+)]");
 
-    Rows {
+    /**
+     * Checks and copies the components.
+     *
+     * @throws IllegalArgumentException if there is not one line per value
+     */
+    public Rows {
+        if (lines.length != values.size()) {
+            throw new IllegalArgumentException("lines: " + lines.length + " lines for " + values.size() + " values");
+        }
         values = List.copyOf(values);
         lines = lines.clone();
         rejected = List.copyOf(rejected);
@@ -38,16 +46,35 @@ record Rows<T>(String file, List<T> values, int[] lines, List<Rejected> rejected
      * @param line    its line
      * @param message why, starting with {@code file:line:}
      */
-    record Rejected(int line, String message) {
+    public record Rejected(int line, String message) {
     }
 
-    /** Returns the number of values read. */
-    int size() {
+    /**
+     * Returns the line of each value, a copy.
+     *
+     * @return the lines, in the order of {@link #values()}
+     */
+    @Override
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /**
+     * Returns the number of values read.
+     *
+     * @return the number of values
+     */
+    public int size() {
         return values.size();
     }
 
-    /** Returns {@code file:line} of the value at {@code index}. */
-    String where(int index) {
+    /**
+     * Returns {@code file:line} of the value at {@code index}.
+     *
+     * @param index the value's index in {@link #values()}
+     * @return where the value is
+     */
+    public String where(int index) {
         return file + ":" + lines[index];
     }
 
@@ -55,8 +82,11 @@ record Rows<T>(String file, List<T> values, int[] lines, List<Rejected> rejected
      * Returns a library message about these values with the position it starts with ({@code events[4]: ...}, the
      * index in {@link #values()}) replaced by the value's file and line ({@code events.csv:6: ...}); other messages are
      * prefixed with the file.
+     *
+     * @param message a message about these values
+     * @return the message with its position in the file
      */
-    String locate(String message) {
+    public String locate(String message) {
         Matcher m = INDEX.matcher(message);
         if (m.find()) {
             try {
@@ -74,9 +104,10 @@ record Rows<T>(String file, List<T> values, int[] lines, List<Rejected> rejected
     /**
      * Returns these rows if every record was read.
      *
+     * @return these rows
      * @throws InputException listing the records that could not be read (the first {@value #MAX_IN_ERROR})
      */
-    Rows<T> requireAll() {
+    public Rows<T> requireAll() {
         if (count == 0) {
             return this;
         }
@@ -94,8 +125,13 @@ record Rows<T>(String file, List<T> values, int[] lines, List<Rejected> rejected
         throw new InputException(out.toString());
     }
 
-    /** Returns these rows with more records rejected after reading (by the model that uses them, say). */
-    Rows<T> plus(List<Rejected> more) {
+    /**
+     * Returns these rows with more records rejected after reading (by the model that uses them, say).
+     *
+     * @param more the records rejected, each with its line and message
+     * @return these rows with those rejected too
+     */
+    public Rows<T> plus(List<Rejected> more) {
         if (more.isEmpty()) {
             return this;
         }

@@ -1,13 +1,15 @@
 package dev.kizuna.core.csv;
 
 import dev.kizuna.core.Money;
+import dev.kizuna.core.internal.DecimalSyntax;
 
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The tool's strict readers of values written as text, shared by its CSV cells, JSON fields and command-line options.
+ * Kizuna's strict readers of values written as text, shared by CSV cells, JSON fields and the tool's command-line
+ * options.
  * Each returns the value or throws an {@link IllegalArgumentException} whose message says why, without a field name
  * (the caller adds where the text came from).
  *
@@ -23,22 +25,28 @@ import java.util.Optional;
  *       case, {@code -} read as {@code _}; a look-alike letter of another script never matches.</li>
  * </ul>
  */
-final class TextValues {
+public final class TextValues {
     /** The longest number, in characters. */
-    static final int MAX_NUMBER_LENGTH = 64;
+    public static final int MAX_NUMBER_LENGTH = 64;
     /** The spellings of yes/no values, as the messages and README list them. */
-    static final String YES_NO = "true or false (also yes/no, y/n, 1/0, in any case)";
+    public static final String YES_NO = "true or false (also yes/no, y/n, 1/0, in any case)";
 
     private TextValues() {
     }
 
-    /** Reads a finite decimal number. */
-    static double number(String text) {
+    /**
+     * Reads a finite decimal number.
+     *
+     * @param text the text, white space around it removed
+     * @return the number
+     * @throws IllegalArgumentException saying why, if the text is not one
+     */
+    public static double number(String text) {
         if (text.length() > MAX_NUMBER_LENGTH) {
             throw new IllegalArgumentException("'" + shorten(text) + "' has " + text.length() + " characters, over the"
                     + " limit of " + MAX_NUMBER_LENGTH + " for a number");
         }
-        if (!isDecimal(text)) {
+        if (!DecimalSyntax.isDecimal(text)) {
             throw new IllegalArgumentException("'" + text + "' is not a number: write ASCII digits with an optional"
                     + " sign, decimal point and exponent, such as 12, -0.5 or 1.2e3");
         }
@@ -49,12 +57,18 @@ final class TextValues {
         return value;
     }
 
-    /** Reads a whole number within the range of an {@code int}. */
-    static int wholeNumber(String text) {
+    /**
+     * Reads a whole number within the range of an {@code int}.
+     *
+     * @param text the text, white space around it removed
+     * @return the number
+     * @throws IllegalArgumentException saying why, if the text is not one
+     */
+    public static int wholeNumber(String text) {
         int i = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
         boolean digits = text.length() > i && text.length() - i <= 10;
         for (int k = i; digits && k < text.length(); k++) {
-            digits = isAsciiDigit(text.charAt(k));
+            digits = DecimalSyntax.isAsciiDigit(text.charAt(k));
         }
         if (!digits) {
             throw new IllegalArgumentException("'" + shorten(text) + "' is not a whole number: write ASCII digits with"
@@ -68,8 +82,14 @@ final class TextValues {
         return (int) value;
     }
 
-    /** Reads an amount of money, as {@link Money#parseAmount(String)} does, without its field name. */
-    static BigDecimal amount(String text) {
+    /**
+     * Reads an amount of money, as {@link Money#parseAmount(String)} does, without its field name.
+     *
+     * @param text the text
+     * @return the amount
+     * @throws IllegalArgumentException saying why, if the text is not one
+     */
+    public static BigDecimal amount(String text) {
         try {
             return Money.parseAmount(text);
         } catch (IllegalArgumentException e) {
@@ -77,8 +97,14 @@ final class TextValues {
         }
     }
 
-    /** Reads a yes/no value. */
-    static boolean yesNo(String text) {
+    /**
+     * Reads a yes/no value.
+     *
+     * @param text the text, white space around it removed
+     * @return the value
+     * @throws IllegalArgumentException saying why, if the text is not one
+     */
+    public static boolean yesNo(String text) {
         switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "y", "1" -> {
                 return true;
@@ -91,8 +117,16 @@ final class TextValues {
         }
     }
 
-    /** Reads the name of one of {@code type}'s constants, as the class comment says. */
-    static <E extends Enum<E>> E name(String text, Class<E> type) {
+    /**
+     * Reads the name of one of {@code type}'s constants, as the class comment says.
+     *
+     * @param text the text, white space around it removed
+     * @param type the type of the constants
+     * @param <E>  the type of the constants
+     * @return the constant
+     * @throws IllegalArgumentException listing the constants, if the text names none
+     */
+    public static <E extends Enum<E>> E name(String text, Class<E> type) {
         Optional<E> found = Optional.empty();
         if (text.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-'))) {
             String wanted = text.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -106,8 +140,14 @@ final class TextValues {
                 + names(type)));
     }
 
-    /** The constants of {@code type} as the user writes them, such as {@code START, CHANGE, CANCEL or END}. */
-    static <E extends Enum<E>> String names(Class<E> type) {
+    /**
+     * Returns the constants of {@code type} as the user writes them, such as {@code START, CHANGE, CANCEL or END}.
+     *
+     * @param type the type of the constants
+     * @param <E>  the type of the constants
+     * @return the list, for a message
+     */
+    public static <E extends Enum<E>> String names(Class<E> type) {
         E[] all = type.getEnumConstants();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < all.length; i++) {
@@ -116,57 +156,25 @@ final class TextValues {
         return out.toString();
     }
 
-    /** Drops the leading field name of a library message ({@code "amount: '1x' is not..."}). */
-    static String withoutField(String message) {
+    /**
+     * Drops the leading field name of a library message ({@code "amount: '1x' is not..."}).
+     *
+     * @param message the message
+     * @return the message without its field name, or as it is when it starts with none
+     */
+    public static String withoutField(String message) {
         int colon = message.indexOf(": ");
         return colon > 0 && message.substring(0, colon).chars().allMatch(c -> Character.isLetterOrDigit(c)
                 || c == '_' || c == '.') ? message.substring(colon + 2) : message;
     }
 
-    /** The text, cut to 40 characters for a message. */
-    static String shorten(String text) {
+    /**
+     * Returns the text, cut to 40 characters for a message.
+     *
+     * @param text the text
+     * @return the text, or its first 37 characters and {@code ...}
+     */
+    public static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 37) + "..." : text;
-    }
-
-    private static boolean isDecimal(String s) {
-        int i = 0;
-        int n = s.length();
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isAsciiDigit(s.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && isAsciiDigit(s.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            while (i < n && isAsciiDigit(s.charAt(i))) {
-                i++;
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isAsciiDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

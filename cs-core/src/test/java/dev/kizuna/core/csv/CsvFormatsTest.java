@@ -1,11 +1,11 @@
 package dev.kizuna.core.csv;
 
+import dev.kizuna.core.AccountId;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
-import dev.kizuna.health.backtest.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,12 +24,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class InputFilesTest {
+class CsvFormatsTest {
     static final String HEADER = "account,subscription,kind,effective_date,recorded_on,plan,unit_price,currency,"
             + "quantity,interval,discount_percent,discount_amount,trial";
 
     @TempDir
     Path dir;
+
+    /** A format of three columns, as cs-health's outcomes are, read with {@link CsvFormats#records}. */
+    enum Type { CHURNED, CONTRACTED, EXPANDED }
+
+    record Outcome(AccountId account, Type type, LocalDate date) {
+    }
+
+    static final CsvTable.Layout OUTCOMES = CsvTable.Layout.of(List.of("account", "type", "date"), List.of());
+
+    static Rows<Outcome> outcomes(Path file) {
+        return CsvFormats.records(InputFile.of(file), OUTCOMES, row -> {
+            String account = row.text("account");
+            Type type = row.name("type", Type.class);
+            LocalDate date = row.date("date");
+            return row.build(() -> new Outcome(AccountId.of(account), type, date));
+        }).requireAll();
+    }
 
     private Path write(String name, String text) throws Exception {
         Path p = dir.resolve(name);
@@ -44,7 +62,7 @@ class InputFilesTest {
 
     private String eventsError(String text) throws Exception {
         Path csv = write("events.csv", text);
-        return assertThrows(InputException.class, () -> InputFiles.subscriptionEvents(csv)).getMessage();
+        return assertThrows(InputException.class, () -> CsvFormats.subscriptionEvents(csv)).getMessage();
     }
 
     @Test
@@ -56,7 +74,7 @@ class InputFilesTest {
 
                 acme,s1,CANCEL,2024-06-30,2024-06-01,,,,,,,,
                 """);
-        Rows<SubscriptionEvent> events = InputFiles.subscriptionEvents(csv);
+        Rows<SubscriptionEvent> events = CsvFormats.subscriptionEvents(csv);
         assertEquals(3, events.size());
         assertEquals(5, events.values().get(1).charge().orElseThrow().quantity());
         assertEquals("2024-06-01", events.values().get(2).recordedOn().toString());
@@ -86,23 +104,23 @@ class InputFilesTest {
                 account,respondent,answered_at,kind,score
                 acme,u1,2024-03-01T10:00:00Z,NPS,11
                 """);
-        var e = assertThrows(InputException.class, () -> InputFiles.surveys(csv));
+        var e = assertThrows(InputException.class, () -> CsvFormats.surveys(csv));
         assertEquals(csv + ":2: score: 11 is outside the NPS scale 0..10", e.getMessage());
     }
 
     @Test
     void readsSurveysUsageAndWideSignalsFromCsv() throws Exception {
-        List<SurveyResponse> surveys = InputFiles.surveys(write("s.csv", """
+        List<SurveyResponse> surveys = CsvFormats.surveys(write("s.csv", """
                 account,respondent,answered_at,kind,score,scale_min,scale_max
                 acme,u1,2024-03-01,CSAT,9,1,10
                 """)).values();
         assertEquals(10, surveys.get(0).scale().max());
-        List<UsageRecord> usage = InputFiles.usage(write("u.csv", """
+        List<UsageRecord> usage = CsvFormats.usage(write("u.csv", """
                 account,date,period,active_users,logins,licensed_seats
                 acme,2024-03-01,MONTH,40,900,50
                 """)).values();
         assertEquals(50, usage.get(0).licensedSeats().getAsInt());
-        List<SignalSnapshot> signals = InputFiles.signals(write("sig.csv", """
+        List<SignalSnapshot> signals = CsvFormats.signals(write("sig.csv", """
                 account,at,usage.active_users,sentiment.nps,custom.api_calls
                 acme,2024-03-01T00:00:00Z,40,,12
                 """)).values();
@@ -126,7 +144,7 @@ class InputFilesTest {
     @Test
     void anUnknownColumnFarFromAnyKnownOneListsTheKnownColumns() throws Exception {
         Path csv = write("o.csv", "account,type,date,colour\nacme,churned,2024-01-01,red\n");
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(csv));
+        var e = assertThrows(InputException.class, () -> outcomes(csv));
         assertEquals(csv + ":1: unknown column 'colour'. The known columns are account,type,date", e.getMessage());
     }
 
@@ -147,13 +165,13 @@ class InputFilesTest {
     @Test
     void columnsMatchIgnoringCaseAndSpaces() throws Exception {
         Path csv = write("o.csv", "Account, TYPE ,Date\nacme,churned,2024-01-01\n");
-        assertEquals(1, InputFiles.outcomes(csv).size());
+        assertEquals(1, outcomes(csv).size());
     }
 
     @Test
     void severalHeaderProblemsAreReportedTogether() throws Exception {
         Path csv = write("o.csv", "acount,type,type\nacme,churned,x\n");
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(csv));
+        var e = assertThrows(InputException.class, () -> outcomes(csv));
         assertEquals(csv + ":1: 4 problems in the header:\n"
                 + "  unknown column 'acount'; did you mean 'account'? The known columns are account,type,date\n"
                 + "  the column 'type' appears twice, as columns 2 and 3; remove one\n"
@@ -164,14 +182,14 @@ class InputFilesTest {
     @Test
     void aHeaderAfterBlankLinesIsReportedOnItsOwnLine() throws Exception {
         Path csv = write("o.csv", "\n\naccount,type,dat\n");
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(csv));
+        var e = assertThrows(InputException.class, () -> outcomes(csv));
         assertTrue(e.getMessage().startsWith(csv + ":3: "), e.getMessage());
     }
 
     @Test
     void anEmptyFileSaysWhatItShouldStartWith() throws Exception {
         Path csv = write("o.csv", "\n \n");
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(csv));
+        var e = assertThrows(InputException.class, () -> outcomes(csv));
         assertEquals(csv + ": the file is empty; it must start with a header row: account,type,date", e.getMessage());
     }
 
@@ -181,7 +199,7 @@ class InputFilesTest {
         assertEquals(dir.resolve("events.csv") + ":2: the row has 14 cells but the header has 13; a value with a"
                 + " comma must be written in double quotes", m);
         Path csv = write("o.csv", "account,type,date\nacme,churned\n");
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(csv));
+        var e = assertThrows(InputException.class, () -> outcomes(csv));
         assertEquals(csv + ":2: the row has 2 cells but the header has 3", e.getMessage());
     }
 
@@ -189,13 +207,13 @@ class InputFilesTest {
     void aQuotedValueWithACommaIsOneCell() throws Exception {
         Path csv = write("s.csv", "account,respondent,answered_at,kind,score,comment\n"
                 + "acme,u1,2024-03-01,NPS,9,\"fast, friendly \"\"support\"\"\"\n");
-        assertEquals("fast, friendly \"support\"", InputFiles.surveys(csv).values().get(0).comment().orElseThrow());
+        assertEquals("fast, friendly \"support\"", CsvFormats.surveys(csv).values().get(0).comment().orElseThrow());
     }
 
     @Test
     void anUnclosedQuoteIsReportedInTheUsersTerms() throws Exception {
         Path csv = write("o.csv", "account,type,date\n\"acme,churned,2024-01-01\n");
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(csv));
+        var e = assertThrows(InputException.class, () -> outcomes(csv));
         assertTrue(e.getMessage().startsWith(csv + ":"), e.getMessage());
         assertTrue(e.getMessage().contains("not well-formed CSV: a value opened with a double quote is never closed"),
                 e.getMessage());
@@ -207,14 +225,14 @@ class InputFilesTest {
     @ValueSource(strings = {"true", "TRUE", "yes", "Yes", "y", "Y", "1"})
     void trialAcceptsTheDocumentedSpellingsOfYes(String yes) throws Exception {
         Path csv = write("events.csv", HEADER + "\nacme,s1,START,2024-01-01,,pro,100,EUR,3,MONTHLY,,," + yes + "\n");
-        assertTrue(InputFiles.subscriptionEvents(csv).values().get(0).charge().orElseThrow().trial(), yes);
+        assertTrue(CsvFormats.subscriptionEvents(csv).values().get(0).charge().orElseThrow().trial(), yes);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"false", "False", "no", "NO", "n", "0"})
     void trialAcceptsTheDocumentedSpellingsOfNo(String no) throws Exception {
         Path csv = write("events.csv", HEADER + "\nacme,s1,START,2024-01-01,,pro,100,EUR,3,MONTHLY,,," + no + "\n");
-        assertFalse(InputFiles.subscriptionEvents(csv).values().get(0).charge().orElseThrow().trial(), no);
+        assertFalse(CsvFormats.subscriptionEvents(csv).values().get(0).charge().orElseThrow().trial(), no);
     }
 
     @ParameterizedTest
@@ -287,7 +305,7 @@ class InputFilesTest {
         withMark[1] = (byte) 0xBB;
         withMark[2] = (byte) 0xBF;
         System.arraycopy(text, 0, withMark, 3, text.length);
-        Rows<Outcome> rows = InputFiles.outcomes(writeBytes("o.csv", withMark));
+        Rows<Outcome> rows = outcomes(writeBytes("o.csv", withMark));
         assertEquals("acme", rows.values().get(0).account().value());
         assertEquals(2, rows.lines()[0]);
     }
@@ -297,18 +315,18 @@ class InputFilesTest {
         byte[] bytes = "account,type,date\nacme,churned,2024-01-01\nbeta\u00e9,churned,2024-01-01\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
         Path csv = writeBytes("o.csv", bytes);
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(csv));
+        var e = assertThrows(InputException.class, () -> outcomes(csv));
         assertEquals(csv + ":3: not UTF-8 at byte offset 46 (0xE9); the tool reads UTF-8 text only: save the file"
                 + " as UTF-8 (in Excel: \"CSV UTF-8\")", e.getMessage());
         Path json = writeBytes("o.json", "[{\"account\": \"b\u00e9ta\"}]".getBytes(StandardCharsets.ISO_8859_1));
-        e = assertThrows(InputException.class, () -> InputFiles.outcomes(json));
+        e = assertThrows(InputException.class, () -> outcomes(json));
         assertTrue(e.getMessage().startsWith(json + ":1: not UTF-8 at byte offset 15 (0xE9)"), e.getMessage());
     }
 
     @Test
     void utf16IsRecognisedAsNotUtf8() throws Exception {
         Path csv = writeBytes("o.csv", "account,type,date\n".getBytes(StandardCharsets.UTF_16));
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(csv));
+        var e = assertThrows(InputException.class, () -> outcomes(csv));
         assertTrue(e.getMessage().startsWith(csv + ":1: not UTF-8 at byte offset 0 (0xFE) (the file looks like"
                 + " UTF-16)"), e.getMessage());
     }
@@ -317,16 +335,16 @@ class InputFilesTest {
     void aMissingFileAndADirectoryAreToldApart() throws Exception {
         Path missing = dir.resolve("nothing.csv");
         assertEquals(missing + ": no such file",
-                assertThrows(InputException.class, () -> InputFiles.outcomes(missing)).getMessage());
+                assertThrows(InputException.class, () -> outcomes(missing)).getMessage());
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
         assertEquals(folder + ": is a directory; give a file",
-                assertThrows(InputException.class, () -> InputFiles.outcomes(folder)).getMessage());
+                assertThrows(InputException.class, () -> outcomes(folder)).getMessage());
     }
 
     @Test
     void unknownExtensionIsRejected() throws Exception {
         Path txt = write("events.txt", "");
-        var e = assertThrows(InputException.class, () -> InputFiles.subscriptionEvents(txt));
+        var e = assertThrows(InputException.class, () -> CsvFormats.subscriptionEvents(txt));
         assertTrue(e.getMessage().endsWith("must end in .json or .csv, which says its format"), e.getMessage());
     }
 
@@ -335,21 +353,21 @@ class InputFilesTest {
     @Test
     void badJsonNamesTheFileTheLineAndThePath() throws Exception {
         Path json = write("events.json", "[\n{\"account\":\"acme\",\"colour\":1}\n]");
-        var e = assertThrows(InputException.class, () -> InputFiles.subscriptionEvents(json));
+        var e = assertThrows(InputException.class, () -> CsvFormats.subscriptionEvents(json));
         assertTrue(e.getMessage().startsWith(json + ":2: $[0]"), e.getMessage());
     }
 
     @Test
     void malformedJsonNamesTheLineAndColumn() throws Exception {
         Path json = write("events.json", "[\n{\"account\" \"acme\"}\n]");
-        var e = assertThrows(InputException.class, () -> InputFiles.subscriptionEvents(json));
+        var e = assertThrows(InputException.class, () -> CsvFormats.subscriptionEvents(json));
         assertTrue(e.getMessage().startsWith(json + ":2:12: not well-formed JSON: "), e.getMessage());
     }
 
     @Test
     void jsonThatIsNotAnArraySaysWhatItShouldBe() throws Exception {
         Path json = write("events.json", "{\"account\": \"acme\"}");
-        var e = assertThrows(InputException.class, () -> InputFiles.subscriptionEvents(json));
+        var e = assertThrows(InputException.class, () -> CsvFormats.subscriptionEvents(json));
         assertEquals(json + ":1: expected a JSON array ([...]) of records, as `kizuna demo --out` writes; the file"
                 + " starts with an object ({...})", e.getMessage());
     }
@@ -358,7 +376,7 @@ class InputFilesTest {
     void jsonOutcomesNameTheElementAndField() throws Exception {
         Path json = write("o.json", "[{\"account\":\"a\",\"type\":\"churned\",\"date\":\"2024-01-01\"},\n"
                 + "{\"account\":\"b\",\"type\":\"churned\",\"dat\":\"2024-01-01\"}]");
-        var e = assertThrows(InputException.class, () -> InputFiles.outcomes(json));
+        var e = assertThrows(InputException.class, () -> outcomes(json));
         assertEquals(json + ":2: $[1]: unknown field 'dat'; did you mean 'date'? The known fields are account,type,"
                 + "date", e.getMessage());
     }
@@ -367,7 +385,7 @@ class InputFilesTest {
 
     @Test
     void signalValuesOutsideTheirDomainRejectTheirRowWithTheLineAndTheRestIsRead() throws Exception {
-        Rows<SignalSnapshot> rows = InputFiles.signals(write("sig.csv", """
+        Rows<SignalSnapshot> rows = CsvFormats.signals(write("sig.csv", """
                 account,at,sentiment.nps,engagement.licence_utilisation,support.open_tickets
                 a1,2024-03-01,500,0.5,1
                 a2,2024-03-01,10,-2,1
@@ -389,7 +407,7 @@ class InputFilesTest {
 
     @Test
     void jsonSignalsOutsideTheirDomainAreRejectedWithTheElementsLine() throws Exception {
-        Rows<SignalSnapshot> rows = InputFiles.signals(write("sig.json", """
+        Rows<SignalSnapshot> rows = CsvFormats.signals(write("sig.json", """
                 [ {"account": "a1", "at": "2024-03-01T00:00:00Z", "values": {"adoption.feature_breadth": 3.5}},
                   {"account": "a2", "at": "2024-03-01T00:00:00Z", "values": {"relationship.champion_present": 1}} ]
                 """));
@@ -404,7 +422,7 @@ class InputFilesTest {
     @Test
     void aSignalColumnMustBeASignalName() throws Exception {
         Path csv = write("sig.csv", "account,at,Usage Users\na1,2024-03-01,3\n");
-        var e = assertThrows(InputException.class, () -> InputFiles.signals(csv));
+        var e = assertThrows(InputException.class, () -> CsvFormats.signals(csv));
         assertEquals(csv + ":1: the column 'Usage Users' is not a signal name (lower-case words joined by dots,"
                 + " such as usage.active_users); every column but account and at is a signal", e.getMessage());
     }
@@ -412,7 +430,7 @@ class InputFilesTest {
     @Test
     void libraryMessagesAboutAListPositionNameTheLine() throws Exception {
         Path csv = write("events.csv", HEADER + "\n\nacme,s1,START,2024-01-01,,pro,100,EUR,3,MONTHLY,,,\n");
-        Rows<SubscriptionEvent> rows = InputFiles.subscriptionEvents(csv);
+        Rows<SubscriptionEvent> rows = CsvFormats.subscriptionEvents(csv);
         assertEquals(csv + ":3: CANCEL of subscription 's1'", rows.locate("events[0]: CANCEL of subscription 's1'"));
         assertEquals(csv + ": events: the list is empty", rows.locate("events: the list is empty"));
         assertEquals(csv + ": events[7]: beyond", rows.locate("events[7]: beyond"));

@@ -5,7 +5,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 
 import java.util.Locale;
 import java.util.Set;
@@ -82,13 +81,6 @@ class TextValuesProperties {
         }
     }
 
-    @Property
-    void theEditDistanceIsThePlainOneCappedAtTheLimit(@ForAll("words") String a, @ForAll("words") String b,
-                                                      @ForAll @IntRange(min = 1, max = 6) int limit) {
-        assertEquals(Math.min(limit, plainDistance(a, b)), Nearest.distance(a, b, limit));
-        assertEquals(Nearest.distance(a, b, limit), Nearest.distance(b, a, limit));
-    }
-
     /** A sample set of names. */
     enum Sample {
         TEXT, JSON, SERVICE_END
@@ -109,31 +101,5 @@ class TextValuesProperties {
     Arbitrary<String> nameLike() {
         return Arbitraries.oneOf(Arbitraries.of("text", "Json", "service-end", "SERVICE_END", "ſervice-end", "ＪＳＯＮ",
                 "jſon", "text ", "service end"), Arbitraries.strings().withChars("textjsonrvic-_TEXJSONſ").ofMaxLength(12));
-    }
-
-    @Provide
-    Arbitrary<String> words() {
-        return Arbitraries.strings().withChars("abcde_.").ofMaxLength(10);
-    }
-
-    /** The optimal-string-alignment distance, by its textbook recurrence over the whole table. */
-    private static int plainDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }
