@@ -22,6 +22,7 @@ import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -31,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the documented input files of cs-core's types: JSON arrays as {@code kizuna demo --out} writes them, or CSV

@@ -1,15 +1,8 @@
 package dev.kizuna.core.csv;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kizuna.core.internal.NearestName;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A CSV file with a header row, read row by row, each row with the line it starts on.
@@ -36,8 +27,6 @@ public final class CsvTable implements Closeable {
 
     /** The work one suggestion may take: a few thousand known names of usual length. */
     private static final long SUGGESTION_CELLS = 1_000_000L;
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     /**
      * The columns a kind of file has.
@@ -78,16 +67,12 @@ public final class CsvTable implements Closeable {
         }
     }
 
-    private final InputFile file;
-    private final Reader reader;
-    private final MappingIterator<String[]> rows;
+    private final CsvCells cells;
     private final List<String> columns;
     private final Map<String, Integer> index;
 
-    private CsvTable(InputFile file, Reader reader, MappingIterator<String[]> rows, List<String> columns) {
-        this.file = file;
-        this.reader = reader;
-        this.rows = rows;
+    private CsvTable(CsvCells cells, List<String> columns) {
+        this.cells = cells;
         this.columns = columns;
         this.index = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -104,27 +89,20 @@ public final class CsvTable implements Closeable {
      * @throws InputException if the file is empty or the header does not fit the layout
      */
     public static CsvTable open(InputFile file, Layout layout) {
-        Reader reader = file.reader();
+        CsvCells cells = CsvCells.open(file);
         try {
-            MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader);
-            int line = 0;
-            String[] header = null;
-            while (header == null && hasNext(file, rows)) {
-                line = rows.getCurrentLocation().getLineNr();
-                String[] cells = next(file, rows);
-                header = blank(cells) ? null : cells;
-            }
-            if (header == null) {
+            Optional<String[]> header = cells.next();
+            if (header.isEmpty()) {
                 throw new InputException(file.name() + ": the file is empty; it must start with a header row: "
                         + String.join(",", layout.required()));
             }
-            CsvTable table = new CsvTable(file, reader, rows, checkHeader(file.name() + ":" + line, header, layout));
-            reader = null;
+            CsvTable table = new CsvTable(cells, checkHeader(file.name() + ":" + cells.line(), header.get(), layout));
+            cells = null;
             return table;
-        } catch (IOException e) {
-            throw syntax(file, e);
         } finally {
-            closeQuietly(reader);
+            if (cells != null) {
+                cells.close();
+            }
         }
     }
 
@@ -143,7 +121,7 @@ public final class CsvTable implements Closeable {
      * @return the name messages give it
      */
     public String file() {
-        return file.name();
+        return cells.file();
     }
 
     /**
@@ -153,27 +131,23 @@ public final class CsvTable implements Closeable {
      * @throws InputException if the row is not well-formed CSV or has another number of cells than the header
      */
     public Optional<CsvRow> next() {
-        while (hasNext(file, rows)) {
-            // The location before reading the row is the row's own line; after it, the next one's.
-            int line = rows.getCurrentLocation().getLineNr();
-            String[] cells = next(file, rows);
-            if (blank(cells)) {
-                continue;
-            }
-            if (cells.length != columns.size()) {
-                throw new InputException(String.format(Locale.ROOT, "%s:%d: the row has %d cells but the header has"
-                        + " %d%s", file.name(), line, cells.length, columns.size(), cells.length > columns.size()
-                        ? "; a value with a comma must be written in double quotes" : ""));
-            }
-            return Optional.of(new CsvRow(file.name(), line, cells));
+        Optional<String[]> row = cells.next();
+        if (row.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String[] values = row.get();
+        if (values.length != columns.size()) {
+            throw new InputException(String.format(Locale.ROOT, "%s:%d: the row has %d cells but the header has"
+                    + " %d%s", cells.file(), cells.line(), values.length, columns.size(), values.length > columns.size()
+                    ? "; a value with a comma must be written in double quotes" : ""));
+        }
+        return Optional.of(new CsvRow(cells.file(), cells.line(), values));
     }
 
     /** Closes the file. */
     @Override
     public void close() {
-        closeQuietly(reader);
+        cells.close();
     }
 
     /** One row: its cells by the header's columns. */
@@ -207,56 +181,6 @@ public final class CsvTable implements Closeable {
         public List<String> columns() {
             return columns;
         }
-    }
-
-    private static boolean hasNext(InputFile file, MappingIterator<String[]> rows) {
-        try {
-            return rows.hasNextValue();
-        } catch (IOException e) {
-            throw syntax(file, e);
-        }
-    }
-
-    private static String[] next(InputFile file, MappingIterator<String[]> rows) {
-        try {
-            return rows.nextValue();
-        } catch (IOException e) {
-            throw syntax(file, e);
-        }
-    }
-
-    private static boolean blank(String[] cells) {
-        for (String c : cells) {
-            if (!c.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static InputException syntax(InputFile file, IOException e) {
-        InputException cause = CsvFormats.inputCause(e);
-        if (cause != null) {
-            return cause;
-        }
-        if (e instanceof JsonProcessingException j) {
-            JsonLocation at = j.getLocation();
-            return new InputException(file.name() + (at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr())
-                    + ": not well-formed CSV: " + csvProblem(j.getOriginalMessage()));
-        }
-        return InputFile.cannotRead(file.name(), e);
-    }
-
-    /** Jackson's wording of a CSV syntax error, in the user's terms where it is known. */
-    private static String csvProblem(String message) {
-        String m = String.valueOf(message);
-        if (m.contains("Missing closing quote")) {
-            return "a value opened with a double quote is never closed; close it, or double a quote inside it";
-        }
-        if (m.contains("Expected separator")) {
-            return "a quoted value must be followed by a comma or the end of the line; double a quote inside it";
-        }
-        return m;
     }
 
     private static List<String> checkHeader(String where, String[] header, Layout layout) {
@@ -314,15 +238,5 @@ public final class CsvTable implements Closeable {
         Optional<String> nearest = NearestName.nearest(name, known, new NearestName.Budget(SUGGESTION_CELLS));
         return "unknown " + kind + " '" + TextValues.shorten(name) + "'" + nearest.map(n -> "; did you mean '" + n
                 + "'?").orElse(".") + " The known " + kind + "s are " + String.join(",", known);
-    }
-
-    private static void closeQuietly(@Nullable Reader reader) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (IOException e) {
-                // Nothing was written; a failure to close a file read to its end changes nothing.
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.kizuna.core.csv;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * One input file, and the one way Kizuna's readers (and the {@code kizuna} tool) read any file they are given: data

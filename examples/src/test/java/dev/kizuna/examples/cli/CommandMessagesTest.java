@@ -2,6 +2,8 @@ package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.demo.DemoCommand;
+import dev.kizuna.examples.cli.demo.DemoScorecard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

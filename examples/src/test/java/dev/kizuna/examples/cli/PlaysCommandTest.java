@@ -2,6 +2,8 @@ package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.demo.DemoCommand;
+import dev.kizuna.examples.cli.input.PortfolioFiles;
 import dev.kizuna.playbooks.Evaluation;
 import dev.kizuna.playbooks.PlaybookEngine;
 import dev.kizuna.playbooks.PortfolioContexts;

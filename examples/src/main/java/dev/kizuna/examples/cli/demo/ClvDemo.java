@@ -3,9 +3,11 @@ package dev.kizuna.examples.cli.demo;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Money;
+import dev.kizuna.core.csv.TextValues;
 import dev.kizuna.core.event.Purchase;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.report.Computed;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvHorizon;
 import dev.kizuna.metrics.clv.CustomerLifetimeValue;
@@ -41,9 +43,9 @@ import java.util.SplittableRandom;
  * varying across accounts, enterprise accounts buying more often) with amounts from the Gamma-Gamma story. The log
  * is simulated, and the output says so; {@code kizuna clv fit} runs the same models on real logs.
  */
-final class ClvDemo {
+public final class ClvDemo {
     /** The seed of the purchase log. */
-    static final long SEED = 20_240_501L;
+    public static final long SEED = 20_240_501L;
     /** How many accounts the top list shows. */
     private static final int TOP = 5;
 
@@ -51,14 +53,14 @@ final class ClvDemo {
     private final LocalDate calibrationEnd;
     private final LocalDate holdoutEnd;
 
-    ClvDemo(Portfolio portfolio) {
+    public ClvDemo(Portfolio portfolio) {
         this.portfolio = portfolio;
         this.holdoutEnd = portfolio.asOf().minusDays(1);
         this.calibrationEnd = holdoutEnd.minusMonths(6);
     }
 
     /** The add-on purchases of the demo accounts, from each one's first subscription to the end of the history. */
-    List<Purchase> purchases() {
+    public List<Purchase> purchases() {
         Map<AccountId, LocalDate> first = new HashMap<>();
         for (SubscriptionEvent e : portfolio.subscriptionEvents()) {
             first.putIfAbsent(e.account(), e.effectiveDate());
@@ -110,15 +112,15 @@ final class ClvDemo {
      * @param gammaGamma the Gamma-Gamma model, or why it could not be fitted
      * @param clv        each customer's CLV over {@link #HORIZON}, or why there is none
      */
-    record Fitted(RfmSummary summary, BgNbdModel bgNbd, double[] alive, double[] year,
+    public record Fitted(RfmSummary summary, BgNbdModel bgNbd, double[] alive, double[] year,
                   Computed<GammaGammaModel> gammaGamma, Computed<double[]> clv) {
     }
 
     /** The CLV horizon: 12 months of weeks, 1% monthly discount. */
-    static final ClvHorizon HORIZON = ClvHorizon.months(12, RfmTimeUnit.WEEKS, 0.01);
+    public static final ClvHorizon HORIZON = ClvHorizon.months(12, RfmTimeUnit.WEEKS, 0.01);
 
     /** Returns the RFM summary of the purchases: calibration to six months before the end, then the holdout. */
-    RfmSummary summary(List<Purchase> purchases) {
+    public RfmSummary summary(List<Purchase> purchases) {
         return RfmSummary.fromPurchases(purchases, calibrationEnd, holdoutEnd, RfmTimeUnit.WEEKS);
     }
 
@@ -130,7 +132,7 @@ final class ClvDemo {
      * predictions' series do not converge. A small portfolio is a valid portfolio: the caller reports the reason and
      * goes on.
      */
-    static Computed<Fitted> fit(RfmSummary s) {
+    public static Computed<Fitted> fit(RfmSummary s) {
         BgNbdModel bg;
         try {
             bg = BgNbdModel.fit(s);
@@ -175,7 +177,7 @@ final class ClvDemo {
      * Returns why a fitted transaction model cannot predict for the customers it was fitted on (its P(alive) and
      * expected transactions over a year are undefined or do not converge), or empty when it can.
      */
-    static Optional<String> undefinedPredictions(TransactionModel model, RfmSummary s) {
+    public static Optional<String> undefinedPredictions(TransactionModel model, RfmSummary s) {
         try {
             double year = s.unit() == RfmTimeUnit.WEEKS ? 52 : 365;
             if (allFinite(model.probabilityAlive(s)) && allFinite(model.conditionalExpectedTransactions(year, s))) {
@@ -188,7 +190,7 @@ final class ClvDemo {
     }
 
     /** The message of a model that could not be fitted: {@code BG/NBD: could not be fitted on 8 customers: why}. */
-    static String notFitted(String model, int customers, String why) {
+    public static String notFitted(String model, int customers, String why) {
         return String.format(Locale.ROOT, "%s: could not be fitted on %,d customer%s: %s", model, customers,
                 customers == 1 ? "" : "s", why);
     }
@@ -202,7 +204,7 @@ final class ClvDemo {
         return true;
     }
 
-    void print(PrintWriter w) {
+    public void print(PrintWriter w) {
         List<Purchase> purchases = purchases();
         RfmSummary s = summary(purchases);
         w.println();
@@ -289,7 +291,7 @@ final class ClvDemo {
     }
 
     /** A gamma variate (Marsaglia and Tsang 2000), with normals by Box-Muller so the log is the same on every JDK. */
-    static double gamma(SplittableRandom rnd, double shape, double scale) {
+    public static double gamma(SplittableRandom rnd, double shape, double scale) {
         if (shape < 1) {
             return gamma(rnd, shape + 1, scale) * Math.pow(rnd.nextDouble(), 1 / shape);
         }

@@ -3,15 +3,19 @@ package dev.kizuna.examples.cli.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kizuna.core.Account;
-import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.journey.JourneyStage;
+import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.OutputFiles;
+import dev.kizuna.examples.cli.PlaysCommand;
+import dev.kizuna.examples.cli.Progress;
+import dev.kizuna.examples.cli.ReportCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generates the deterministic demo portfolio (2,000 accounts, 36 months), prints a summary and"
                 + " writes the HTML report (see `kizuna report`).")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
@@ -48,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     private int accounts = DemoPortfolio.DEFAULT_ACCOUNTS;
 
     /** The most accounts the demo generates: enough for a large portfolio, within a default heap. */
-    static final int MAX_ACCOUNTS = 1_000_000;
+    public static final int MAX_ACCOUNTS = 1_000_000;
 
     @Override
     public Integer call() throws IOException {
@@ -82,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Checks the demo's {@code --accounts}: from 1 to {@link #MAX_ACCOUNTS}. */
-    static void checkAccounts(CommandSpec spec, int accounts) {
+    public static void checkAccounts(CommandSpec spec, int accounts) {
         if (accounts < 1 || accounts > MAX_ACCOUNTS) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--accounts: %d must be from"
                     + " 1 to %,d", accounts, MAX_ACCOUNTS));
@@ -100,9 +104,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The starter playbooks' dry run over a portfolio's current customers: how many were evaluated, and the results. */
-    record StarterPlays(int evaluated, List<dev.kizuna.playbooks.Evaluation> evaluations) {
+    public record StarterPlays(int evaluated, List<dev.kizuna.playbooks.Evaluation> evaluations) {
         /** Runs the starter playbooks as a dry run, with health from the demo scorecard. */
-        static StarterPlays run(Portfolio portfolio) {
+        public static StarterPlays run(Portfolio portfolio) {
             dev.kizuna.health.HealthModel health = DemoScorecard.model();
             var contexts = dev.kizuna.playbooks.PortfolioContexts.builder(portfolio)
                     .health(s -> health.score(s, s.at())).build();
@@ -117,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
      * Writes every part of the portfolio as a JSON array, one file each, and its churn outcomes
      * ({@code churn-outcomes.json}, for {@code kizuna backtest} and {@code kizuna fit}), and returns the files.
      */
-    static List<Path> writeJson(Portfolio portfolio, Path dir) throws IOException {
+    public static List<Path> writeJson(Portfolio portfolio, Path dir) throws IOException {
         Files.createDirectories(dir);
         ObjectMapper mapper = KizunaJson.newObjectMapper();
         ObjectWriter writer = mapper.writerWithDefaultPrettyPrinter();
@@ -131,7 +135,7 @@ final class DemoCommand implements Callable<Integer> {
         parts.put("success-plans.json", portfolio.plans());
         // The churn the demo's backtest judges against, as `kizuna backtest --outcomes` and `fit` read it.
         List<Map<String, String>> churn = new java.util.ArrayList<>();
-        for (dev.kizuna.health.backtest.Outcome o : PortfolioOutcomes.churn(portfolio.subscriptionEvents())) {
+        for (dev.kizuna.health.backtest.Outcome o : dev.kizuna.health.backtest.Outcome.churnsOf(portfolio.subscriptionEvents())) {
             Map<String, String> row = new java.util.LinkedHashMap<>();
             row.put("account", o.account().value());
             row.put("type", "churned");
@@ -149,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Counts accounts by segment and journey stage. */
-    static Map<String, Map<JourneyStage, Integer>> bySegmentAndStage(List<Account> accounts) {
+    public static Map<String, Map<JourneyStage, Integer>> bySegmentAndStage(List<Account> accounts) {
         Map<String, Map<JourneyStage, Integer>> table = new TreeMap<>();
         for (Account a : accounts) {
             table.computeIfAbsent(a.segment().name(), s -> new java.util.EnumMap<>(JourneyStage.class))

@@ -10,14 +10,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The scorecard the demo backtests, {@code demo-scorecard.yaml} beside this class. */
-final class DemoScorecard {
-    static final String RESOURCE = "demo-scorecard.yaml";
+public final class DemoScorecard {
+    public static final String RESOURCE = "demo-scorecard.yaml";
 
     private DemoScorecard() {
     }
 
     /** Returns the definition's YAML text. */
-    static String yaml() {
+    public static String yaml() {
         try (InputStream in = DemoScorecard.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
@@ -29,7 +29,7 @@ final class DemoScorecard {
     }
 
     /** Returns the model. */
-    static HealthModel model() {
+    public static HealthModel model() {
         HealthModels registry = HealthModels.load();
         return registry.create(registry.read(yaml(), DefinitionFormat.YAML));
     }

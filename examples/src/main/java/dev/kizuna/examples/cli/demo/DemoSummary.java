@@ -6,9 +6,15 @@ import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.PlanStatus;
 import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.report.BacktestText;
+import dev.kizuna.examples.cli.report.Computed;
+import dev.kizuna.examples.cli.report.HealthSummary;
+import dev.kizuna.examples.cli.report.MetricsReport;
+import dev.kizuna.examples.cli.report.PortfolioReport;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.health.backtest.NothingToJudgeException;
+import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.metrics.retention.LogoChurn;
 import dev.kizuna.metrics.retention.RevenueRetention;
 import dev.kizuna.metrics.revenue.MrrLedger;
@@ -25,14 +31,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The readable summary {@code kizuna demo} prints. */
-final class DemoSummary {
+public final class DemoSummary {
     private final Portfolio portfolio;
 
-    DemoSummary(Portfolio portfolio) {
+    public DemoSummary(Portfolio portfolio) {
         this.portfolio = portfolio;
     }
 
-    void print(PrintWriter w) {
+    public void print(PrintWriter w) {
         w.println("Kizuna demo portfolio");
         w.printf("  %,d accounts, %,d subscription events, %s to %s%n", portfolio.accounts().size(),
                 portfolio.subscriptionEvents().size(), portfolio.start(), portfolio.asOf().minusDays(1));
@@ -123,11 +129,11 @@ final class DemoSummary {
      * The demo scorecard's backtest against the portfolio's churn within {@link PortfolioReport#HORIZON} of each
      * snapshot, or why there is nothing to judge (a small portfolio in which no account churned, say).
      */
-    static Computed<BacktestReport> backtest(Portfolio portfolio) {
+    public static Computed<BacktestReport> backtest(Portfolio portfolio) {
         try {
             return Computed.of(Backtest.builder(PortfolioReport.HORIZON).observedUntil(portfolio.asOf()).build()
                     .run(DemoScorecard.model(), portfolio.signals(),
-                            PortfolioOutcomes.churn(portfolio.subscriptionEvents())));
+                            Outcome.churnsOf(portfolio.subscriptionEvents())));
         } catch (NothingToJudgeException e) {
             return Computed.unavailable("nothing to judge: " + e.getMessage());
         }

@@ -1,39 +1,40 @@
 package dev.kizuna.examples.cli.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
+import dev.kizuna.core.csv.CsvCells;
+import dev.kizuna.core.csv.CsvTable;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.InputFile;
+import dev.kizuna.core.csv.TextValues;
 import dev.kizuna.core.event.Purchase;
+import dev.kizuna.examples.cli.Progress;
 import dev.kizuna.metrics.clv.CustomerRfm;
 import dev.kizuna.metrics.clv.RfmSummary;
 import dev.kizuna.metrics.clv.RfmTimeUnit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * Reads the inputs of {@code kizuna clv}: RFM summaries as CSV, transaction logs (CSV or the CDNOW text layouts) and
  * per-customer contract lifetimes for sBG. Every error names the file, the line and the column.
  */
-final class ClvInputs {
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+public final class ClvInputs {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final List<String> ID_COLUMNS = List.of("id", "customer", "customer_id", "customerid");
     private static final List<String> FREQUENCY = List.of("frequency", "x");
@@ -55,15 +56,15 @@ final class ClvInputs {
      * @param file    the file
      * @param lines   the line of each customer in a summary file; empty for a transaction log
      */
-    record Cohort(RfmSummary summary, String source, Path file, int[] lines) {
+    public record Cohort(RfmSummary summary, String source, Path file, int[] lines) {
         /** Where customer {@code i} came from: "file:line" for a summary, "file" for a transaction log. */
-        String where(int i) {
+        public String where(int i) {
             return lines.length > i ? file + ":" + lines[i] : file.toString();
         }
     }
 
     /** Per-customer contract lifetimes, the input of an sBG fit from a file. */
-    record Lifetimes(int[] periods, boolean[] churned) {
+    public record Lifetimes(int[] periods, boolean[] churned) {
     }
 
     /**
@@ -74,20 +75,20 @@ final class ClvInputs {
      * matched ignoring case; any other column, or two columns for the same thing, is an error. {@code frequency} may
      * be written as a whole-number decimal ("2.0"), as pandas does.
      */
-    static Cohort summary(Path file, RfmTimeUnit unit, Progress progress) {
+    public static Cohort summary(Path file, RfmTimeUnit unit, Progress progress) {
         return summary(InputFile.of(file), file, unit, progress);
     }
 
     /** Reads an RFM summary CSV; see {@link #summary(Path, RfmTimeUnit, Progress)}. */
-    static Cohort summary(InputFile input, Path file, RfmTimeUnit unit, Progress progress) {
+    public static Cohort summary(InputFile input, Path file, RfmTimeUnit unit, Progress progress) {
         progress.start("reading " + file.getFileName());
         List<AccountId> ids = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        IntColumn lines = new IntColumn();
-        IntColumn x = new IntColumn();
-        DoubleColumn tx = new DoubleColumn();
-        DoubleColumn t = new DoubleColumn();
-        DoubleColumn m = new DoubleColumn();
+        IntStream.Builder lines = IntStream.builder();
+        IntStream.Builder x = IntStream.builder();
+        DoubleStream.Builder tx = DoubleStream.builder();
+        DoubleStream.Builder t = DoubleStream.builder();
+        DoubleStream.Builder m = DoubleStream.builder();
         boolean spend;
         try (Table table = Table.open(input, List.of(FREQUENCY, RECENCY, AGE, SPEND, ID_COLUMNS), true,
                 "frequency,recency,T (or x,t_x,T)")) {
@@ -132,12 +133,13 @@ final class ClvInputs {
             throw new InputException(input.name() + ": no customers after the header row");
         }
         RfmSummary summary = spend
-                ? RfmSummary.of(unit, ids, x.toArray(), tx.toArray(), t.toArray(), m.toArray())
-                : RfmSummary.of(unit, ids, x.toArray(), tx.toArray(), t.toArray());
+                ? RfmSummary.of(unit, ids, x.build().toArray(), tx.build().toArray(), t.build().toArray(),
+                        m.build().toArray())
+                : RfmSummary.of(unit, ids, x.build().toArray(), tx.build().toArray(), t.build().toArray());
         String source = String.format(Locale.ROOT, "%s (%,d customers, %s%s)", file.getFileName(), ids.size(),
                 unitName(unit), spend ? ", with mean spend" : "");
         progress.done("read " + source);
-        return new Cohort(summary, source, file, lines.toArray());
+        return new Cohort(summary, source, file, lines.build().toArray());
     }
 
     /**
@@ -149,7 +151,7 @@ final class ClvInputs {
      * the id just before the date and a first line that does not start with a number is a header. Dates are
      * yyyy-mm-dd (a time after it is ignored) or yyyymmdd.
      */
-    static Cohort transactions(Path file, LocalDate calibrationEnd, RfmTimeUnit unit, Currency currency,
+    public static Cohort transactions(Path file, LocalDate calibrationEnd, RfmTimeUnit unit, Currency currency,
                                Progress progress) {
         InputFile input = InputFile.of(file);
         progress.start("reading " + file.getFileName());
@@ -182,8 +184,8 @@ final class ClvInputs {
      * Reads per-customer contract lifetimes: a CSV with {@code periods} and {@code churned} (a yes/no value: true or
      * false, yes/no, y/n or 1/0, in any case), and optionally a customer id column, which is not used.
      */
-    static Lifetimes lifetimes(Path file) {
-        IntColumn periods = new IntColumn();
+    public static Lifetimes lifetimes(Path file) {
+        IntStream.Builder periods = IntStream.builder();
         List<Boolean> churned = new ArrayList<>();
         try (Table table = Table.open(InputFile.of(file), List.of(List.of("periods"), List.of("churned"), ID_COLUMNS),
                 true, "periods,churned")) {
@@ -198,7 +200,7 @@ final class ClvInputs {
         for (int i = 0; i < c.length; i++) {
             c[i] = churned.get(i);
         }
-        return new Lifetimes(periods.toArray(), c);
+        return new Lifetimes(periods.build().toArray(), c);
     }
 
     private static List<Purchase> csvPurchases(InputFile input, Currency currency, Progress progress) {
@@ -248,7 +250,7 @@ final class ClvInputs {
         return out;
     }
 
-    static String unitName(RfmTimeUnit unit) {
+    public static String unitName(RfmTimeUnit unit) {
         return unit.name().toLowerCase(Locale.ROOT);
     }
 
@@ -271,15 +273,11 @@ final class ClvInputs {
 
     /** A CSV file of the CLV inputs: its header checked, its rows read with their lines. */
     private static final class Table implements AutoCloseable {
-        private final InputFile input;
-        private final Reader reader;
-        private final MappingIterator<String[]> rows;
+        private final CsvCells cells;
         private final Header header;
 
-        private Table(InputFile input, Reader reader, MappingIterator<String[]> rows, Header header) {
-            this.input = input;
-            this.reader = reader;
-            this.rows = rows;
+        private Table(CsvCells cells, Header header) {
+            this.cells = cells;
             this.header = header;
         }
 
@@ -288,100 +286,42 @@ final class ClvInputs {
          * thing), at most one column per role, and an unnamed first column only when {@code unnamedFirst}.
          */
         static Table open(InputFile input, List<List<String>> roles, boolean unnamedFirst, String expected) {
-            Reader reader = input.reader();
+            CsvCells cells = CsvCells.open(input);
             try {
-                MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader);
-                String[] names = null;
-                int line = 1;
-                while (names == null && hasNext(input, rows)) {
-                    line = rows.getCurrentLocation().getLineNr();
-                    String[] cells = next(input, rows);
-                    names = blank(cells) ? null : cells;
-                }
-                if (names == null) {
+                Optional<String[]> names = cells.next();
+                if (names.isEmpty()) {
                     throw new InputException(input.name() + ": the file is empty; expected a header row with "
                             + expected);
                 }
-                Header header = new Header(input.name() + ":" + line, names);
+                Header header = new Header(input.name() + ":" + cells.line(), names.get());
                 header.check(roles, unnamedFirst);
-                Table table = new Table(input, reader, rows, header);
-                reader = null;
+                Table table = new Table(cells, header);
+                cells = null;
                 return table;
-            } catch (IOException e) {
-                throw syntax(input, e);
             } finally {
-                if (reader != null) {
-                    try {
-                        reader.close();
-                    } catch (IOException e) {
-                        // Read only; nothing is lost.
-                    }
+                if (cells != null) {
+                    cells.close();
                 }
             }
         }
 
         /** The next row that is not blank, or null at the end. */
         Row next() {
-            while (hasNext(input, rows)) {
-                int line = rows.getCurrentLocation().getLineNr();
-                String[] cells = next(input, rows);
-                if (blank(cells)) {
-                    continue;
-                }
-                if (cells.length != header.size()) {
-                    throw new InputException(String.format(Locale.ROOT, "%s:%d: the row has %d cells but the header"
-                            + " has %d", input.name(), line, cells.length, header.size()));
-                }
-                return new Row(input.name(), line, header, cells);
+            Optional<String[]> row = cells.next();
+            if (row.isEmpty()) {
+                return null;
             }
-            return null;
+            String[] values = row.get();
+            if (values.length != header.size()) {
+                throw new InputException(String.format(Locale.ROOT, "%s:%d: the row has %d cells but the header"
+                        + " has %d", cells.file(), cells.line(), values.length, header.size()));
+            }
+            return new Row(cells.file(), cells.line(), header, values);
         }
 
         @Override
         public void close() {
-            try {
-                reader.close();
-            } catch (IOException e) {
-                // Read only; nothing is lost.
-            }
-        }
-
-        private static boolean hasNext(InputFile input, MappingIterator<String[]> rows) {
-            try {
-                return rows.hasNextValue();
-            } catch (IOException e) {
-                throw syntax(input, e);
-            }
-        }
-
-        private static String[] next(InputFile input, MappingIterator<String[]> rows) {
-            try {
-                return rows.nextValue();
-            } catch (IOException e) {
-                throw syntax(input, e);
-            }
-        }
-
-        private static boolean blank(String[] cells) {
-            for (String c : cells) {
-                if (!c.isEmpty()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static InputException syntax(InputFile input, IOException e) {
-            InputException cause = InputFiles.inputCause(e);
-            if (cause != null) {
-                return cause;
-            }
-            if (e instanceof JsonProcessingException j) {
-                int line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
-                return new InputException(input.name() + (line > 0 ? ":" + line : "") + ": not well-formed CSV: "
-                        + j.getOriginalMessage());
-            }
-            return InputFile.cannotRead(input.name(), e);
+            cells.close();
         }
     }
 
@@ -536,40 +476,6 @@ final class ClvInputs {
         InputException error(int column, String problem) {
             String where = column < 0 ? "" : " column " + (column + 1) + " '" + header.name(column) + "':";
             return new InputException(file + ":" + line + ":" + where + " " + problem);
-        }
-    }
-
-    /** A growable int column. */
-    private static final class IntColumn {
-        private int[] values = new int[64];
-        private int size;
-
-        void add(int v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-    }
-
-    /** A growable double column. */
-    private static final class DoubleColumn {
-        private double[] values = new double[64];
-        private int size;
-
-        void add(double v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(values, size);
         }
     }
 }

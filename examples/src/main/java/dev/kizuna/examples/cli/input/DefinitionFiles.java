@@ -1,6 +1,8 @@
 package dev.kizuna.examples.cli.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.InputFile;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
@@ -18,12 +20,12 @@ import java.util.Optional;
  * a missing file, a file that is not UTF-8, an extension other than {@code .json}, {@code .yaml} or {@code .yml}, a
  * document that is not well-formed, every error of a definition with its path.
  */
-final class DefinitionFiles {
+public final class DefinitionFiles {
     private DefinitionFiles() {
     }
 
     /** Reads a definition file into a tree, JSON or YAML by its extension. */
-    static JsonNode tree(Path file) {
+    public static JsonNode tree(Path file) {
         InputFile input = InputFile.of(file);
         DefinitionFormat format;
         try {
@@ -41,7 +43,7 @@ final class DefinitionFiles {
     }
 
     /** Reads a health model definition and creates its model. */
-    static HealthModel model(HealthModels models, Path file) {
+    public static HealthModel model(HealthModels models, Path file) {
         JsonNode tree = tree(file);
         try {
             return models.create(models.read(tree, Optional.empty()));
@@ -54,7 +56,7 @@ final class DefinitionFiles {
      * Reads a playbook rule set whose signals are well-known or declared in it, and whose band tests name bands of
      * {@code bands}, the scheme of the health model that scores the accounts.
      */
-    static RuleSet ruleSet(Path file, BandScheme bands) {
+    public static RuleSet ruleSet(Path file, BandScheme bands) {
         JsonNode tree = tree(file);
         try {
             return PlaybookDefinitions.standard().withBands(bands).readRuleSet(tree);
@@ -69,7 +71,7 @@ final class DefinitionFiles {
      *
      * @param what how to name the rule set and what to do, for the message
      */
-    static void checkBands(RuleSet rules, BandScheme bands, String what) {
+    public static void checkBands(RuleSet rules, BandScheme bands, String what) {
         try {
             PlaybookDefinitions.standard().withBands(bands).readRuleSet(PlaybookDefinitions.standard().tree(rules));
         } catch (dev.kizuna.playbooks.definition.DefinitionException e) {

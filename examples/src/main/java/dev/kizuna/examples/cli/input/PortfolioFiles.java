@@ -1,6 +1,9 @@
 package dev.kizuna.examples.cli.input;
 
 import dev.kizuna.core.Account;
+import dev.kizuna.core.csv.CsvFormats;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.InputFile;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SupportTicket;
 import dev.kizuna.core.event.SurveyResponse;
@@ -22,7 +25,7 @@ import java.util.Optional;
  * absent. Each file is read through {@link InputFile} and {@link InputFiles#json}: whole or not at all, every bad
  * record listed with its line and JSON path.
  */
-final class PortfolioFiles {
+public final class PortfolioFiles {
     private PortfolioFiles() {
     }
 
@@ -33,7 +36,7 @@ final class PortfolioFiles {
      * @throws InputException if the directory or a file cannot be read, or {@code asOf} is not after the history's
      *                        start
      */
-    static Portfolio read(Path dir, Optional<LocalDate> asOf) {
+    public static Portfolio read(Path dir, Optional<LocalDate> asOf) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + (Files.exists(dir) ? ": not a directory; give the directory that `kizuna"
                     + " demo --out DIR` writes" : ": no such directory"));
@@ -68,6 +71,6 @@ final class PortfolioFiles {
         if (!Files.exists(file) && !required) {
             return List.of();
         }
-        return InputFiles.json(InputFile.of(file), type).requireAll().values();
+        return CsvFormats.json(InputFile.of(file), type).requireAll().values();
     }
 }

@@ -14,16 +14,16 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The readable form of backtest reports, for {@code kizuna backtest} and the demo. */
-final class BacktestText {
+public final class BacktestText {
     private BacktestText() {
     }
 
-    static String events(BacktestReport r) {
+    public static String events(BacktestReport r) {
         return r.targets().stream().map(t -> t == Outcome.Type.CHURNED ? "churn"
                 : t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "));
     }
 
-    static String estimate(Estimate e, int decimals) {
+    public static String estimate(Estimate e, int decimals) {
         String format = "%." + decimals + "f";
         if (Double.isNaN(e.value())) {
             return "n/a";
@@ -33,12 +33,12 @@ final class BacktestText {
                 + String.format(Locale.ROOT, format, e.upper()) + "]" : value;
     }
 
-    static String percent(double share) {
+    public static String percent(double share) {
         return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
     /** Prints the headline figures: observations, AUCs, and the churn rate per band. */
-    static void summary(PrintWriter w, BacktestReport r) {
+    public static void summary(PrintWriter w, BacktestReport r) {
         w.printf(Locale.ROOT, "  %,d snapshots: %,d judged, %,d censored (horizon past the end of the data), %,d"
                 + " without a score%n", r.snapshots(), r.observations(), r.censored(), r.insufficient());
         w.printf(Locale.ROOT, "  ROC AUC %s   PR AUC %s   %s rate %s%n", estimate(r.rocAuc(), 3),
@@ -61,7 +61,7 @@ final class BacktestText {
     }
 
     /** Prints the full report: the summary, then the Brier score, lift and calibration by decile. */
-    static void report(PrintWriter w, BacktestReport r) {
+    public static void report(PrintWriter w, BacktestReport r) {
         w.printf(Locale.ROOT, "Backtest of %s: %s within %s after each snapshot%n", r.model(), events(r), r.horizon());
         summary(w, r);
         w.printf(Locale.ROOT, "  Brier score %.4f (health read as 100 x (1 - P(event)))%n", r.brier());
@@ -79,7 +79,7 @@ final class BacktestText {
     }
 
     /** Prints each model's report, then the pairwise tests. */
-    static void comparison(PrintWriter w, ModelComparison c) {
+    public static void comparison(PrintWriter w, ModelComparison c) {
         for (BacktestReport r : c.reports()) {
             report(w, r);
             w.println();

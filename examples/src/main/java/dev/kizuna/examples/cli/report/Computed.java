@@ -13,8 +13,8 @@ import java.util.function.Function;
  * @param reason why it could not be computed; empty when it was
  * @param <T>    the type of the figure
  */
-record Computed<T>(Optional<T> value, String reason) {
-    Computed {
+public record Computed<T>(Optional<T> value, String reason) {
+    public Computed {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(reason, "reason");
         if (value.isPresent() == !reason.isEmpty()) {
@@ -23,27 +23,27 @@ record Computed<T>(Optional<T> value, String reason) {
     }
 
     /** Returns a computed figure. */
-    static <T> Computed<T> of(T value) {
+    public static <T> Computed<T> of(T value) {
         return new Computed<>(Optional.of(value), "");
     }
 
     /** Returns a figure that could not be computed, and why. */
-    static <T> Computed<T> unavailable(String reason) {
+    public static <T> Computed<T> unavailable(String reason) {
         return new Computed<>(Optional.empty(), reason);
     }
 
     /** Returns whether the figure was computed. */
-    boolean isPresent() {
+    public boolean isPresent() {
         return value.isPresent();
     }
 
     /** Returns the figure. */
-    T get() {
+    public T get() {
         return value.orElseThrow(() -> new IllegalStateException(reason));
     }
 
     /** Returns the figure transformed, or this one's reason. */
-    <U> Computed<U> map(Function<? super T, ? extends U> f) {
+    public <U> Computed<U> map(Function<? super T, ? extends U> f) {
         return value.isPresent() ? of(f.apply(value.get())) : unavailable(reason);
     }
 }

@@ -5,6 +5,7 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.examples.cli.demo.DemoScorecard;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthScore;
@@ -27,18 +28,18 @@ import java.util.TreeMap;
  * The health section of {@code kizuna demo}: the current customers scored with the demo scorecard, their band
  * distribution, the ten riskiest accounts with their reasons, and the parents' rollups.
  */
-final class HealthSummary {
+public final class HealthSummary {
     /** How many of the riskiest accounts are listed. */
-    static final int RISKIEST = 10;
+    public static final int RISKIEST = 10;
 
     private final Portfolio portfolio;
 
-    HealthSummary(Portfolio portfolio) {
+    public HealthSummary(Portfolio portfolio) {
         this.portfolio = portfolio;
     }
 
     /** The demo's health results, for printing and for tests. */
-    record Results(Instant asOf, HealthModel model, Map<AccountId, Explanation> explanations,
+    public record Results(Instant asOf, HealthModel model, Map<AccountId, Explanation> explanations,
                    BandDistribution distribution, List<Explanation> riskiest, List<ParentHealth> parents) {
     }
 
@@ -46,7 +47,7 @@ final class HealthSummary {
      * Scores the current customers (the accounts with a snapshot at the portfolio's newest snapshot instant) as of
      * that instant, and rolls children up to their parents, weighting by ARR (12 times the MRR signal).
      */
-    Results results() {
+    public Results results() {
         HealthModel model = DemoScorecard.model();
         Instant asOf = portfolio.signals().stream().map(SignalSnapshot::at).max(Comparator.naturalOrder())
                 .orElse(portfolio.asOf().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
@@ -78,7 +79,7 @@ final class HealthSummary {
                 List.copyOf(riskiest.subList(0, Math.min(RISKIEST, riskiest.size()))), parents);
     }
 
-    void print(PrintWriter w) {
+    public void print(PrintWriter w) {
         Results r = results();
         Map<AccountId, Account> accounts = portfolio.accountsById();
         w.println();

@@ -41,9 +41,9 @@ import java.util.function.Function;
  * and retention rates, the trailing twelve months' retention, and, when given, the voice of the customer and usage.
  * {@link #printTable} and {@link #toJson} show the same figures.
  */
-final class MetricsReport {
+public final class MetricsReport {
     /** One month: its bridge and the rates computed from it and from the ledger. */
-    record Month(PeriodSummary bridge, LogoChurn logoChurn, RevenueRetention retention) {
+    public record Month(PeriodSummary bridge, LogoChurn logoChurn, RevenueRetention retention) {
         Optional<Ratio> grossMrrChurn() {
             return MrrChurn.gross(bridge);
         }
@@ -58,11 +58,11 @@ final class MetricsReport {
     }
 
     /** The voice of the customer over a span: the answers of each kind dated in it (UTC days). */
-    record Voc(DateRange period, Nps nps, Csat csat, Ces ces) {
+    public record Voc(DateRange period, Nps nps, Csat csat, Ces ces) {
     }
 
     /** One month of usage records: the trend point and the licence utilisation of the accounts licensed by seat. */
-    record UsageMonth(UsageTrend.Point point, long accounts, LicenceUtilisation utilisation, long overDeployed) {
+    public record UsageMonth(UsageTrend.Point point, long accounts, LicenceUtilisation utilisation, long overDeployed) {
     }
 
     private final MrrLedger ledger;
@@ -83,7 +83,7 @@ final class MetricsReport {
     }
 
     /** Computes the revenue and retention figures of the months {@code from} to {@code to} from a ledger. */
-    static MetricsReport of(MrrLedger ledger, YearMonth from, YearMonth to) {
+    public static MetricsReport of(MrrLedger ledger, YearMonth from, YearMonth to) {
         List<Month> months = new ArrayList<>();
         for (PeriodSummary s : ledger.summaries(ReportingPeriod.MONTH, from.atDay(1), to.atEndOfMonth())) {
             months.add(new Month(s, LogoChurn.of(ledger, s.period()), RevenueRetention.of(ledger, s.period())));
@@ -98,7 +98,7 @@ final class MetricsReport {
      *
      * @throws IllegalArgumentException if the CSAT or CES answers are on several scales
      */
-    MetricsReport withVoc(List<SurveyResponse> surveys) {
+    public MetricsReport withVoc(List<SurveyResponse> surveys) {
         DateRange span = DateRange.of(months.get(0).bridge().period().start(),
                 months.get(months.size() - 1).bridge().period().end());
         return new MetricsReport(ledger, months, trailing, trailingLogoChurn, Optional.of(voc(surveys, span)), usage);
@@ -109,7 +109,7 @@ final class MetricsReport {
      *
      * @throws IllegalArgumentException if an account has several records in a month (weekly or daily records)
      */
-    MetricsReport withUsage(List<UsageRecord> records) {
+    public MetricsReport withUsage(List<UsageRecord> records) {
         return new MetricsReport(ledger, months, trailing, trailingLogoChurn, voc, usage(records, months));
     }
 
@@ -146,30 +146,30 @@ final class MetricsReport {
         return List.copyOf(out);
     }
 
-    List<Month> months() {
+    public List<Month> months() {
         return months;
     }
 
-    RevenueRetention trailing() {
+    public RevenueRetention trailing() {
         return trailing;
     }
 
-    LogoChurn trailingLogoChurn() {
+    public LogoChurn trailingLogoChurn() {
         return trailingLogoChurn;
     }
 
-    Optional<Voc> voc() {
+    public Optional<Voc> voc() {
         return voc;
     }
 
-    List<UsageMonth> usage() {
+    public List<UsageMonth> usage() {
         return usage;
     }
 
     // ---- table ----
 
     /** Prints the report as readable tables. */
-    void printTable(PrintWriter w) {
+    public void printTable(PrintWriter w) {
         String currency = ledger.currency().getCurrencyCode();
         w.printf("Revenue bridge (MRR in %s; churn recognised at %s; reactivation window %s)%n", currency,
                 ledger.options().churnRecognition() == ChurnRecognition.SERVICE_END ? "service end"
@@ -206,7 +206,7 @@ final class MetricsReport {
     }
 
     /** Prints the bridge of each month and a total line. */
-    static void printBridge(PrintWriter w, List<PeriodSummary> bridges, String indent) {
+    public static void printBridge(PrintWriter w, List<PeriodSummary> bridges, String indent) {
         w.printf("%s%-8s %14s %12s %12s %12s %12s %12s %14s %9s%n", indent, "month", "start", "new", "expansion",
                 "reactivation", "contraction", "churn", "end", "customers");
         for (PeriodSummary s : bridges) {
@@ -226,7 +226,7 @@ final class MetricsReport {
     }
 
     /** Prints NPS, CSAT and CES. */
-    static void printVoc(PrintWriter w, Voc v, String indent) {
+    public static void printVoc(PrintWriter w, Voc v, String indent) {
         w.printf("Voice of the customer, %s to %s%n", v.period().start(), v.period().lastDay());
         Nps nps = v.nps();
         OptionalDouble margin = nps.marginOfError();
@@ -252,13 +252,13 @@ final class MetricsReport {
     }
 
     /** Returns the amount with the currency's digits and thousands separators, for example {@code 12,345.67}. */
-    static String money(Money m) {
+    public static String money(Money m) {
         int digits = Math.max(0, m.currency().getDefaultFractionDigits());
         return String.format(Locale.ROOT, "%,." + digits + "f", m.amount().setScale(digits, RoundingMode.HALF_EVEN));
     }
 
     /** Returns the ratio as a percentage with two decimals, or {@code n/a}. */
-    static String percent(Optional<Ratio> ratio) {
+    public static String percent(Optional<Ratio> ratio) {
         return ratio.map(r -> String.format(Locale.ROOT, "%.2f%%", r.percent())).orElse("n/a");
     }
 
@@ -273,7 +273,7 @@ final class MetricsReport {
     // ---- JSON ----
 
     /** Returns the report as a JSON object: exact amounts, ratios as fractions (null when undefined). */
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("currency", ledger.currency().getCurrencyCode());

@@ -4,6 +4,9 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.examples.cli.demo.ClvDemo;
+import dev.kizuna.examples.cli.demo.DemoCommand;
+import dev.kizuna.examples.cli.demo.DemoSummary;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.HealthModel;
@@ -55,17 +58,17 @@ import java.util.TreeSet;
  * @param clv        the simulated add-on purchase log's 12-month CLV per customer, or why the models cannot be fitted
  * @param plays      this week's starter playbook actions, per owner and kind
  */
-record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> bridge, CohortMatrix cohorts,
+public record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> bridge, CohortMatrix cohorts,
                        KaplanMeier survival, Health health, Migration migration,
                        Computed<BacktestReport> backtest, List<RocPoint> roc, Computed<Clv> clv, Plays plays) {
     /** How many monthly cohorts the heatmaps show. */
-    static final int COHORT_MONTHS = 24;
+    public static final int COHORT_MONTHS = 24;
     /** How far apart the two dates of the band migration are. */
-    static final Period MIGRATION = Period.ofMonths(3);
+    public static final Period MIGRATION = Period.ofMonths(3);
     /** The backtest's horizon, as in {@code kizuna demo}. */
-    static final Period HORIZON = Period.ofMonths(3);
+    public static final Period HORIZON = Period.ofMonths(3);
 
-    PortfolioReport {
+    public PortfolioReport {
         bridge = List.copyOf(bridge);
         roc = List.copyOf(roc);
     }
@@ -78,8 +81,8 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
      * @param scores       the scores of the accounts with a snapshot at {@code asOf}
      * @param distribution their band distribution
      */
-    record Health(Instant asOf, String model, List<HealthScore> scores, BandDistribution distribution) {
-        Health {
+    public record Health(Instant asOf, String model, List<HealthScore> scores, BandDistribution distribution) {
+        public Health {
             scores = List.copyOf(scores);
         }
 
@@ -105,13 +108,13 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
      * @param bands  the row and column labels, worst band first, then insufficient data
      * @param counts {@code counts.get(fromBand).get(toBand)}; {@code toBand} may also be {@link #GONE}
      */
-    record Migration(Instant from, Instant to, List<String> bands, Map<String, Map<String, Integer>> counts) {
+    public record Migration(Instant from, Instant to, List<String> bands, Map<String, Map<String, Integer>> counts) {
         /** The column of accounts without a snapshot at the later date. */
         static final String GONE = "no snapshot";
         /** The label of accounts not scored for lack of data. */
         static final String INSUFFICIENT = "insufficient data";
 
-        Migration {
+        public Migration {
             bands = List.copyOf(bands);
             Map<String, Map<String, Integer>> copy = new TreeMap<>();
             counts.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
@@ -138,8 +141,8 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
      * @param top    the lower edge of the open bin: the 95th percentile rounded up to a round number
      * @param bins   the number of closed bins
      */
-    record Clv(double[] values, double top, int bins) {
-        Clv {
+    public record Clv(double[] values, double top, int bins) {
+        public Clv {
             values = values.clone();
         }
 
@@ -193,8 +196,8 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
      * @param evaluated the accounts evaluated
      * @param counts    actions per owner role and action kind
      */
-    record Plays(LocalDate on, int evaluated, Map<CsRole, Map<ActionKind, Integer>> counts) {
-        Plays {
+    public record Plays(LocalDate on, int evaluated, Map<CsRole, Map<ActionKind, Integer>> counts) {
+        public Plays {
             Map<CsRole, Map<ActionKind, Integer>> copy = new EnumMap<>(CsRole.class);
             counts.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new EnumMap<>(v))));
             counts = Collections.unmodifiableMap(copy);
@@ -209,16 +212,16 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
     }
 
     /** The stages of {@link #of}, for progress. */
-    interface Stages {
+    public interface Stages {
         /** Called before each stage with its name, its number (from 1) and the number of stages. */
         void stage(String name, int number, int of);
     }
 
     /** The number of stages {@link #of} reports. */
-    static final int STAGES = 7;
+    public static final int STAGES = 7;
 
     /** Computes the report of a portfolio; the MRR bridge covers its last {@code months} full months. */
-    static PortfolioReport of(Portfolio portfolio, int months, Stages stages) {
+    public static PortfolioReport of(Portfolio portfolio, int months, Stages stages) {
         LocalDate lastDay = portfolio.asOf().minusDays(1);
         YearMonth last = YearMonth.from(lastDay);
         stages.stage("MRR ledger and bridge", 1, STAGES);
@@ -236,7 +239,7 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
                 results.explanations().values().stream().map(Explanation::score).toList(), results.distribution());
         Migration migration = migration(portfolio.signals(), model, results.asOf());
         stages.stage("health backtest", 4, STAGES);
-        List<Outcome> churn = PortfolioOutcomes.churn(portfolio.subscriptionEvents());
+        List<Outcome> churn = Outcome.churnsOf(portfolio.subscriptionEvents());
         Computed<BacktestReport> report = DemoSummary.backtest(portfolio);
         List<RocPoint> roc = report.isPresent() ? Backtest.builder(HORIZON).observedUntil(portfolio.asOf()).build()
                 .rocCurve(model, portfolio.signals(), churn) : List.of();
@@ -253,7 +256,7 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
      * Returns the band migration from the latest snapshot instant at or before {@code to - MIGRATION} to {@code to},
      * every snapshot scored by {@code model} as of its own instant.
      */
-    static Migration migration(List<SignalSnapshot> signals, HealthModel model, Instant to) {
+    public static Migration migration(List<SignalSnapshot> signals, HealthModel model, Instant to) {
         Instant target = to.atOffset(ZoneOffset.UTC).minus(MIGRATION).toInstant();
         Instant from = signals.stream().map(SignalSnapshot::at).filter(t -> !t.isAfter(target))
                 .max(Instant::compareTo).orElse(to);
@@ -280,7 +283,7 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
     }
 
     /** The number of closed bins of the CLV histogram. */
-    static final int CLV_BINS = 20;
+    public static final int CLV_BINS = 20;
 
     private static Computed<Clv> clv(Portfolio portfolio) {
         ClvDemo demo = new ClvDemo(portfolio);
@@ -302,7 +305,7 @@ record PortfolioReport(LocalDate asOf, Currency currency, List<PeriodSummary> br
     }
 
     /** Rounds up to 1, 2 or 5 times a power of ten, at least 1. */
-    static double roundUp(double value) {
+    public static double roundUp(double value) {
         if (!(value > 1)) {
             return 1;
         }

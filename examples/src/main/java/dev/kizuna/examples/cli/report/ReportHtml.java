@@ -26,11 +26,11 @@ import java.util.function.Function;
  * PNG images in {@code data:} URIs, no script, no link and no URL. Every figure in a table carries its key and its
  * exact value in {@code data-k} and {@code data-v} attributes, so that a program can read the numbers back.
  */
-final class ReportHtml {
+public final class ReportHtml {
     /** The health cut-offs at which the ROC table reads the curve: flag every account at or below the health. */
-    static final int[] ROC_CUTS = {20, 30, 40, 50, 60, 70, 80};
+    public static final int[] ROC_CUTS = {20, 30, 40, 50, 60, 70, 80};
     /** The days at which the survival table reads the curve. */
-    static final int[] SURVIVAL_DAYS = {30, 90, 180, 365, 540, 730, 1095};
+    public static final int[] SURVIVAL_DAYS = {30, 90, 180, 365, 540, 730, 1095};
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:2em auto;\
@@ -50,7 +50,7 @@ final class ReportHtml {
     }
 
     /** Returns the page of {@code r}; {@code source} says where the portfolio came from. */
-    static String render(PortfolioReport r, String source) {
+    public static String render(PortfolioReport r, String source) {
         return new ReportHtml().page(r, source);
     }
 
@@ -256,7 +256,7 @@ final class ReportHtml {
      * Returns the curve's point that flags every observation with health at or below {@code cut} (risk at or above
      * {@code -cut}): the last point whose threshold is at least {@code -cut}.
      */
-    static Optional<RocPoint> pointAt(List<RocPoint> roc, double cut) {
+    public static Optional<RocPoint> pointAt(List<RocPoint> roc, double cut) {
         RocPoint found = null;
         for (RocPoint p : roc) {
             if (p.threshold() >= -cut) {
@@ -362,7 +362,7 @@ final class ReportHtml {
     }
 
     /** Escapes text for HTML content and attribute values. */
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -8,6 +8,9 @@ import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.KizunaCommand;
+import dev.kizuna.examples.cli.ReportCommand;
+import dev.kizuna.health.csv.HealthCsvFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -61,7 +64,7 @@ class DemoCommandTest {
         assertEquals(expected.subscriptionEvents(), events);
         assertEquals(expected.plans(), plans);
         assertEquals(PortfolioOutcomes.churn(expected.subscriptionEvents()),
-                InputFiles.outcomes(dir.resolve("churn-outcomes.json")).values());
+                HealthCsvFormats.outcomes(dir.resolve("churn-outcomes.json")).values());
         for (String file : List.of("usage.json", "surveys.json", "tickets.json", "signals.json")) {
             assertTrue(Files.size(dir.resolve(file)) > 2, file);
         }
