@@ -65,7 +65,7 @@ import java.util.concurrent.Callable;
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scores accounts' health from their signal snapshots and explains the scores.",
                 "Prints each account's score, band and reason, riskiest first, and the band distribution."})
-final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -382,7 +382,7 @@ final class ScoreCommand implements Callable<Integer> {
      * Returns each account's latest snapshot at or before the cutoff, by account; of two snapshots of one account at
      * the same instant, the later in the file.
      */
-    static Map<AccountId, SignalSnapshot> latest(List<SignalSnapshot> snapshots, Optional<Instant> cutoff) {
+    public static Map<AccountId, SignalSnapshot> latest(List<SignalSnapshot> snapshots, Optional<Instant> cutoff) {
         Map<AccountId, SignalSnapshot> latest = new TreeMap<>();
         for (SignalSnapshot s : snapshots) {
             if (cutoff.isPresent() && s.at().isAfter(cutoff.get())) {

@@ -172,7 +172,7 @@ class BacktestCommandTest {
     @Test
     void churnIsTheEndOfTheLastSubscription() {
         Portfolio p = DemoPortfolio.builder().accounts(200).subscriptionsOnly().build();
-        List<Outcome> churn = PortfolioOutcomes.churn(p.subscriptionEvents());
+        List<Outcome> churn = Outcome.churnsOf(p.subscriptionEvents());
         assertTrue(!churn.isEmpty());
         for (Outcome o : churn) {
             // On that day the account has no subscription left running.

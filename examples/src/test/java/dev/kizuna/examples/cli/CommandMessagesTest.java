@@ -326,7 +326,8 @@ class CommandMessagesTest {
 
     @Test
     void metricsSayWhatToDoInTheToolsTermsNotTheLibrarys() throws Exception {
-        String header = InputFilesTest.HEADER + "\n";
+        String header = "account,subscription,kind,effective_date,recorded_on,plan,unit_price,currency,quantity,"
+                + "interval,discount_percent,discount_amount,trial\n";
         Path empty = write("empty-events.csv", header);
         assertEquals("kizuna: " + empty + ": the file has no subscription event; metrics need at least one START"
                 + " event\n", fails(1, "metrics", "--events", empty.toString()));

@@ -231,7 +231,7 @@ class ReportCommandTest {
     @Test
     void theBacktestFiguresAreTheBacktestsReportAndCurve() {
         HealthModel model = DemoScorecard.model();
-        List<Outcome> churn = PortfolioOutcomes.churn(portfolio.subscriptionEvents());
+        List<Outcome> churn = Outcome.churnsOf(portfolio.subscriptionEvents());
         Backtest backtest = Backtest.builder(Period.ofMonths(3)).observedUntil(portfolio.asOf()).build();
         BacktestReport r = backtest.run(model, portfolio.signals(), churn);
         assertEquals(r.rocAuc().value(), number("backtest/auc"));

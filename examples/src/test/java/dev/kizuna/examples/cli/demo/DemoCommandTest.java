@@ -10,6 +10,7 @@ import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.examples.cli.KizunaCommand;
 import dev.kizuna.examples.cli.ReportCommand;
+import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.csv.HealthCsvFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class DemoCommandTest {
         assertEquals(expected.accounts(), accounts);
         assertEquals(expected.subscriptionEvents(), events);
         assertEquals(expected.plans(), plans);
-        assertEquals(PortfolioOutcomes.churn(expected.subscriptionEvents()),
+        assertEquals(Outcome.churnsOf(expected.subscriptionEvents()),
                 HealthCsvFormats.outcomes(dir.resolve("churn-outcomes.json")).values());
         for (String file : List.of("usage.json", "surveys.json", "tickets.json", "signals.json")) {
             assertTrue(Files.size(dir.resolve(file)) > 2, file);
