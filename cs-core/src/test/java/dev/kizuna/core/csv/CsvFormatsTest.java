@@ -83,6 +83,24 @@ class CsvFormatsTest {
     }
 
     @Test
+    void theReadmeSnippetReadsTheEventsAndWhereEachIs() throws Exception {
+        Path file = write("events.csv", HEADER + "\nacme,s1,START,2024-01-01,,pro,100,EUR,3,MONTHLY,,,\n");
+        // As in cs-core's README, with the file's path for Path.of("events.csv").
+        Rows<SubscriptionEvent> rows = CsvFormats.subscriptionEvents(file); // throws InputException
+        List<SubscriptionEvent> events = rows.values();
+        String where = rows.where(0);                                        // "events.csv:2"
+        assertEquals(1, events.size());
+        assertEquals("acme", events.get(0).account().value());
+        assertEquals(file + ":2", where);
+        var e = assertThrows(InputException.class, () -> CsvFormats.subscriptionEvents(write("events.csv",
+                HEADER + "\nacme,s1,START,2024-01-01,,pro,abc,EUR,3,MONTHLY,,,\n"
+                + "acme,s1,begin,2024-01-01,,pro,100,EUR,3,MONTHLY,,,\n")));
+        assertEquals(file + ": 2 records cannot be read:\n  " + file + ":2: column 'unit_price': 'abc' is not a decimal"
+                + " number (ASCII digits, an optional sign, decimal point and exponent, such as 1250.00)\n  " + file
+                + ":3: column 'kind': 'begin' is not one of START, CHANGE, CANCEL or END", e.getMessage());
+    }
+
+    @Test
     void badCsvCellNamesFileLineColumnAndValue() throws Exception {
         String m = eventsError(HEADER + "\nacme,s1,START,2024-01-01,,pro,100,EUR,three,MONTHLY,,,\n");
         assertEquals(dir.resolve("events.csv") + ":2: column 'quantity': 'three' is not a whole number: write ASCII"
