@@ -38,7 +38,13 @@ public final class CsvTable implements Closeable {
      */
     public record Layout(List<String> required, List<String> optional,
                          Optional<Function<String, Optional<String>>> others) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param required the columns every file must have, in the documented order
+         * @param optional the columns a file may have
+         * @param others   the check of another column's name, returning its problem; empty when none is allowed
+         */
         public Layout {
             required = List.copyOf(required);
             optional = List.copyOf(optional);

@@ -29,6 +29,11 @@ public record Rows<T>(String file, List<T> values, int[] lines, List<Rejected> r
     /**
      * Checks and copies the components.
      *
+     * @param file     the file's name, as messages give it
+     * @param values   the values read
+     * @param lines    the line of each value
+     * @param rejected the records that could not be read, in file order
+     * @param count    how many records could not be read, listed or not
      * @throws IllegalArgumentException if there is not one line per value
      */
     public Rows {
