@@ -7,6 +7,7 @@
 module dev.kizuna.core {
     requires static transitive org.jspecify;
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
 
     exports dev.kizuna.core;
     exports dev.kizuna.core.journey;
@@ -14,9 +15,11 @@ module dev.kizuna.core {
     exports dev.kizuna.core.signal;
     exports dev.kizuna.core.plan;
     exports dev.kizuna.core.json;
+    exports dev.kizuna.core.csv;
     exports dev.kizuna.core.sample;
     // Kizuna's strict JSON reading, shared with the modules that add codecs of their own types.
     exports dev.kizuna.core.internal.json to dev.kizuna.metrics;
-    // The argument checks and number formatting every module's values share, so that messages have one shape.
+    // The argument checks, number formatting and "did you mean ...?" suggestions every module shares, so that
+    // messages have one shape.
     exports dev.kizuna.core.internal to dev.kizuna.metrics, dev.kizuna.health, dev.kizuna.playbooks;
 }

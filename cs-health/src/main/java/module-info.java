@@ -27,6 +27,7 @@ module dev.kizuna.health {
     exports dev.kizuna.health.batch;
     exports dev.kizuna.health.backtest;
     exports dev.kizuna.health.fit;
+    exports dev.kizuna.health.csv;
     // The machinery the playbook definitions share with the health ones (paths, signal declarations, suggestions).
     exports dev.kizuna.health.internal to dev.kizuna.playbooks;
 

@@ -1,6 +1,7 @@
 package dev.kizuna.core;
 
 import dev.kizuna.core.internal.Checks;
+import dev.kizuna.core.internal.DecimalSyntax;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -94,7 +95,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
             throw new IllegalArgumentException("amount: '" + Checks.shown(s) + "' has " + s.length()
                     + " characters, over the limit of " + maxLength);
         }
-        int exponentAt = exponentIndex(s);
+        int exponentAt = DecimalSyntax.exponentIndex(s);
         if (exponentAt < 0) {
             throw new IllegalArgumentException("amount: '" + Checks.shown(s) + "' is not a decimal number (ASCII"
                     + " digits, an optional sign, decimal point and exponent, such as 1250.00)");
@@ -138,49 +139,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
                 + " digits after the decimal point");
     }
 
-    /**
-     * Returns the index of the exponent's {@code e} (the length when there is none) if {@code s} is a decimal number
-     * in ASCII digits, else -1.
-     */
-    private static int exponentIndex(String s) {
-        int i = 0;
-        int n = s.length();
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isAsciiDigit(s.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && isAsciiDigit(s.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return -1;
-        }
-        int exponentAt = i;
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            while (i < n && isAsciiDigit(s.charAt(i))) {
-                i++;
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
-                return -1;
-            }
-        }
-        return i == n ? exponentAt : -1;
-    }
-
     /** Returns the significant digits of the exponent that starts at {@code exponentAt} (leading zeros skipped). */
     private static int exponentDigits(String s, int exponentAt) {
         int i = exponentAt + 1;
@@ -203,9 +161,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return true;
     }
 
-    private static boolean isAsciiDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
     /** Returns money of an exact amount in the given currency. */
     public static Money of(BigDecimal amount, Currency currency) {

@@ -6,7 +6,7 @@ import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.definition.DefinitionNode;
-import dev.kizuna.health.internal.NearestName;
+import dev.kizuna.core.internal.NearestName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

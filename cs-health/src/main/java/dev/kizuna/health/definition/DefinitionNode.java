@@ -6,7 +6,7 @@ import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.internal.Checks;
 import dev.kizuna.health.internal.DocumentPaths;
-import dev.kizuna.health.internal.NearestName;
+import dev.kizuna.core.internal.NearestName;
 import dev.kizuna.health.internal.SignalDeclarations;
 import org.jspecify.annotations.Nullable;
 

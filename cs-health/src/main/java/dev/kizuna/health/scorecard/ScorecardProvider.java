@@ -12,7 +12,7 @@ import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.definition.DefinitionNode;
 import dev.kizuna.health.internal.DefinitionTrees;
-import dev.kizuna.health.internal.NearestName;
+import dev.kizuna.core.internal.NearestName;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -15,7 +15,7 @@ import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.definition.DefinitionNode;
 import dev.kizuna.core.internal.Checks;
-import dev.kizuna.health.internal.NearestName;
+import dev.kizuna.core.internal.NearestName;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

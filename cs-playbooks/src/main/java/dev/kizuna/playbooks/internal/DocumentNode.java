@@ -8,7 +8,7 @@ import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.internal.DocumentPaths;
-import dev.kizuna.health.internal.NearestName;
+import dev.kizuna.core.internal.NearestName;
 import dev.kizuna.health.internal.SignalDeclarations;
 import dev.kizuna.playbooks.definition.DefinitionError;
 import dev.kizuna.playbooks.definition.DefinitionException;

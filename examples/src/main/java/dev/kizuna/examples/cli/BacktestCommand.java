@@ -2,15 +2,22 @@ package dev.kizuna.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kizuna.core.csv.CsvFormats;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.Rows;
+import dev.kizuna.core.csv.TextValues;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.examples.cli.input.DefinitionFiles;
+import dev.kizuna.examples.cli.report.BacktestText;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.BacktestJson;
 import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.health.backtest.ModelComparison;
-import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.backtest.NothingToJudgeException;
+import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.csv.HealthCsvFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,7 +94,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         List<HealthModel> loaded = loadModels(models);
         Rows<SignalSnapshot> history = readSnapshots(spec.commandLine().getErr(), snapshots);
-        Rows<Outcome> outcomeList = InputFiles.outcomes(outcomes);
+        Rows<Outcome> outcomeList = HealthCsvFormats.outcomes(outcomes);
         Backtest backtest = backtest(spec, horizon, Optional.ofNullable(observedUntil), targets, resamples, seed);
         PrintWriter w = spec.commandLine().getOut();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -123,7 +130,7 @@ final class BacktestCommand implements Callable<Integer> {
      * domain, say) is listed on standard error and left out; a file of which no record can be read is an error.
      */
     static Rows<SignalSnapshot> readSnapshots(PrintWriter err, Path file) {
-        Rows<SignalSnapshot> rows = InputFiles.signals(file);
+        Rows<SignalSnapshot> rows = CsvFormats.signals(file);
         for (Rows.Rejected r : rows.rejected()) {
             err.println("kizuna: " + r.message() + " (record left out)");
         }

@@ -1,21 +1,25 @@
 package dev.kizuna.examples.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.Money;
+import dev.kizuna.core.csv.CsvFormats;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.InputFile;
+import dev.kizuna.core.json.KizunaJson;
+import dev.kizuna.examples.cli.input.ClvInputs;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvJsonModule;
 import dev.kizuna.metrics.clv.GammaGammaModel;
 import dev.kizuna.metrics.clv.ParetoNbdModel;
 import dev.kizuna.metrics.clv.RfmTimeUnit;
 import dev.kizuna.metrics.clv.SbgModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -112,7 +116,7 @@ final class ClvCommand implements Runnable {
         try (java.io.Reader reader = input.reader()) {
             tree = MAPPER.readTree(reader);
         } catch (IOException e) {
-            throw InputFiles.jsonSyntax(input, e);
+            throw CsvFormats.jsonSyntax(input, e);
         }
         if (tree == null || tree.isMissingNode()) {
             throw new InputException(file + ": the file is empty; expected a fitted model, as 'kizuna clv fit --out'"

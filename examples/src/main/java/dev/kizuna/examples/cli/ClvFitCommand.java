@@ -1,5 +1,9 @@
 package dev.kizuna.examples.cli;
 
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.TextValues;
+import dev.kizuna.examples.cli.demo.ClvDemo;
+import dev.kizuna.examples.cli.input.ClvInputs;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.FitOptions;
 import dev.kizuna.metrics.clv.FitReport;
@@ -8,12 +12,12 @@ import dev.kizuna.metrics.clv.ParetoNbdModel;
 import dev.kizuna.metrics.clv.RfmSummary;
 import dev.kizuna.metrics.clv.SbgModel;
 import dev.kizuna.metrics.clv.TransactionModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

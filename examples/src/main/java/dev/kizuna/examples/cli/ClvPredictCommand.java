@@ -1,6 +1,8 @@
 package dev.kizuna.examples.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.examples.cli.input.ClvInputs;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvHorizon;
 import dev.kizuna.metrics.clv.CustomerLifetimeValue;
@@ -8,12 +10,12 @@ import dev.kizuna.metrics.clv.GammaGammaModel;
 import dev.kizuna.metrics.clv.RfmSummary;
 import dev.kizuna.metrics.clv.RfmTimeUnit;
 import dev.kizuna.metrics.clv.TransactionModel;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.kizuna.examples.cli;
 
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.Rows;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModels;
@@ -8,6 +10,7 @@ import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.Labels;
 import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.csv.HealthCsvFormats;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.fit.Coefficient;
 import dev.kizuna.health.fit.FitException;
@@ -15,12 +18,12 @@ import dev.kizuna.health.fit.LogisticFit;
 import dev.kizuna.health.fit.LogisticFitter;
 import dev.kizuna.health.fit.ScorecardSuggestion;
 import dev.kizuna.health.fit.ScorecardSuggestions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,7 +120,7 @@ final class FitCommand implements Runnable {
             progress.start("fitting the logistic churn model");
             progress.update(0, 3);
             Rows<SignalSnapshot> history = BacktestCommand.readSnapshots(spec.commandLine().getErr(), snapshots);
-            Rows<Outcome> outcomeList = InputFiles.outcomes(outcomes);
+            Rows<Outcome> outcomeList = HealthCsvFormats.outcomes(outcomes);
             progress.update(1, 3);
             Backtest labelling = BacktestCommand.backtest(spec, horizon, Optional.ofNullable(observedUntil),
                     List.of(), 0, Backtest.DEFAULT_SEED);

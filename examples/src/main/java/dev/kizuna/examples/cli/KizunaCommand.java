@@ -1,7 +1,9 @@
 package dev.kizuna.examples.cli;
 
-import picocli.CommandLine;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.examples.cli.demo.DemoCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 

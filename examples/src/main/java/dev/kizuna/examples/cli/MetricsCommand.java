@@ -3,19 +3,23 @@ package dev.kizuna.examples.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kizuna.core.csv.CsvFormats;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.Rows;
 import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
+import dev.kizuna.examples.cli.report.MetricsReport;
 import dev.kizuna.metrics.revenue.ChurnRecognition;
 import dev.kizuna.metrics.revenue.LedgerOptions;
 import dev.kizuna.metrics.revenue.MrrLedger;
 import dev.kizuna.metrics.revenue.ReactivationWindow;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,11 +98,11 @@ final class MetricsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--reactivation-window: " + reactivationWindowDays + " must be >= 0");
         }
-        Rows<SubscriptionEvent> eventRows = InputFiles.subscriptionEvents(events);
+        Rows<SubscriptionEvent> eventRows = CsvFormats.subscriptionEvents(events);
         Optional<Rows<SurveyResponse>> surveyRows = surveys == null ? Optional.empty()
-                : Optional.of(InputFiles.surveys(surveys));
+                : Optional.of(CsvFormats.surveys(surveys));
         Optional<Rows<UsageRecord>> usageRows = usage == null ? Optional.empty()
-                : Optional.of(InputFiles.usage(usage));
+                : Optional.of(CsvFormats.usage(usage));
         checkOneCurrency(eventRows);
         LedgerOptions options = LedgerOptions.defaults().withChurnRecognition(churn.recognition)
                 .withReactivationWindow(reactivationWindowDays == null ? ReactivationWindow.unlimited()

@@ -1,9 +1,10 @@
 package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.Dates;
-import picocli.CommandLine;
+import dev.kizuna.core.csv.TextValues;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.kizuna.examples.cli;
 
+import dev.kizuna.core.csv.InputException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Writes the tool's output files, reporting a file that cannot be written as an {@link InputException}. */
-final class OutputFiles {
+public final class OutputFiles {
     private OutputFiles() {
     }
 
@@ -21,7 +22,7 @@ final class OutputFiles {
      *
      * @throws InputException if the file cannot be written: its directory does not exist, permission is denied...
      */
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -30,7 +31,7 @@ final class OutputFiles {
     }
 
     /** The message of a file that cannot be written. */
-    static InputException cannotWrite(Path file, IOException e) {
+    public static InputException cannotWrite(Path file, IOException e) {
         Path parent = file.toAbsolutePath().getParent();
         if (e instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent)) {
             return new InputException(file + ": cannot be written: the directory " + parent + " does not exist");
@@ -45,7 +46,7 @@ final class OutputFiles {
     }
 
     /** The format of a definition the command writes to the file of {@code option}, by its extension. */
-    static DefinitionFormat definitionFormat(CommandSpec spec, String option, Path file) {
+    public static DefinitionFormat definitionFormat(CommandSpec spec, String option, Path file) {
         try {
             return DefinitionFormat.ofFileName(String.valueOf(file.getFileName()));
         } catch (IllegalArgumentException e) {

@@ -3,9 +3,12 @@ package dev.kizuna.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.csv.InputException;
 import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.input.DefinitionFiles;
+import dev.kizuna.examples.cli.input.PortfolioFiles;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
@@ -39,7 +42,7 @@ import java.util.concurrent.Callable;
 @Command(name = "plays", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs playbook definitions against a portfolio and prints the recommended actions per owner"
                 + " role and what was suppressed. Nothing is recorded: it is a dry run.")
-final class PlaysCommand implements Callable<Integer> {
+public final class PlaysCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
@@ -127,7 +130,7 @@ final class PlaysCommand implements Callable<Integer> {
     }
 
     /** Prints actions grouped by owner role and playbook, then the suppressions by reason. */
-    static void print(PrintWriter out, Portfolio portfolio, int evaluated, List<Evaluation> evaluations) {
+    public static void print(PrintWriter out, Portfolio portfolio, int evaluated, List<Evaluation> evaluations) {
         List<RecommendedAction> actions = new ArrayList<>();
         Map<String, Integer> suppressed = new TreeMap<>();
         int heldOut = 0;
@@ -155,7 +158,7 @@ final class PlaysCommand implements Callable<Integer> {
     }
 
     /** The JSON of one evaluation, for tests. */
-    static ObjectNode json(Evaluation e) {
+    public static ObjectNode json(Evaluation e) {
         return EvaluationJson.tree(e);
     }
 }

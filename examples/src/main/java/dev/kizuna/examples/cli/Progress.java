@@ -7,7 +7,7 @@ import java.util.Locale;
  * Progress of long work on standard error. On a terminal one line is rewritten in place while a stage runs; otherwise
  * (a pipe, a file, a test) each finished stage is one plain line. Standard output stays for results only.
  */
-final class Progress {
+public final class Progress {
     private static final String CLEAR_TO_END = "\u001b[K";
     private static final long UPDATE_NANOS = 200_000_000L;
 
@@ -18,19 +18,19 @@ final class Progress {
     private long started;
     private long lastUpdate;
 
-    Progress(PrintWriter err, boolean terminal, boolean quiet) {
+    public Progress(PrintWriter err, boolean terminal, boolean quiet) {
         this.err = err;
         this.terminal = terminal;
         this.quiet = quiet;
     }
 
     /** Progress to the command's error stream; a terminal when the JVM has a console. */
-    static Progress of(PrintWriter err, boolean quiet) {
+    public static Progress of(PrintWriter err, boolean quiet) {
         return new Progress(err, System.console() != null, quiet);
     }
 
     /** Starts a stage, such as "reading sales.csv". */
-    void start(String what) {
+    public void start(String what) {
         task = what;
         started = System.nanoTime();
         lastUpdate = started;
@@ -41,7 +41,7 @@ final class Progress {
     }
 
     /** Shows how far the stage has got, at most five times a second and only on a terminal. */
-    void update(String detail) {
+    public void update(String detail) {
         long now = System.nanoTime();
         if (terminal && !quiet && now - lastUpdate >= UPDATE_NANOS) {
             lastUpdate = now;
@@ -56,7 +56,7 @@ final class Progress {
      * only on a terminal (plain output shows the finished stage's line only). The last update ({@code done == total})
      * always draws.
      */
-    void update(long done, long total) {
+    public void update(long done, long total) {
         draw(done, total, false);
     }
 
@@ -64,7 +64,7 @@ final class Progress {
      * Shows how much of a file has been read as a bar, such as
      * {@code kizuna: reading log.csv [#########           ] 45%  12.3/27.4 MB}; as {@link #update(long, long)}.
      */
-    void updateBytes(long done, long total) {
+    public void updateBytes(long done, long total) {
         draw(done, total, true);
     }
 
@@ -78,15 +78,15 @@ final class Progress {
     }
 
     /** The width of the bar, in characters between the brackets. */
-    static final int BAR_WIDTH = 20;
+    public static final int BAR_WIDTH = 20;
 
     /** Returns the progress line of a stage: its name, a bar, the percentage and the counts. */
-    static String bar(String task, long done, long total) {
+    public static String bar(String task, long done, long total) {
         return String.format(Locale.ROOT, "%s  %,d/%,d", head(task, done, total), done, total);
     }
 
     /** Returns the progress line of reading a file: its name, a bar, the percentage and the megabytes. */
-    static String byteBar(String task, long done, long total) {
+    public static String byteBar(String task, long done, long total) {
         return String.format(Locale.ROOT, "%s  %.1f/%.1f MB", head(task, done, total), done / 1e6, total / 1e6);
     }
 
@@ -98,7 +98,7 @@ final class Progress {
     }
 
     /** Ends the stage with a line that says what it did and how long it took. */
-    void done(String result) {
+    public void done(String result) {
         if (quiet) {
             return;
         }

@@ -1,13 +1,18 @@
 package dev.kizuna.examples.cli;
 
+import dev.kizuna.core.csv.InputException;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
-import picocli.CommandLine;
+import dev.kizuna.examples.cli.demo.DemoCommand;
+import dev.kizuna.examples.cli.input.PortfolioFiles;
+import dev.kizuna.examples.cli.report.PortfolioReport;
+import dev.kizuna.examples.cli.report.ReportHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,9 +33,9 @@ import java.util.concurrent.Callable;
                 + " migration, the health backtest (ROC curve, churn per band), the CLV distribution and this week's"
                 + " playbook actions per owner; each chart with a table of its numbers.",
                 "The page makes no network request: styles and charts (PNG images) are inline."})
-final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer> {
     /** The file {@code kizuna report} and {@code kizuna demo} write by default. */
-    static final String DEFAULT_FILE = "kizuna-report.html";
+    public static final String DEFAULT_FILE = "kizuna-report.html";
 
     @Spec
     private CommandSpec spec;
@@ -106,7 +111,7 @@ final class ReportCommand implements Callable<Integer> {
      * @throws InputException if the portfolio lacks what a figure needs (no subscription events, no signal
      *                        snapshots), or the file cannot be written
      */
-    static Path write(Portfolio portfolio, String source, int months, Path file, Progress progress) {
+    public static Path write(Portfolio portfolio, String source, int months, Path file, Progress progress) {
         PortfolioReport report;
         String html;
         progress.start("computing the report");

@@ -8,8 +8,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.csv.CsvFormats;
+import dev.kizuna.core.csv.InputException;
+import dev.kizuna.core.csv.Rows;
+import dev.kizuna.core.internal.NearestName;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.examples.cli.demo.DemoScorecard;
+import dev.kizuna.examples.cli.input.DefinitionFiles;
 import dev.kizuna.health.BandLever;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.Contribution;
@@ -59,7 +65,7 @@ import java.util.concurrent.Callable;
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scores accounts' health from their signal snapshots and explains the scores.",
                 "Prints each account's score, band and reason, riskiest first, and the band distribution."})
-final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -118,7 +124,7 @@ final class ScoreCommand implements Callable<Integer> {
 
         Progress progress = Progress.of(err, quiet);
         progress.start("reading " + signals);
-        Rows<SignalSnapshot> rows = InputFiles.signals(signals);
+        Rows<SignalSnapshot> rows = CsvFormats.signals(signals);
         progress.done(String.format(Locale.ROOT, "read %,d signal snapshots from %s", rows.size(), signals));
         reportRejected(err, rows);
         if (rows.size() == 0) {
@@ -220,10 +226,11 @@ final class ScoreCommand implements Callable<Integer> {
     private void noteMisspeltSignals(PrintWriter err, List<SignalSnapshot> snapshots, SortedSet<SignalName> inputs) {
         SortedSet<SignalName> seen = signalsOf(snapshots);
         List<String> lacking = inputs.stream().filter(s -> !seen.contains(s)).map(SignalName::value).toList();
+        NearestName.Budget budget = NearestName.Budget.perDocument();
         for (SignalName name : seen) {
             if (!inputs.contains(name)) {
-                Nearest.of(name.value(), lacking).ifPresent(n -> err.println("kizuna: " + signals + ": the model does"
-                        + " not use the signal '" + name.value() + "' and no snapshot has '" + n + "', which it uses;"
+                NearestName.nearest(name.value(), lacking, budget).ifPresent(n -> err.println("kizuna: " + signals
+                        + ": the model does not use the signal '" + name.value() + "' and no snapshot has '" + n + "', which it uses;"
                         + " did you mean '" + n + "'?"));
             }
         }
@@ -363,7 +370,7 @@ final class ScoreCommand implements Callable<Integer> {
                             + " journey stage; give the accounts with --accounts FILE");
         }
         Map<AccountId, Account> byId = new TreeMap<>();
-        for (Account a : InputFiles.accounts(accounts).values()) {
+        for (Account a : CsvFormats.accounts(accounts).values()) {
             byId.put(a.id(), a);
         }
         return byId;
@@ -375,7 +382,7 @@ final class ScoreCommand implements Callable<Integer> {
      * Returns each account's latest snapshot at or before the cutoff, by account; of two snapshots of one account at
      * the same instant, the later in the file.
      */
-    static Map<AccountId, SignalSnapshot> latest(List<SignalSnapshot> snapshots, Optional<Instant> cutoff) {
+    public static Map<AccountId, SignalSnapshot> latest(List<SignalSnapshot> snapshots, Optional<Instant> cutoff) {
         Map<AccountId, SignalSnapshot> latest = new TreeMap<>();
         for (SignalSnapshot s : snapshots) {
             if (cutoff.isPresent() && s.at().isAfter(cutoff.get())) {

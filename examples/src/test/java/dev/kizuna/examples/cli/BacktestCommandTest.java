@@ -9,6 +9,7 @@ import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.csv.HealthCsvFormats;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,7 +146,7 @@ class BacktestCommandTest {
         Files.writeString(json, "[{\"account\": \"a\", \"type\": \"churned\", \"date\": \"2025-01-02\"},"
                 + " {\"account\": \"b\", \"type\": \"CONTRACTED\", \"date\": \"2025-02-03\"}]");
         assertEquals(List.of(Outcome.churned(AccountId.of("a"), LocalDate.parse("2025-01-02")),
-                Outcome.contracted(AccountId.of("b"), LocalDate.parse("2025-02-03"))), InputFiles.outcomes(json).values());
+                Outcome.contracted(AccountId.of("b"), LocalDate.parse("2025-02-03"))), HealthCsvFormats.outcomes(json).values());
     }
 
     @Test
@@ -171,7 +172,7 @@ class BacktestCommandTest {
     @Test
     void churnIsTheEndOfTheLastSubscription() {
         Portfolio p = DemoPortfolio.builder().accounts(200).subscriptionsOnly().build();
-        List<Outcome> churn = PortfolioOutcomes.churn(p.subscriptionEvents());
+        List<Outcome> churn = Outcome.churnsOf(p.subscriptionEvents());
         assertTrue(!churn.isEmpty());
         for (Outcome o : churn) {
             // On that day the account has no subscription left running.

@@ -2,6 +2,8 @@ package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.demo.DemoCommand;
+import dev.kizuna.examples.cli.demo.DemoScorecard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -324,7 +326,8 @@ class CommandMessagesTest {
 
     @Test
     void metricsSayWhatToDoInTheToolsTermsNotTheLibrarys() throws Exception {
-        String header = InputFilesTest.HEADER + "\n";
+        String header = "account,subscription,kind,effective_date,recorded_on,plan,unit_price,currency,quantity,"
+                + "interval,discount_percent,discount_amount,trial\n";
         Path empty = write("empty-events.csv", header);
         assertEquals("kizuna: " + empty + ": the file has no subscription event; metrics need at least one START"
                 + " event\n", fails(1, "metrics", "--events", empty.toString()));

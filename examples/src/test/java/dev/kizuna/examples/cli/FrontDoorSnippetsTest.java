@@ -4,6 +4,7 @@ package dev.kizuna.examples.cli;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.examples.cli.demo.DemoScorecard;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
@@ -24,6 +25,7 @@ import dev.kizuna.metrics.ReportingPeriod;
 import dev.kizuna.metrics.retention.LogoChurn;
 import dev.kizuna.metrics.retention.LogoChurnConvention;
 import dev.kizuna.metrics.retention.RevenueRetention;
+import dev.kizuna.metrics.revenue.MovementType;
 import dev.kizuna.metrics.revenue.MrrLedger;
 import dev.kizuna.metrics.revenue.PeriodSummary;
 import dev.kizuna.metrics.voc.Nps;
@@ -33,7 +35,6 @@ import java.util.List;
 // README: in-your-code-metrics END
 import dev.kizuna.health.BandLever;
 import dev.kizuna.health.HealthScore;
-import dev.kizuna.metrics.revenue.MovementType;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

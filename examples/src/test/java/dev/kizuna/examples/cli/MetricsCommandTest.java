@@ -6,6 +6,7 @@ import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.demo.DemoCommand;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 import dev.kizuna.metrics.ReportingPeriod;

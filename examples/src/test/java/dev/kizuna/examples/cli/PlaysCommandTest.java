@@ -1,10 +1,17 @@
 package dev.kizuna.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.examples.cli.demo.DemoCommand;
+import dev.kizuna.examples.cli.input.PortfolioFiles;
 import dev.kizuna.playbooks.Evaluation;
+import dev.kizuna.playbooks.EvaluationContext;
 import dev.kizuna.playbooks.PlaybookEngine;
 import dev.kizuna.playbooks.PortfolioContexts;
+import dev.kizuna.playbooks.RuleTrace;
+import dev.kizuna.playbooks.Trace;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +54,30 @@ class PlaysCommandTest {
     void explainPrintsTheTraceOfOneAccount(@TempDir Path dir) throws Exception {
         Portfolio portfolio = DemoPortfolio.builder().accounts(200).build();
         DemoCommand.writeJson(portfolio, dir);
-        String id = PortfolioContexts.builder(PortfolioFiles.read(dir, java.util.Optional.empty())).build()
-                .get(0).account().id().value();
+        EvaluationContext context = PortfolioContexts.builder(PortfolioFiles.read(dir, java.util.Optional.empty()))
+                .build().get(0);
+        String id = context.account().id().value();
         String out = run(0, "plays", "--data", dir.toString(), "--explain", id);
         assertTrue(out.contains(id), out);
-        String json = run(0, "plays", "--data", dir.toString(), "--explain", id, "--format", "json");
-        assertTrue(json.trim().startsWith("{"), json);
+
+        Trace expected = PlaybookEngine.builder(StarterPlaybooks.ruleSet()).trace(true).build().explain(context);
+        JsonNode json = new ObjectMapper().readTree(run(0, "plays", "--data", dir.toString(), "--explain", id,
+                "--format", "json"));
+        assertEquals(id, json.path("account").asText(), "the trace is of the account asked for");
+        assertEquals(expected.at().toString(), json.path("at").asText());
+        JsonNode rules = json.path("rules");
+        assertEquals(expected.rules().size(), rules.size(), "every rule of every playbook is in the trace");
+        assertTrue(rules.size() > 1, rules::toString);
+        for (int i = 0; i < rules.size(); i++) {
+            RuleTrace rule = expected.rules().get(i);
+            JsonNode written = rules.get(i);
+            String which = rule.playbook() + "/" + rule.rule();
+            assertEquals(rule.playbook(), written.path("playbook").asText(), which);
+            assertEquals(rule.rule(), written.path("rule").asText(), which);
+            assertEquals(rule.priority(), written.path("priority").asInt(), which);
+            assertEquals(rule.status().name(), written.path("status").asText(), which + ": its outcome");
+            assertTrue(written.path("now").path("truth").isTextual(), which + " says why: " + written);
+        }
     }
 
     @Test
@@ -60,6 +85,10 @@ class PlaysCommandTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "playbooks:\n  - id: x\n    colour: red\n");
         String out = run(1, "plays", "--playbooks", bad.toString());
-        assertTrue(out.contains("kizuna:"), out);
+        assertEquals("kizuna: " + bad + ": 3 errors in the playbook definition:\n"
+                + "  playbooks[0]: missing required field 'purpose'\n"
+                + "  playbooks[0]: missing required field 'rules'\n"
+                + "  playbooks[0].colour: unknown field; the known fields here are control, description, id, mode,"
+                + " purpose, rules, signals\n", out.replace(System.lineSeparator(), "\n"));
     }
 }

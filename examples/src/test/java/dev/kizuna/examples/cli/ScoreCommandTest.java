@@ -7,6 +7,8 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.examples.cli.demo.DemoCommand;
+import dev.kizuna.examples.cli.demo.DemoScorecard;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;

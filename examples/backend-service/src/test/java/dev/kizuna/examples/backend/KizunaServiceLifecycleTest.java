@@ -84,7 +84,7 @@ class KizunaServiceLifecycleTest {
     @Test
     void theDemoScorecardIsTheOneTheCommandLineToolUses() throws IOException {
         // The copy beside KizunaService must not drift from examples' demo-scorecard.yaml.
-        Path cli = Path.of("../src/main/resources/dev/kizuna/examples/cli/demo-scorecard.yaml");
+        Path cli = Path.of("../src/main/resources/dev/kizuna/examples/cli/demo/demo-scorecard.yaml");
         Path here = Path.of("src/main/resources/dev/kizuna/examples/backend/demo-scorecard.yaml");
         assertEquals(Files.readString(cli), Files.readString(here));
         assertEquals("demo-health", model.id().id());

@@ -48,7 +48,7 @@ class DemoStumpsTest {
         Portfolio demo = DemoData.portfolio();
         HealthModels models = HealthModels.load();
         HealthModel stumps = models.create(models.read(DemoData.resource(), DefinitionFormat.JSON));
-        // The scorecard the kizuna tool's demo backtests (examples, dev/kizuna/examples/cli/demo-scorecard.yaml).
+        // The scorecard the kizuna tool's demo backtests (examples, dev/kizuna/examples/cli/demo/demo-scorecard.yaml).
         String yaml;
         try (InputStream in = KizunaCommand.class.getResourceAsStream("demo-scorecard.yaml")) {
             yaml = new String(Objects.requireNonNull(in, "demo-scorecard.yaml").readAllBytes(), StandardCharsets.UTF_8);
