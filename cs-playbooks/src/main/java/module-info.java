@@ -9,6 +9,9 @@ module dev.kizuna.playbooks {
     requires transitive dev.kizuna.health;
 
     exports dev.kizuna.playbooks;
+    exports dev.kizuna.playbooks.engine;
+    exports dev.kizuna.playbooks.evaluation;
+    exports dev.kizuna.playbooks.json;
     exports dev.kizuna.playbooks.log;
     exports dev.kizuna.playbooks.control;
     exports dev.kizuna.playbooks.definition;

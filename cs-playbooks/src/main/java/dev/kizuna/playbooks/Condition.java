@@ -3,6 +3,7 @@ package dev.kizuna.playbooks;
 import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.PlanStatus;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.playbooks.engine.EvaluationContext;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.kizuna.playbooks;
 
+import dev.kizuna.playbooks.engine.CompiledRuleSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,6 +76,6 @@ public record RuleSet(List<Playbook> playbooks, Optional<OneVoice> oneVoice) {
 
     /** Compiles the rule set into its immutable, thread-safe evaluation form. */
     public CompiledRuleSet compile() {
-        return new CompiledRuleSet(this);
+        return CompiledRuleSet.compile(this);
     }
 }

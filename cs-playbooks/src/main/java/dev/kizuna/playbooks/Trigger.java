@@ -1,5 +1,6 @@
 package dev.kizuna.playbooks;
 
+import dev.kizuna.playbooks.engine.EvaluationContext;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,9 @@
 package dev.kizuna.playbooks;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+import dev.kizuna.playbooks.evaluation.Evaluation;
 import dev.kizuna.playbooks.log.AccountHistory;
 import dev.kizuna.playbooks.log.Firing;
 import dev.kizuna.playbooks.log.InMemoryActionLog;

@@ -1,8 +1,8 @@
 package dev.kizuna.benchmarks.playbooks;
 
-import dev.kizuna.playbooks.CompiledRuleSet;
-import dev.kizuna.playbooks.EvaluationContext;
-import dev.kizuna.playbooks.RuleFiring;
+import dev.kizuna.playbooks.engine.CompiledRuleSet;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.evaluation.RuleFiring;
 import org.jeasy.rules.api.Rules;
 import org.jeasy.rules.core.DefaultRulesEngine;
 import org.junit.jupiter.api.Test;

@@ -100,13 +100,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The starter playbooks' dry run over a portfolio's current customers: how many were evaluated, and the results. */
-    record StarterPlays(int evaluated, List<dev.kizuna.playbooks.Evaluation> evaluations) {
+    record StarterPlays(int evaluated, List<dev.kizuna.playbooks.evaluation.Evaluation> evaluations) {
         /** Runs the starter playbooks as a dry run, with health from the demo scorecard. */
         static StarterPlays run(Portfolio portfolio) {
             dev.kizuna.health.HealthModel health = DemoScorecard.model();
-            var contexts = dev.kizuna.playbooks.PortfolioContexts.builder(portfolio)
+            var contexts = dev.kizuna.playbooks.engine.PortfolioContexts.builder(portfolio)
                     .health(s -> health.score(s, s.at())).build();
-            var evaluations = dev.kizuna.playbooks.PlaybookEngine
+            var evaluations = dev.kizuna.playbooks.engine.PlaybookEngine
                     .builder(dev.kizuna.playbooks.starter.StarterPlaybooks.ruleSet()).trace(false).build()
                     .dryRunAll(contexts);
             return new StarterPlays(contexts.size(), List.copyOf(evaluations));

@@ -19,8 +19,8 @@ import dev.kizuna.metrics.cohort.KaplanMeier;
 import dev.kizuna.metrics.revenue.MrrLedger;
 import dev.kizuna.metrics.revenue.PeriodSummary;
 import dev.kizuna.playbooks.ActionKind;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.RecommendedAction;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
 
 import java.time.Instant;
 import java.time.LocalDate;

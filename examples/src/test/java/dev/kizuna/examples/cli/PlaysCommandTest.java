@@ -2,9 +2,9 @@ package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.PlaybookEngine;
-import dev.kizuna.playbooks.PortfolioContexts;
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+import dev.kizuna.playbooks.engine.PortfolioContexts;
+import dev.kizuna.playbooks.evaluation.Evaluation;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

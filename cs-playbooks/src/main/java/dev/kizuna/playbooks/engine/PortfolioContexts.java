@@ -1,4 +1,4 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.engine;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;

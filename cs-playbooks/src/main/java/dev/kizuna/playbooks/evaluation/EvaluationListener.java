@@ -1,4 +1,7 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.evaluation;
+
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+
 
 /**
  * Hears what a {@link PlaybookEngine} decides, after each evaluation, in rule order: every firing (held out or not),

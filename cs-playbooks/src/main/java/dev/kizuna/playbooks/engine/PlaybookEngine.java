@@ -1,5 +1,11 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.engine;
 
+import dev.kizuna.playbooks.RuleSet;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.EvaluationListener;
+import dev.kizuna.playbooks.evaluation.RuleFiring;
+import dev.kizuna.playbooks.evaluation.Suppression;
+import dev.kizuna.playbooks.evaluation.Trace;
 import dev.kizuna.playbooks.log.ActionLog;
 import dev.kizuna.playbooks.log.InMemoryActionLog;
 

@@ -1,4 +1,4 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.evaluation;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.plan.CsRole;

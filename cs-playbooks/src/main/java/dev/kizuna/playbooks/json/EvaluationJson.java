@@ -1,9 +1,16 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.playbooks.definition.PlaybookDefinitions;
+import dev.kizuna.playbooks.evaluation.ConditionTrace;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
+import dev.kizuna.playbooks.evaluation.RuleFiring;
+import dev.kizuna.playbooks.evaluation.RuleTrace;
+import dev.kizuna.playbooks.evaluation.Suppression;
+import dev.kizuna.playbooks.evaluation.Trace;
 
 import java.util.Collection;
 import java.util.Objects;

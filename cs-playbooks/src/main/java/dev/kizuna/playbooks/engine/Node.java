@@ -1,5 +1,9 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.engine;
 
+import dev.kizuna.playbooks.Condition;
+import dev.kizuna.playbooks.Criterion;
+import dev.kizuna.playbooks.evaluation.ConditionTrace;
+import dev.kizuna.playbooks.evaluation.Truth;
 import dev.kizuna.playbooks.internal.Numbers;
 
 import java.util.ArrayList;

@@ -1,4 +1,7 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.evaluation;
+
+import dev.kizuna.playbooks.Condition;
+
 
 /** The value of a condition in three-valued logic: a test of a missing fact is unknown (see {@link Condition}). */
 public enum Truth {

@@ -1,4 +1,4 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.evaluation;
 
 import java.util.List;
 import java.util.Objects;

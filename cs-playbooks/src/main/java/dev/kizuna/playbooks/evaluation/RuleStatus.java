@@ -1,4 +1,4 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.evaluation;
 
 /** What happened to one rule in one evaluation, as the {@link Trace} reports it. */
 public enum RuleStatus {

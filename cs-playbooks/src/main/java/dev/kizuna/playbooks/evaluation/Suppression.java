@@ -1,5 +1,6 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.evaluation;
 
+import dev.kizuna.playbooks.Action;
 import dev.kizuna.playbooks.internal.Checks;
 
 import java.util.Objects;

@@ -1,7 +1,22 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.engine;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.playbooks.Action;
+import dev.kizuna.playbooks.FiringLimit;
+import dev.kizuna.playbooks.OneVoice;
+import dev.kizuna.playbooks.Playbook;
+import dev.kizuna.playbooks.Rule;
+import dev.kizuna.playbooks.RuleSet;
+import dev.kizuna.playbooks.Trigger;
 import dev.kizuna.playbooks.control.ControlGroup;
+import dev.kizuna.playbooks.evaluation.ConditionTrace;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
+import dev.kizuna.playbooks.evaluation.RuleFiring;
+import dev.kizuna.playbooks.evaluation.RuleStatus;
+import dev.kizuna.playbooks.evaluation.RuleTrace;
+import dev.kizuna.playbooks.evaluation.Suppression;
+import dev.kizuna.playbooks.evaluation.Trace;
 import dev.kizuna.playbooks.internal.Numbers;
 import dev.kizuna.playbooks.log.AccountHistory;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +103,12 @@ public final class CompiledRuleSet {
         }
     }
 
-    CompiledRuleSet(RuleSet ruleSet) {
+    /** Compiles the rule set into its immutable, thread-safe evaluation form. */
+    public static CompiledRuleSet compile(RuleSet ruleSet) {
+        return new CompiledRuleSet(ruleSet);
+    }
+
+    private CompiledRuleSet(RuleSet ruleSet) {
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
         List<CompiledRule> list = new ArrayList<>();
         List<Playbook> pbs = ruleSet.playbooks();

@@ -1,4 +1,4 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;

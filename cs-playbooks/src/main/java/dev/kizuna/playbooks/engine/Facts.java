@@ -1,4 +1,4 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.engine;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.event.SurveyResponse;
@@ -8,6 +8,8 @@ import dev.kizuna.core.plan.SuccessPlan;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.HealthScore;
+import dev.kizuna.playbooks.Fact;
+import dev.kizuna.playbooks.FactKind;
 import dev.kizuna.playbooks.internal.Numbers;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package dev.kizuna.playbooks;
+package dev.kizuna.playbooks.engine;
 
+import dev.kizuna.playbooks.Criterion;
+import dev.kizuna.playbooks.Fact;
 import java.util.Optional;
 
 /**
