@@ -23,6 +23,7 @@ module dev.kizuna.health {
     exports dev.kizuna.health.rollup;
     exports dev.kizuna.health.report;
     exports dev.kizuna.health.batch;
+    exports dev.kizuna.health.outcome;
     exports dev.kizuna.health.backtest;
     exports dev.kizuna.health.fit;
     // The machinery the playbook definitions share with the health ones (paths, signal declarations, suggestions).

@@ -9,6 +9,8 @@ import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.batch.BatchScorer;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.outcome.Labels;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.time.Instant;
 import java.time.LocalDate;

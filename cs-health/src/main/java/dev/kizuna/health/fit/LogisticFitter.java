@@ -3,13 +3,13 @@ package dev.kizuna.health.fit;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.ModelId;
-import dev.kizuna.health.backtest.Labels;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.internal.Normal;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.logistic.MissingInputPolicy;
 import dev.kizuna.health.logistic.Term;
+import dev.kizuna.health.outcome.Labels;
 
 import java.util.ArrayList;
 import java.util.List;

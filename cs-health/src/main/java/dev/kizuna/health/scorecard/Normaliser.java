@@ -3,7 +3,6 @@ package dev.kizuna.health.scorecard;
 import dev.kizuna.health.BandLever.Relation;
 import dev.kizuna.health.BandLever.Target;
 import dev.kizuna.health.internal.Checks;
-import dev.kizuna.health.internal.LogScale;
 import dev.kizuna.health.internal.Numbers;
 
 import java.util.List;

@@ -16,10 +16,9 @@ import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.internal.Apportion;
 import dev.kizuna.health.internal.BandRanks;
-import dev.kizuna.health.internal.CompiledScorecard;
-import dev.kizuna.health.internal.CompiledScorecard.Evaluation;
 import dev.kizuna.health.internal.ImmutableArray;
 import dev.kizuna.health.internal.Numbers;
+import dev.kizuna.health.scorecard.CompiledScorecard.Evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.kizuna.health.backtest;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.outcome.Labels;
+import dev.kizuna.health.outcome.Outcome;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

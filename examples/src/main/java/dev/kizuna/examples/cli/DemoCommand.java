@@ -131,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
         parts.put("success-plans.json", portfolio.plans());
         // The churn the demo's backtest judges against, as `kizuna backtest --outcomes` and `fit` read it.
         List<Map<String, String>> churn = new java.util.ArrayList<>();
-        for (dev.kizuna.health.backtest.Outcome o : PortfolioOutcomes.churn(portfolio.subscriptionEvents())) {
+        for (dev.kizuna.health.outcome.Outcome o : PortfolioOutcomes.churn(portfolio.subscriptionEvents())) {
             Map<String, String> row = new java.util.LinkedHashMap<>();
             row.put("account", o.account().value());
             row.put("type", "churned");

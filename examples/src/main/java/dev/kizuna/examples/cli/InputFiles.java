@@ -22,7 +22,7 @@ import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,7 +1,7 @@
 package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.event.SubscriptionEvent;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.util.List;
 

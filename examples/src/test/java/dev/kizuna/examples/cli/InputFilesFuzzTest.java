@@ -9,7 +9,7 @@ import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.signal.SignalSnapshot;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

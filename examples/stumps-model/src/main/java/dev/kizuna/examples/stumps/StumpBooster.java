@@ -3,8 +3,8 @@ package dev.kizuna.examples.stumps;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.ModelId;
-import dev.kizuna.health.backtest.Labels;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.outcome.Labels;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,6 @@
-package dev.kizuna.health.internal;
+package dev.kizuna.health.scorecard;
 
 import dev.kizuna.health.BandLever.Target;
-import dev.kizuna.health.scorecard.Normaliser;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.kizuna.health.backtest;
+package dev.kizuna.health.outcome;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.event.SubscriptionEvent;

@@ -1,4 +1,4 @@
-package dev.kizuna.health.internal;
+package dev.kizuna.health.scorecard;
 
 import dev.kizuna.health.BandLever.Relation;
 import dev.kizuna.health.BandLever.Target;

@@ -1,14 +1,7 @@
-package dev.kizuna.health.internal;
+package dev.kizuna.health.scorecard;
 
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
-import dev.kizuna.health.scorecard.Cap;
-import dev.kizuna.health.scorecard.Measure;
-import dev.kizuna.health.scorecard.MeasureGroup;
-import dev.kizuna.health.scorecard.MissingDataPolicy;
-import dev.kizuna.health.scorecard.Normaliser;
-import dev.kizuna.health.scorecard.ScorecardDefinition;
-import dev.kizuna.health.scorecard.ScorecardItem;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,8 @@
-package dev.kizuna.health.backtest;
+package dev.kizuna.health.outcome;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.batch.SignalFrame;
 
 import java.time.Instant;
@@ -24,7 +25,7 @@ public final class Labels {
     private final Period horizon;
     private final Instant endOfObservation;
 
-    Labels(SignalFrame frame, boolean[] event, boolean[] censored, Period horizon, Instant endOfObservation) {
+    public Labels(SignalFrame frame, boolean[] event, boolean[] censored, Period horizon, Instant endOfObservation) {
         this.horizon = horizon;
         this.endOfObservation = endOfObservation;
         this.frame = frame;
