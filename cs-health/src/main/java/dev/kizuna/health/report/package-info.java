@@ -1,6 +1,6 @@
 /**
- * Portfolio-level reporting of health scores: the band distribution, the riskiest accounts, and a stable JSON form
- * of scores and explanations for tools and command lines.
+ * Portfolio-level reporting of health scores: the band distribution and the riskiest accounts. The stable JSON form
+ * of scores and explanations is in {@link dev.kizuna.health.json}.
  */
 @NullMarked
 package dev.kizuna.health.report;

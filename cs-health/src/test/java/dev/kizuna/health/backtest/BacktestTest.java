@@ -7,6 +7,7 @@ import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.json.BacktestJson;
 import dev.kizuna.health.outcome.Labels;
 import dev.kizuna.health.outcome.Outcome;
 import dev.kizuna.health.scorecard.Measure;

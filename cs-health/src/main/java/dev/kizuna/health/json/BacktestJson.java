@@ -1,8 +1,15 @@
-package dev.kizuna.health.backtest;
+package dev.kizuna.health.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.health.backtest.BacktestReport;
+import dev.kizuna.health.backtest.BandOutcome;
+import dev.kizuna.health.backtest.BandsAtEvent;
+import dev.kizuna.health.backtest.Decile;
+import dev.kizuna.health.backtest.Estimate;
+import dev.kizuna.health.backtest.ModelComparison;
+import dev.kizuna.health.backtest.PairedComparison;
 
 /**
  * The JSON form of backtest reports and comparisons, for machine-readable output ({@code kizuna backtest --format

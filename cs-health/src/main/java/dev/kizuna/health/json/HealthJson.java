@@ -1,4 +1,4 @@
-package dev.kizuna.health.report;
+package dev.kizuna.health.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +8,7 @@ import dev.kizuna.health.Contribution;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.override.EffectiveScore;
+import dev.kizuna.health.report.BandDistribution;
 
 import java.util.Map;
 
