@@ -66,8 +66,8 @@ public class RuleEngineBenchmark {
         for (int i = 0; i < contexts.size(); i++) {
             facts[i] = BenchmarkRules.facts(contexts.get(i));
         }
-        compiled = BenchmarkRules.kizuna().compile();
-        quiet = BenchmarkRules.quiet().compile();
+        compiled = CompiledRuleSet.compile(BenchmarkRules.kizuna());
+        quiet = CompiledRuleSet.compile(BenchmarkRules.quiet());
         rules = BenchmarkRules.easyRules(name -> easyFired++);
         engine = new DefaultRulesEngine();
         System.out.println("\n" + contexts.size() + " accounts evaluated per operation");

@@ -19,8 +19,8 @@ class RuleEngineEquivalenceTest {
     @Test
     void bothEnginesFireTheSameRulesForTheSameAccounts() {
         List<EvaluationContext> contexts = BenchmarkRules.contexts(2_000);
-        CompiledRuleSet kizuna = BenchmarkRules.kizuna().compile();
-        CompiledRuleSet quietRules = BenchmarkRules.quiet().compile();
+        CompiledRuleSet kizuna = CompiledRuleSet.compile(BenchmarkRules.kizuna());
+        CompiledRuleSet quietRules = CompiledRuleSet.compile(BenchmarkRules.quiet());
         List<String> easyFired = new ArrayList<>();
         Rules rules = BenchmarkRules.easyRules(easyFired::add);
         DefaultRulesEngine engine = new DefaultRulesEngine();

@@ -43,7 +43,7 @@ public final class PlaybookEngine {
 
     /** Returns a builder of an engine for the rule set, with an in-memory log, traces on and no listener. */
     public static Builder builder(RuleSet ruleSet) {
-        return new Builder(Objects.requireNonNull(ruleSet, "ruleSet").compile());
+        return new Builder(CompiledRuleSet.compile(Objects.requireNonNull(ruleSet, "ruleSet")));
     }
 
     /** Returns a builder of an engine for the compiled rule set, with an in-memory log, traces on and no listener. */

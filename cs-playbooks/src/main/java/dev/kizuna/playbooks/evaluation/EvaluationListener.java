@@ -1,12 +1,10 @@
 package dev.kizuna.playbooks.evaluation;
 
-import dev.kizuna.playbooks.engine.PlaybookEngine;
-
-
 /**
- * Hears what a {@link PlaybookEngine} decides, after each evaluation, in rule order: every firing (held out or not),
- * every suppression, then the whole evaluation. A {@linkplain PlaybookEngine#dryRun dry run} fires the same events,
- * with {@link Evaluation#dryRun()} true. Listeners run on the evaluating thread and must be thread-safe when the
+ * Hears what a {@link dev.kizuna.playbooks.engine.PlaybookEngine} decides, after each evaluation, in rule order: every
+ * firing (held out or not), every suppression, then the whole evaluation. A
+ * {@linkplain dev.kizuna.playbooks.engine.PlaybookEngine#dryRun dry run} fires the same events, with
+ * {@link Evaluation#dryRun()} true. Listeners run on the evaluating thread and must be thread-safe when the
  * engine is shared; an exception from a listener propagates to the caller, after the evaluation was recorded.
  */
 public interface EvaluationListener {

@@ -2,7 +2,6 @@ package dev.kizuna.playbooks.evaluation;
 
 import dev.kizuna.playbooks.Condition;
 
-
 /** The value of a condition in three-valued logic: a test of a missing fact is unknown (see {@link Condition}). */
 public enum Truth {
     /** The condition holds. */
