@@ -9,7 +9,7 @@ import java.util.Optional;
  * from. A logarithmic scale computes the logarithms of its bounds once here, instead of on every call; the other
  * normalisers are cheap already and are called as they are. Immutable and thread-safe.
  */
-public abstract class CompiledNormaliser {
+abstract class CompiledNormaliser {
 
     CompiledNormaliser() {
     }

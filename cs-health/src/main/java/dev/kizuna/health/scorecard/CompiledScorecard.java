@@ -21,7 +21,7 @@ import java.util.SortedMap;
  * here, and the logarithmic normalisers' logarithms are taken once ({@link #scale}). Immutable after construction
  * and thread-safe; {@link #evaluate} allocates only its result.
  */
-public final class CompiledScorecard {
+final class CompiledScorecard {
     /** The distinct signals read, in first-use order. */
     public final SignalName[] signals;
     /** The number of tree nodes (groups and measures). */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * call (the JDK's {@code log1p} is not an intrinsic). {@code Normaliser.Logarithmic} computes them per call and uses
  * the same methods, so both give bit-identical results.
  */
-public final class LogScale {
+final class LogScale {
     private LogScale() {
     }
 
