@@ -21,7 +21,7 @@ import java.util.Optional;
  * Fits the logistic churn model to labelled rows by maximum likelihood.
  *
  * <pre>{@code
- * Labels labels = Backtest.builder(Period.ofDays(90)).observedUntil(end).build().label(frame, outcomes);
+ * Labels labels = Labelling.churnWithin(Period.ofDays(90)).withObservedUntil(end).label(frame, outcomes);
  * LogisticFit fit = LogisticFitter.builder(ModelId.of("churn", "2026-06")).l2(1.0).build().fit(labels);
  * Files.writeString(Path.of("churn.json"), fit.definitionJson());
  * }</pre>

@@ -2,19 +2,20 @@ package dev.kizuna.health.outcome;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalName;
-import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.batch.SignalFrame;
 
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The rows of a {@link SignalFrame} labelled with what followed them: whether an event happened within the horizon
  * after each row's instant, and whether the row is censored (its horizon reaches past the end of observation, so its
- * label is unknown). Made by {@link Backtest#label}; the input of {@link dev.kizuna.health.fit.LogisticFitter}.
- * Immutable and thread-safe (the frame is shared, as frames are).
+ * label is unknown). Made by {@link Labelling#label}; the input of {@link dev.kizuna.health.fit.LogisticFitter}, and
+ * what the backtest judges scores against. Immutable and thread-safe (the frame is shared, as frames are).
  */
 public final class Labels {
     private final SignalFrame frame;
@@ -24,8 +25,11 @@ public final class Labels {
     private final int censoredRows;
     private final Period horizon;
     private final Instant endOfObservation;
+    private final Map<AccountId, List<Instant>> eventsOf;
 
-    public Labels(SignalFrame frame, boolean[] event, boolean[] censored, Period horizon, Instant endOfObservation) {
+    Labels(SignalFrame frame, boolean[] event, boolean[] censored, Period horizon, Instant endOfObservation,
+           Map<AccountId, List<Instant>> eventsOf) {
+        this.eventsOf = eventsOf;
         this.horizon = horizon;
         this.endOfObservation = endOfObservation;
         this.frame = frame;
@@ -49,6 +53,14 @@ public final class Labels {
     /** Returns the end of observation: outcomes are known before it, and a row whose horizon ends after it is censored. */
     public Instant endOfObservation() {
         return endOfObservation;
+    }
+
+    /**
+     * Returns the instants of the target outcomes of {@code account}, sorted: those the labels were made from, for an
+     * account of the frame's rows (empty for any other account, or one without any).
+     */
+    public List<Instant> eventsOf(AccountId account) {
+        return eventsOf.getOrDefault(Objects.requireNonNull(account, "account"), List.of());
     }
 
     /** Returns the frame labelled. */

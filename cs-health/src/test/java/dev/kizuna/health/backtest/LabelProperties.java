@@ -48,7 +48,7 @@ class LabelProperties {
     void aLabelIsATargetOutcomeWithinTheHorizonAfterT(@ForAll("cases") Case c) {
         LocalDate end = START.plusDays(c.endDay());
         Backtest b = Backtest.builder(Period.ofDays(c.horizonDays())).observedUntil(end).build();
-        Labels labels = b.label(SignalFrame.of(c.snapshots()), c.outcomes());
+        Labels labels = b.labelling().label(SignalFrame.of(c.snapshots()), c.outcomes());
         Instant endInstant = end.atStartOfDay().toInstant(ZoneOffset.UTC);
         List<Integer> expectedEvents = new ArrayList<>();
         for (int i = 0; i < c.snapshots().size(); i++) {

@@ -13,6 +13,7 @@ import dev.kizuna.health.fit.LogisticFit;
 import dev.kizuna.health.fit.LogisticFitter;
 import dev.kizuna.health.fit.ScorecardSuggestion;
 import dev.kizuna.health.fit.ScorecardSuggestions;
+import dev.kizuna.health.outcome.Labelling;
 import dev.kizuna.health.outcome.Labels;
 import dev.kizuna.health.outcome.Outcome;
 import picocli.CommandLine;
@@ -119,8 +120,8 @@ final class FitCommand implements Runnable {
             Rows<SignalSnapshot> history = BacktestCommand.readSnapshots(spec.commandLine().getErr(), snapshots);
             Rows<Outcome> outcomeList = InputFiles.outcomes(outcomes);
             progress.update(1, 3);
-            Backtest labelling = BacktestCommand.backtest(spec, horizon, Optional.ofNullable(observedUntil),
-                    List.of(), 0, Backtest.DEFAULT_SEED);
+            Labelling labelling = BacktestCommand.backtest(spec, horizon, Optional.ofNullable(observedUntil),
+                    List.of(), 0, Backtest.DEFAULT_SEED).labelling();
             Labels labels = labelling.label(SignalFrame.of(history.values()), outcomeList.values());
             progress.update(2, 3);
             PrintWriter w = spec.commandLine().getOut();

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Fits a {@link StumpsDefinition} by gradient boosting on the logistic loss, one stump per round.
  *
  * <pre>{@code
- * Labels labels = Backtest.builder(Period.ofMonths(3)).observedUntil(end).build().label(frame, outcomes);
+ * Labels labels = Labelling.churnWithin(Period.ofMonths(3)).withObservedUntil(end).label(frame, outcomes);
  * StumpFit fit = StumpBooster.builder(ModelId.of("churn-stumps", "1")).rounds(200).learningRate(0.1).build()
  *         .fit(labels);
  * Files.writeString(Path.of("churn-stumps.json"), fit.definitionJson());

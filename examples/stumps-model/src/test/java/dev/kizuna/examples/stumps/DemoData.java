@@ -47,7 +47,7 @@ final class DemoData {
 
     /** Returns the monthly snapshots labelled with churn within the horizon. */
     static Labels labels(Portfolio p) {
-        return backtest(p).label(SignalFrame.of(p.signals()), Outcome.churnsOf(p.subscriptionEvents()));
+        return backtest(p).labelling().label(SignalFrame.of(p.signals()), Outcome.churnsOf(p.subscriptionEvents()));
     }
 
     /** Returns the booster that fitted {@code demo-stumps.json}. */
