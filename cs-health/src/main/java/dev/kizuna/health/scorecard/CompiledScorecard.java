@@ -47,7 +47,7 @@ final class CompiledScorecard {
     /** Each measure's normaliser, compiled: the same results, faster to evaluate. */
     public final CompiledNormaliser[] scale;
     /** Each measure's effective missing-data policy. */
-    public final MissingDataPolicy[] policy;
+    public final ScorecardMissingInput[] policy;
     /** Each measure's share of the total weight when every signal has data (for completeness). */
     public final double[] designWeight;
     /** The caps. */
@@ -97,7 +97,7 @@ final class CompiledScorecard {
         measure = new Measure[leaves];
         normaliser = new Normaliser[leaves];
         scale = new CompiledNormaliser[leaves];
-        policy = new MissingDataPolicy[leaves];
+        policy = new ScorecardMissingInput[leaves];
         designWeight = new double[leaves];
         double[] siblingTotal = new double[nodes + 1];
         for (int i = 0; i < nodes; i++) {
@@ -244,12 +244,12 @@ final class CompiledScorecard {
             if (r == r) {
                 sub[l] = scale[l].score(r);
                 completeness += designWeight[l];
-            } else if (policy[l] == MissingDataPolicy.ZERO) {
+            } else if (policy[l] == ScorecardMissingInput.ZERO) {
                 sub[l] = 0;
             } else {
                 sub[l] = Double.NaN;
                 all = false;
-                if (policy[l] == MissingDataPolicy.FAIL) {
+                if (policy[l] == ScorecardMissingInput.FAIL) {
                     fail = l;
                 }
             }

@@ -204,7 +204,7 @@ class LogisticFitterTest {
     @Test
     void theMeanPolicyKeepsRowsWithMissingValues() throws IOException {
         Data d = synthetic();
-        LogisticFit fit = LogisticFitter.builder(ID).missingValues(LogisticFitter.MissingValues.MEAN).build()
+        LogisticFit fit = LogisticFitter.builder(ID).missingInput(LogisticFitter.MissingInput.MEAN).build()
                 .fit(d.frame(), d.event());
         assertEquals(0, fit.droppedRows());
         assertEquals(600, fit.rows());

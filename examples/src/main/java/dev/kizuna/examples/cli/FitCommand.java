@@ -145,8 +145,8 @@ final class FitCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--signal: " + signals + " names a signal twice");
             }
             LogisticFitter fitter = LogisticFitter.builder(modelId).signals(names).l2(l2)
-                    .missingValues(missing == Missing.mean ? LogisticFitter.MissingValues.MEAN
-                            : LogisticFitter.MissingValues.DROP_ROWS)
+                    .missingInput(missing == Missing.mean ? LogisticFitter.MissingInput.MEAN
+                            : LogisticFitter.MissingInput.DROP_ROWS)
                     .build();
             if (labels.rows() > 0 && labels.censored() == labels.rows()) {
                 throw new InputException(allCensored(labels));

@@ -5,7 +5,7 @@ package dev.kizuna.health.scorecard;
  * and overridable per measure. Whatever the policy, the missing signal is listed in the score and lowers its
  * completeness.
  */
-public enum MissingDataPolicy {
+public enum ScorecardMissingInput {
     /**
      * Leave the measure out and share its weight among its siblings with data, in proportion to their weights; a
      * group with no data at all is left out of its parent the same way. This is the default.

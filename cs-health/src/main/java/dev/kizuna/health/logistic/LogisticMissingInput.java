@@ -1,7 +1,7 @@
 package dev.kizuna.health.logistic;
 
 /** What a logistic model does with a term whose signal has no value. */
-public enum MissingInputPolicy {
+public enum LogisticMissingInput {
     /**
      * Put the term at its reference (the mean when standardised, else 0), so it adds nothing to the linear
      * predictor. The default.
