@@ -56,7 +56,12 @@ public final class LogisticFitter {
     /** A Cholesky pivot below this share of its diagonal means the information matrix is singular. */
     private static final double SINGULAR = 1e-10;
 
-    /** What the fit does with a missing value. */
+    /**
+     * What the fit does with a missing input: a training row without a value of one of the signals. One of the
+     * family of missing-input choices, with {@link dev.kizuna.health.logistic.LogisticMissingInput} (what the fitted
+     * model does when scoring; the fit always writes {@code REFERENCE}) and
+     * {@link dev.kizuna.health.scorecard.ScorecardMissingInput}.
+     */
     public enum MissingInput {
         /** Leave the row out. The default. */
         DROP_ROWS,
@@ -483,8 +488,8 @@ public final class LogisticFitter {
         double interceptSe = Math.sqrt(covariance[0][0]);
         Coefficient intercept = new Coefficient("intercept", Optional.empty(), beta[0], interceptSe,
                 beta[0] / interceptSe, Normal.twoSidedP(beta[0] / interceptSe), rawIntercept, 0, 1);
-        LogisticDefinition definition = new LogisticDefinition(id, bands, beta[0], terms, LogisticMissingInput.REFERENCE,
-                0, InferredDomains.of(d.signals, frame));
+        LogisticDefinition definition = new LogisticDefinition(id, bands, beta[0], terms,
+                LogisticMissingInput.REFERENCE, 0, InferredDomains.of(d.signals, frame));
         double rate = d.events / (double) d.n;
         double nullLogLikelihood = d.events * Math.log(rate) + (d.n - d.events) * Math.log(1 - rate);
         return new LogisticFit(definition, intercept, coefficients, l2, d.n, d.events, d.dropped, iterations, lastStep,

@@ -88,8 +88,8 @@ public record ScorecardDefinition(
     }
 
     /** Returns a scorecard of the given parts whose custom signals take any finite number. */
-    public ScorecardDefinition(ModelId id, BandScheme bands, ScorecardMissingInput missingData, double minimumCompleteness,
-                               List<ScorecardItem> measures, List<Cap> caps) {
+    public ScorecardDefinition(ModelId id, BandScheme bands, ScorecardMissingInput missingData,
+                               double minimumCompleteness, List<ScorecardItem> measures, List<Cap> caps) {
         this(id, bands, missingData, minimumCompleteness, measures, caps, Collections.emptySortedMap());
     }
 

@@ -161,7 +161,8 @@ public final class ScorecardProvider implements HealthModelProvider {
         DefinitionNode normaliserNode = m.required("normaliser");
         Optional<Normaliser> normaliser = normaliserNode.isPresent()
                 ? normaliserNode.read("normaliser", this::readNormaliser) : Optional.empty();
-        Optional<ScorecardMissingInput> policy = m.optional("missingData").flatMap(n -> n.enumValue(ScorecardMissingInput.class));
+        Optional<ScorecardMissingInput> policy = m.optional("missingData")
+                .flatMap(n -> n.enumValue(ScorecardMissingInput.class));
         m.finish();
         if (id.isEmpty() || signal.isEmpty() || normaliser.isEmpty() || m.hasErrorsInside()) {
             return Optional.empty();

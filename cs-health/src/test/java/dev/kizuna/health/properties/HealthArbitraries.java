@@ -184,8 +184,8 @@ final class HealthArbitraries {
                         Arbitraries.of(Comparison.values()), raw(), score())
                 .as((s, c, t, max) -> Cap.of("cap", signal(s), c, t, max));
         return Combinators.combine(item.list().ofMinSize(1).ofMaxSize(6), cap.list().ofMaxSize(2),
-                        Arbitraries.doubles().between(0, 1).ofScale(2), Arbitraries.of(ScorecardMissingInput.REDISTRIBUTE,
-                                ScorecardMissingInput.ZERO))
+                        Arbitraries.doubles().between(0, 1).ofScale(2),
+                        Arbitraries.of(ScorecardMissingInput.REDISTRIBUTE, ScorecardMissingInput.ZERO))
                 .as((items, caps, minimum, policy) -> {
                     int[] id = {0};
                     List<ScorecardItem> top = new ArrayList<>();
