@@ -21,7 +21,6 @@ module dev.kizuna.health {
     exports dev.kizuna.health.override;
     exports dev.kizuna.health.trend;
     exports dev.kizuna.health.rollup;
-    exports dev.kizuna.health.report;
     exports dev.kizuna.health.json;
     exports dev.kizuna.health.batch;
     exports dev.kizuna.health.outcome;

@@ -8,7 +8,7 @@ import dev.kizuna.health.Contribution;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.override.EffectiveScore;
-import dev.kizuna.health.report.BandDistribution;
+import dev.kizuna.health.rollup.BandDistribution;
 
 import java.util.Map;
 

@@ -14,6 +14,7 @@ import dev.kizuna.health.json.HealthJson;
 import dev.kizuna.health.kit.Samples;
 import dev.kizuna.health.override.OverrideLog;
 import dev.kizuna.health.override.ScoreOverride;
+import dev.kizuna.health.rollup.BandDistribution;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -21,7 +21,7 @@ import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.json.HealthJson;
-import dev.kizuna.health.report.BandDistribution;
+import dev.kizuna.health.rollup.BandDistribution;
 import dev.kizuna.health.segment.ModelChoice;
 import dev.kizuna.health.segment.RoutedScore;
 import dev.kizuna.health.segment.SegmentedDefinition;

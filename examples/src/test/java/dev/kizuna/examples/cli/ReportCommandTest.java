@@ -12,7 +12,7 @@ import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.health.backtest.BandOutcome;
 import dev.kizuna.health.backtest.RocPoint;
 import dev.kizuna.health.outcome.Outcome;
-import dev.kizuna.health.report.BandDistribution;
+import dev.kizuna.health.rollup.BandDistribution;
 import dev.kizuna.metrics.ReportingPeriod;
 import dev.kizuna.metrics.cohort.CohortCell;
 import dev.kizuna.metrics.cohort.CohortMatrix;

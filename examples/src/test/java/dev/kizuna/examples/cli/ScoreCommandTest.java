@@ -12,7 +12,7 @@ import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.json.HealthJson;
-import dev.kizuna.health.report.BandDistribution;
+import dev.kizuna.health.rollup.BandDistribution;
 import dev.kizuna.health.segment.ModelChoice;
 import dev.kizuna.health.segment.SegmentedDefinition;
 import dev.kizuna.health.segment.SegmentedModel;

@@ -1,4 +1,4 @@
-package dev.kizuna.health.report;
+package dev.kizuna.health.rollup;
 
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
