@@ -23,8 +23,9 @@ module dev.kizuna.health {
     exports dev.kizuna.health.override;
     exports dev.kizuna.health.trend;
     exports dev.kizuna.health.rollup;
-    exports dev.kizuna.health.report;
+    exports dev.kizuna.health.json;
     exports dev.kizuna.health.batch;
+    exports dev.kizuna.health.outcome;
     exports dev.kizuna.health.backtest;
     exports dev.kizuna.health.fit;
     exports dev.kizuna.health.csv;

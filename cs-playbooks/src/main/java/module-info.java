@@ -13,6 +13,9 @@ module dev.kizuna.playbooks {
     requires hipparchus.core;
 
     exports dev.kizuna.playbooks;
+    exports dev.kizuna.playbooks.engine;
+    exports dev.kizuna.playbooks.evaluation;
+    exports dev.kizuna.playbooks.json;
     exports dev.kizuna.playbooks.log;
     exports dev.kizuna.playbooks.control;
     exports dev.kizuna.playbooks.definition;

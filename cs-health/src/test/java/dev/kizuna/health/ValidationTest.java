@@ -47,7 +47,7 @@ class ValidationTest {
     @Test
     void scorecardNeedsMeasuresWithSomeWeight() {
         rejected("measures: a scorecard needs at least one measure", () -> new ScorecardDefinition(ID,
-                BandScheme.standard(), dev.kizuna.health.scorecard.MissingDataPolicy.REDISTRIBUTE, 0, List.of(),
+                BandScheme.standard(), dev.kizuna.health.scorecard.ScorecardMissingInput.REDISTRIBUTE, 0, List.of(),
                 List.of()));
         rejected("measures: the weights add up to 0; at least one must be positive", () -> ScorecardDefinition
                 .builder(ID).add(Measure.of("z", SignalName.SENTIMENT_NPS, 0, Normaliser.linear(0, 1))).build());

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A typed condition over an {@link EvaluationContext}: a test of one {@link Fact} by one {@link Criterion}, or
- * {@link All all}, {@link Any any} or {@link Not not} of other conditions. A closed set of node kinds: no expression
- * language, no code. Immutable and thread-safe.
+ * A typed condition over an account's facts (an {@link dev.kizuna.playbooks.engine.EvaluationContext}): a test of
+ * one {@link Fact} by one {@link Criterion}, or {@link All all}, {@link Any any} or {@link Not not} of other
+ * conditions. A closed set of node kinds: no expression language, no code. Immutable and thread-safe.
  *
  * <p><b>Three-valued logic.</b> A test of a missing fact (no signal value, no health score, no contract, ...) is
  * <em>unknown</em>. {@code all} is false if any part is false, else unknown if any part is unknown; {@code any} is

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The playbooks a host runs together, and the coordination between them: {@linkplain OneVoice one voice per
- * customer}. Immutable and thread-safe. {@link #compile()} turns it into the form the engine evaluates.
+ * customer}. Immutable and thread-safe. {@link dev.kizuna.playbooks.engine.CompiledRuleSet#compile} turns it into the
+ * form the engine evaluates.
  *
  * @param playbooks the playbooks, ids unique
  * @param oneVoice  the cap on customer-facing actions per account, if any
@@ -71,10 +72,5 @@ public record RuleSet(List<Playbook> playbooks, Optional<OneVoice> oneVoice) {
             n += p.rules().size();
         }
         return n;
-    }
-
-    /** Compiles the rule set into its immutable, thread-safe evaluation form. */
-    public CompiledRuleSet compile() {
-        return new CompiledRuleSet(this);
     }
 }

@@ -7,10 +7,10 @@ import java.util.Objects;
  * to hold (an edge trigger, "on entering red", "on crossing below 40").
  *
  * <p>An edge trigger compares the context's current state with its previous state (see
- * {@link EvaluationContext#previousAt()}): it fires when the condition is true now and was <em>false</em> then. When
- * the previous state is unknown (no earlier snapshot, or the fact was missing then), the edge cannot be seen and the
- * trigger does not fire; a level rule with a cooldown covers that case when a host wants it covered. Immutable and
- * thread-safe.
+ * {@link dev.kizuna.playbooks.engine.EvaluationContext#previousAt()}): it fires when the condition is true now and was
+ * <em>false</em> then. When the previous state is unknown (no earlier snapshot, or the fact was missing then), the
+ * edge cannot be seen and the trigger does not fire; a level rule with a cooldown covers that case when a host wants
+ * it covered. Immutable and thread-safe.
  *
  * @param kind      level or edge
  * @param condition the condition

@@ -1,6 +1,10 @@
 package dev.kizuna.playbooks;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.playbooks.engine.CompiledRuleSet;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+import dev.kizuna.playbooks.evaluation.Evaluation;
 import dev.kizuna.playbooks.log.AccountHistory;
 import dev.kizuna.playbooks.log.Firing;
 import dev.kizuna.playbooks.log.InMemoryActionLog;
@@ -46,12 +50,13 @@ class EngineProperties {
 
     @Property(tries = 200)
     void evaluationIsDeterministic(@ForAll("ruleSets") RuleSet set, @ForAll("contexts") EvaluationContext c) {
-        Evaluation first = set.compile().evaluate(c, AccountHistory.empty(c.account().id()), true);
-        Evaluation second = set.compile().evaluate(copy(c), AccountHistory.empty(c.account().id()), true);
+        Evaluation first = CompiledRuleSet.compile(set).evaluate(c, AccountHistory.empty(c.account().id()), true);
+        Evaluation second = CompiledRuleSet.compile(set).evaluate(copy(c), AccountHistory.empty(c.account().id()),
+                true);
         assertEquals(first, second);
-        assertEquals(first, set.compile().evaluate(c, AccountHistory.empty(c.account().id()), true),
+        assertEquals(first, CompiledRuleSet.compile(set).evaluate(c, AccountHistory.empty(c.account().id()), true),
                 "a second evaluation of the same context reuses its resolved facts");
-        Evaluation untraced = set.compile().evaluate(c, AccountHistory.empty(c.account().id()), false);
+        Evaluation untraced = CompiledRuleSet.compile(set).evaluate(c, AccountHistory.empty(c.account().id()), false);
         assertEquals(first.actions(), untraced.actions());
         assertEquals(first.firings(), untraced.firings());
     }
@@ -69,8 +74,9 @@ class EngineProperties {
         Collections.shuffle(shuffled, random);
         RuleSet other = new RuleSet(shuffled, set.oneVoice());
         AccountHistory empty = AccountHistory.empty(c.account().id());
-        assertEquals(set.compile().evaluate(c, empty, true), other.compile().evaluate(copy(c), empty, true));
-        assertEquals(set.compile().order(), other.compile().order());
+        assertEquals(CompiledRuleSet.compile(set).evaluate(c, empty, true),
+                CompiledRuleSet.compile(other).evaluate(copy(c), empty, true));
+        assertEquals(CompiledRuleSet.compile(set).order(), CompiledRuleSet.compile(other).order());
     }
 
     @Property(tries = 100)

@@ -7,6 +7,19 @@ import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.playbooks.control.ControlGroup;
+import dev.kizuna.playbooks.engine.CompiledRuleSet;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+import dev.kizuna.playbooks.evaluation.ConditionTrace;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.EvaluationListener;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
+import dev.kizuna.playbooks.evaluation.RuleFiring;
+import dev.kizuna.playbooks.evaluation.RuleStatus;
+import dev.kizuna.playbooks.evaluation.RuleTrace;
+import dev.kizuna.playbooks.evaluation.Suppression;
+import dev.kizuna.playbooks.evaluation.Truth;
+import dev.kizuna.playbooks.json.EvaluationJson;
 import dev.kizuna.playbooks.log.AccountHistory;
 import dev.kizuna.playbooks.log.InMemoryActionLog;
 import org.junit.jupiter.api.Test;
@@ -46,8 +59,8 @@ class EngineTest {
 
     @Test
     void aLevelRuleFiresAndTheTraceShowsActualAgainstThreshold() {
-        CompiledRuleSet rs = RuleSet.of(playbook("risk", rule("low", 1, Condition.healthScore().below(40),
-                task("call")))).compile();
+        CompiledRuleSet rs = CompiledRuleSet.compile(RuleSet.of(playbook("risk", rule("low", 1,
+                Condition.healthScore().below(40), task("call")))));
         Evaluation e = rs.evaluate(redNow(30), AccountHistory.empty(ID), true);
         assertEquals(1, e.actions().size());
         RecommendedAction a = e.actions().get(0);
@@ -65,9 +78,9 @@ class EngineTest {
 
     @Test
     void aMissingFactMakesTheConditionUnknownAndNothingFires() {
-        CompiledRuleSet rs = RuleSet.of(playbook("adoption", rule("low", 1,
+        CompiledRuleSet rs = CompiledRuleSet.compile(RuleSet.of(playbook("adoption", rule("low", 1,
                 Condition.signal(SignalName.USAGE_ACTIVE_USERS).below(5).or(Condition.healthScore().below(0)),
-                task("nudge")))).compile();
+                task("nudge")))));
         EvaluationContext c = EvaluationContext.builder(ACME, NOW).health(health(ID, 80, NOW)).build();
         Evaluation e = rs.evaluate(c, AccountHistory.empty(ID), true);
         assertTrue(e.isEmpty());
@@ -79,8 +92,8 @@ class EngineTest {
 
     @Test
     void anEdgeTriggerFiresOnlyOnEnteringTheCondition() {
-        CompiledRuleSet rs = RuleSet.of(playbook("risk", Rule.builder("enter-red").onEntering(RED)
-                .action(task("escalate")).build())).compile();
+        CompiledRuleSet rs = CompiledRuleSet.compile(RuleSet.of(playbook("risk",
+                Rule.builder("enter-red").onEntering(RED).action(task("escalate")).build())));
         assertEquals(1, rs.evaluate(redNow(60)).firings().size());
         Evaluation stillRed = rs.evaluate(redNow(40), AccountHistory.empty(ID), true);
         assertTrue(stillRed.firings().isEmpty());
@@ -92,8 +105,8 @@ class EngineTest {
 
     @Test
     void anEdgeTriggerWithoutPreviousStateDoesNotFire() {
-        CompiledRuleSet rs = RuleSet.of(playbook("risk", Rule.builder("enter-red").onEntering(RED)
-                .action(task("escalate")).build())).compile();
+        CompiledRuleSet rs = CompiledRuleSet.compile(RuleSet.of(playbook("risk",
+                Rule.builder("enter-red").onEntering(RED).action(task("escalate")).build())));
         Evaluation e = rs.evaluate(at(NOW, 30), AccountHistory.empty(ID), true);
         assertTrue(e.firings().isEmpty());
         assertEquals(RuleStatus.UNKNOWN, e.trace().orElseThrow().rules().get(0).status());
@@ -103,9 +116,9 @@ class EngineTest {
     void anEdgeOnASignalCrossingBelowAThresholdReadsThePreviousSnapshot() {
         SignalHistory h = SignalHistory.of(ID, List.of(snapshot(ID, MONTH_AGO, "usage.active_users", 50),
                 snapshot(ID, NOW, "usage.active_users", 30)));
-        CompiledRuleSet rs = RuleSet.of(playbook("risk", Rule.builder("below-40")
+        CompiledRuleSet rs = CompiledRuleSet.compile(RuleSet.of(playbook("risk", Rule.builder("below-40")
                 .onEntering(Condition.signal(SignalName.USAGE_ACTIVE_USERS).below(40)).action(task("call"))
-                .build())).compile();
+                .build())));
         EvaluationContext c = EvaluationContext.builder(ACME, NOW).signals(h).build();
         assertEquals(MONTH_AGO, c.previousAt().orElseThrow());
         assertEquals(1, rs.evaluate(c).firings().size());
@@ -117,7 +130,7 @@ class EngineTest {
         RuleSet set = RuleSet.of(
                 playbook("b", rule("x", 5, always, task("t1")), rule("a", 5, always, task("t2"))),
                 playbook("a", rule("z", 5, always, task("t3")), rule("top", 9, always, task("t4"))));
-        CompiledRuleSet rs = set.compile();
+        CompiledRuleSet rs = CompiledRuleSet.compile(set);
         assertEquals(List.of("a/top", "a/z", "b/a", "b/x"), rs.order());
         List<String> fired = new ArrayList<>();
         rs.evaluate(redNow(30)).firings().forEach(f -> fired.add(f.playbook() + "/" + f.rule()));
@@ -130,7 +143,7 @@ class EngineTest {
                 .rule(rule("red", 10, RED, task("escalate")))
                 .rule(rule("low", 5, Condition.healthScore().below(60), task("review")))
                 .build();
-        Evaluation e = RuleSet.of(p).compile().evaluate(redNow(30), AccountHistory.empty(ID), true);
+        Evaluation e = CompiledRuleSet.compile(RuleSet.of(p)).evaluate(redNow(30), AccountHistory.empty(ID), true);
         assertEquals(List.of("escalate"), e.actions().stream().map(a -> a.action().template()).toList());
         assertEquals(RuleStatus.SHADOWED, e.trace().orElseThrow().rule("risk", "low").orElseThrow().status());
     }
@@ -285,7 +298,7 @@ class EngineTest {
 
     @Test
     void aHistoryOfAnotherAccountIsRejected() {
-        CompiledRuleSet rs = RuleSet.of(playbook("risk", rule("red", 1, RED, task("review")))).compile();
+        CompiledRuleSet rs = CompiledRuleSet.compile(RuleSet.of(playbook("risk", rule("red", 1, RED, task("review")))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> rs.evaluate(at(NOW, 30), AccountHistory.empty(AccountId.of("other")), false));
         assertEquals("history.account: other is not the context's account acme", e.getMessage());
@@ -303,7 +316,7 @@ class EngineTest {
         Condition always = Condition.tierRank().atLeast(1);
         RuleSet set = RuleSet.of(playbook("x", Rule.builder("r").when(always).action(task("a"))
                 .action(Action.of(ActionKind.CSQL_HANDOFF, CsRole.SALES, "lead")).action(task("b")).build()));
-        Evaluation e = set.compile().evaluate(at(NOW, 80));
+        Evaluation e = CompiledRuleSet.compile(set).evaluate(at(NOW, 80));
         assertEquals(List.of(CsRole.CUSTOMER_SUCCESS_MANAGER, CsRole.SALES), List.copyOf(e.actionsByOwner().keySet()));
         assertEquals(2, e.actionsByOwner().get(CsRole.CUSTOMER_SUCCESS_MANAGER).size());
         assertFalse(e.actionsByOwner().containsKey(CsRole.SUPPORT));

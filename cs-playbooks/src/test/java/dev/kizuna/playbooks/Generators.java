@@ -14,6 +14,7 @@ import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.playbooks.control.ControlGroup;
+import dev.kizuna.playbooks.engine.EvaluationContext;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -19,7 +19,7 @@ import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.BacktestReport;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -5,11 +5,11 @@ import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.EvaluationContext;
-import dev.kizuna.playbooks.PlaybookEngine;
-import dev.kizuna.playbooks.PortfolioContexts;
-import dev.kizuna.playbooks.Trace;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+import dev.kizuna.playbooks.engine.PortfolioContexts;
+import dev.kizuna.playbooks.evaluation.Trace;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
 
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.kizuna.health.scorecard.Cap;
 import dev.kizuna.health.scorecard.Comparison;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.MeasureGroup;
-import dev.kizuna.health.scorecard.MissingDataPolicy;
+import dev.kizuna.health.scorecard.ScorecardMissingInput;
 import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardModel;
@@ -168,7 +168,8 @@ public class ScorecardBenchmark {
                                 List.of(new Normaliser.Step(1, 70), new Normaliser.Step(3, 40),
                                         new Normaliser.Step(6, 10)))),
                         Measure.of("escalations", SignalName.SUPPORT_ESCALATED_TICKETS, 1,
-                                Normaliser.inverted(Normaliser.linear(0, 3))).withMissingData(MissingDataPolicy.ZERO))))
+                                Normaliser.inverted(Normaliser.linear(0, 3)))
+                                .withMissingData(ScorecardMissingInput.ZERO))))
                 .add(MeasureGroup.of("commercial", 10, List.of(
                         Measure.of("payments", SignalName.COMMERCIAL_PAYMENT_ISSUES, 1, new Normaliser.Steps(100,
                                 List.of(new Normaliser.Step(1, 30), new Normaliser.Step(2, 0)))),

@@ -1,8 +1,8 @@
 package dev.kizuna.benchmarks.playbooks;
 
-import dev.kizuna.playbooks.CompiledRuleSet;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.EvaluationContext;
+import dev.kizuna.playbooks.engine.CompiledRuleSet;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.evaluation.Evaluation;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rules;
 import org.jeasy.rules.api.RulesEngine;
@@ -66,8 +66,8 @@ public class RuleEngineBenchmark {
         for (int i = 0; i < contexts.size(); i++) {
             facts[i] = BenchmarkRules.facts(contexts.get(i));
         }
-        compiled = BenchmarkRules.kizuna().compile();
-        quiet = BenchmarkRules.quiet().compile();
+        compiled = CompiledRuleSet.compile(BenchmarkRules.kizuna());
+        quiet = CompiledRuleSet.compile(BenchmarkRules.quiet());
         rules = BenchmarkRules.easyRules(name -> easyFired++);
         engine = new DefaultRulesEngine();
         System.out.println("\n" + contexts.size() + " accounts evaluated per operation");

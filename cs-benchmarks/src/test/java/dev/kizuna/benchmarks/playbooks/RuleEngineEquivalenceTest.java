@@ -1,8 +1,8 @@
 package dev.kizuna.benchmarks.playbooks;
 
-import dev.kizuna.playbooks.CompiledRuleSet;
-import dev.kizuna.playbooks.EvaluationContext;
-import dev.kizuna.playbooks.RuleFiring;
+import dev.kizuna.playbooks.engine.CompiledRuleSet;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.evaluation.RuleFiring;
 import org.jeasy.rules.api.Rules;
 import org.jeasy.rules.core.DefaultRulesEngine;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,8 @@ class RuleEngineEquivalenceTest {
     @Test
     void bothEnginesFireTheSameRulesForTheSameAccounts() {
         List<EvaluationContext> contexts = BenchmarkRules.contexts(2_000);
-        CompiledRuleSet kizuna = BenchmarkRules.kizuna().compile();
-        CompiledRuleSet quietRules = BenchmarkRules.quiet().compile();
+        CompiledRuleSet kizuna = CompiledRuleSet.compile(BenchmarkRules.kizuna());
+        CompiledRuleSet quietRules = CompiledRuleSet.compile(BenchmarkRules.quiet());
         List<String> easyFired = new ArrayList<>();
         Rules rules = BenchmarkRules.easyRules(easyFired::add);
         DefaultRulesEngine engine = new DefaultRulesEngine();

@@ -9,6 +9,9 @@ import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.batch.BatchScorer;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.outcome.Labelling;
+import dev.kizuna.health.outcome.Labels;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +19,6 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,13 @@ import java.util.SplittableRandom;
  * }</pre>
  *
  * <p><b>Labels, and nothing from after {@code t}.</b> Each snapshot taken at {@code t} is one observation. Its score
- * is the model's score of that snapshot alone (or the score given, computed at {@code t}). Its label is whether the
- * account had an outcome of a target type (by default {@link Outcome.Type#CHURNED}) at an instant in
- * {@code (t, t + horizon]}; an outcome at {@code t} or before is not a prediction and is ignored, as is any outcome
- * after the horizon. A snapshot whose horizon ends after the end of observation is <em>censored</em> and left out:
- * that its account did not churn yet says nothing. The end of observation is {@link Builder#observedUntil} (outcomes
- * are known before that date), or by default the latest snapshot or outcome instant in the data.
+ * is the model's score of that snapshot alone (or the score given, computed at {@code t}). Its label is given by the
+ * backtest's {@link #labelling() Labelling}: whether the account had an outcome of a target type (by default
+ * {@link Outcome.Type#CHURNED}) at an instant in {@code (t, t + horizon]}; an outcome at {@code t} or before is not a
+ * prediction and is ignored, as is any outcome after the horizon. A snapshot whose horizon ends after the end of
+ * observation is <em>censored</em> and left out: that its account did not churn yet says nothing. The end of
+ * observation is {@link Builder#observedUntil} (outcomes are known before that date), or by default the latest
+ * snapshot or outcome instant in the data.
  *
  * <p><b>Intervals</b> are percentile bootstrap intervals over {@link Builder#resamples} resamples of the
  * <em>accounts</em> (a cluster bootstrap): an account drawn k times counts all its snapshots k times, because an
@@ -61,17 +63,17 @@ public final class Backtest {
     public static final long DEFAULT_SEED = 20_260_601L;
     private static final int DECILES = 10;
 
+    private final Labelling labelling;
     private final Period horizon;
     private final Set<Outcome.Type> targets;
-    private final Optional<LocalDate> observedUntil;
     private final int resamples;
     private final long seed;
     private final double confidence;
 
     private Backtest(Builder b) {
-        this.horizon = b.horizon;
-        this.targets = Collections.unmodifiableSet(EnumSet.copyOf(b.targets));
-        this.observedUntil = b.observedUntil;
+        this.labelling = b.labelling;
+        this.horizon = labelling.horizon();
+        this.targets = labelling.targets();
         this.resamples = b.resamples;
         this.seed = b.seed;
         this.confidence = b.confidence;
@@ -94,6 +96,11 @@ public final class Backtest {
     /** Returns the outcome types that count as events. */
     public Set<Outcome.Type> targets() {
         return targets;
+    }
+
+    /** Returns the labelling of the snapshots: the horizon, the target outcomes and the end of observation. */
+    public Labelling labelling() {
+        return labelling;
     }
 
     /** The events in words, for messages: "churn", "contraction or expansion". */
@@ -124,7 +131,7 @@ public final class Backtest {
         double[] values = new double[frame.rows()];
         byte[] bands = new byte[frame.rows()];
         BatchScorer.of(model).parallel().scoreInto(frame, values, bands);
-        Observations obs = observe(accounts(frame), instants(frame), outcomes);
+        Observations obs = observe(frame, outcomes);
         return report(model.id(), model.bands(), obs, values, bands, all(obs.n), model.id().toString());
     }
 
@@ -142,7 +149,7 @@ public final class Backtest {
         double[] values = new double[frame.rows()];
         byte[] bands = new byte[frame.rows()];
         BatchScorer.of(model).parallel().scoreInto(frame, values, bands);
-        Used used = used(observe(accounts(frame), instants(frame), outcomes), values, all(frame.rows()));
+        Used used = used(observe(frame, outcomes), values, all(frame.rows()));
         int events = 0;
         for (boolean e : used.event) {
             events += e ? 1 : 0;
@@ -168,11 +175,12 @@ public final class Backtest {
         int n = scores.size();
         if (n == 0) {
             throw new NothingToJudgeException(NothingToJudgeException.Reason.NO_SNAPSHOTS, 0, 0, 0, horizon,
-                    observedUntil.map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(Instant.EPOCH),
+                    labelling.observedUntil().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC))
+                            .orElse(Instant.EPOCH),
                     "scores: there is nothing to backtest");
         }
         List<AccountId> accounts = new ArrayList<>(n);
-        Instant[] at = new Instant[n];
+        List<Instant> at = new ArrayList<>(n);
         double[] values = new double[n];
         byte[] ranks = new byte[n];
         ModelId model = scores.get(0).model();
@@ -183,11 +191,13 @@ public final class Backtest {
                         + model + "; backtest one model at a time");
             }
             accounts.add(s.account());
-            at[i] = s.inputsAt();
+            at.add(s.inputsAt());
             values[i] = s.isScored() ? s.value().getAsDouble() : Double.NaN;
             ranks[i] = s.isScored() ? (byte) bands.rank(s.band().orElseThrow()) : BatchScorer.INSUFFICIENT_DATA;
         }
-        Observations obs = observe(accounts, at, outcomes);
+        // The scores as a frame without columns: the labelling reads only each row's account and instant.
+        SignalFrame rows = SignalFrame.builder(n, at.get(0)).accounts(accounts).instants(at).build();
+        Observations obs = observe(rows, outcomes);
         return report(model, bands, obs, values, ranks, all(n), model.toString());
     }
 
@@ -207,7 +217,7 @@ public final class Backtest {
             throw new IllegalArgumentException("models: " + models.size() + " given; a comparison needs at least two");
         }
         SignalFrame frame = SignalFrame.of(Objects.requireNonNull(history, "history"));
-        Observations obs = observe(accounts(frame), instants(frame), outcomes);
+        Observations obs = observe(frame, outcomes);
         int n = frame.rows();
         double[][] values = new double[models.size()][n];
         byte[][] bands = new byte[models.size()][n];
@@ -243,32 +253,6 @@ public final class Backtest {
         return new ModelComparison(reports, pairs);
     }
 
-    /**
-     * Labels each row of {@code frame} (its account and instant) with whether an event followed within the horizon,
-     * and whether it is censored: the training data of {@link dev.kizuna.health.fit.LogisticFitter}.
-     */
-    public Labels label(SignalFrame frame, List<Outcome> outcomes) {
-        Objects.requireNonNull(frame, "frame");
-        Observations obs = observe(accounts(frame), instants(frame), outcomes);
-        return new Labels(frame, obs.event, obs.censored, horizon, obs.end);
-    }
-
-    private static List<AccountId> accounts(SignalFrame frame) {
-        List<AccountId> out = new ArrayList<>(frame.rows());
-        for (int r = 0; r < frame.rows(); r++) {
-            out.add(frame.account(r));
-        }
-        return out;
-    }
-
-    private static Instant[] instants(SignalFrame frame) {
-        Instant[] out = new Instant[frame.rows()];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = frame.at(r);
-        }
-        return out;
-    }
-
     private static boolean[] all(int n) {
         boolean[] out = new boolean[n];
         Arrays.fill(out, true);
@@ -299,60 +283,31 @@ public final class Backtest {
         }
     }
 
-    private Observations observe(List<AccountId> accounts, Instant[] at, List<Outcome> outcomes) {
-        Objects.requireNonNull(outcomes, "outcomes");
-        int n = at.length;
+    /** Labels the rows of {@code frame} with the backtest's labelling, and numbers their accounts. */
+    private Observations observe(SignalFrame frame, List<Outcome> outcomes) {
+        Labels labels = labelling.label(frame, outcomes);
+        int n = frame.rows();
         Map<AccountId, Integer> index = new HashMap<>();
+        List<AccountId> ids = new ArrayList<>();
         int[] account = new int[n];
-        Instant latest = Instant.MIN;
-        for (int i = 0; i < n; i++) {
-            account[i] = index.computeIfAbsent(accounts.get(i), k -> index.size());
-            latest = at[i].isAfter(latest) ? at[i] : latest;
-        }
-        List<List<Instant>> events = new ArrayList<>();
-        for (int a = 0; a < index.size(); a++) {
-            events.add(new ArrayList<>());
-        }
-        for (Outcome o : outcomes) {
-            Objects.requireNonNull(o, "outcomes[]");
-            Instant when = o.instant();
-            latest = when.isAfter(latest) ? when : latest;
-            Integer a = index.get(o.account());
-            if (a != null && targets.contains(o.type())) {
-                events.get(a).add(when);
-            }
-        }
-        Instant[][] eventsOf = new Instant[events.size()][];
-        for (int a = 0; a < eventsOf.length; a++) {
-            eventsOf[a] = events.get(a).toArray(new Instant[0]);
-            Arrays.sort(eventsOf[a]);
-        }
-        Instant end = observedUntil.map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(latest);
+        Instant[] at = new Instant[n];
         boolean[] event = new boolean[n];
         boolean[] censored = new boolean[n];
         for (int i = 0; i < n; i++) {
-            Instant horizonEnd = at[i].atOffset(ZoneOffset.UTC).plus(horizon).toInstant();
-            censored[i] = horizonEnd.isAfter(end);
-            Instant[] mine = eventsOf[account[i]];
-            int next = firstAfter(mine, at[i]);
-            event[i] = next < mine.length && !mine[next].isAfter(horizonEnd);
+            AccountId id = frame.account(i);
+            account[i] = index.computeIfAbsent(id, k -> {
+                ids.add(k);
+                return ids.size() - 1;
+            });
+            at[i] = frame.at(i);
+            event[i] = labels.isEvent(i);
+            censored[i] = labels.isCensored(i);
         }
-        return new Observations(n, account, at, event, censored, eventsOf, end);
-    }
-
-    /** The position of the first instant strictly after {@code t} in a sorted array. */
-    private static int firstAfter(Instant[] sorted, Instant t) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid].isAfter(t)) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
+        Instant[][] eventsOf = new Instant[ids.size()][];
+        for (int a = 0; a < eventsOf.length; a++) {
+            eventsOf[a] = labels.eventsOf(ids.get(a)).toArray(new Instant[0]);
         }
-        return low;
+        return new Observations(n, account, at, event, censored, eventsOf, labels.endOfObservation());
     }
 
     /** The observations a report's figures use: uncensored, scored, and in the given subset. */
@@ -642,20 +597,13 @@ public final class Backtest {
 
     /** Builds a {@link Backtest}. Not thread-safe. */
     public static final class Builder {
-        private final Period horizon;
-        private Set<Outcome.Type> targets = EnumSet.of(Outcome.Type.CHURNED);
-        private Optional<LocalDate> observedUntil = Optional.empty();
+        private Labelling labelling;
         private int resamples = DEFAULT_RESAMPLES;
         private long seed = DEFAULT_SEED;
         private double confidence = 0.95;
 
         private Builder(Period horizon) {
-            Objects.requireNonNull(horizon, "horizon");
-            if (horizon.isZero() || horizon.isNegative() || horizon.getDays() < 0 || horizon.getMonths() < 0
-                    || horizon.getYears() < 0) {
-                throw new IllegalArgumentException("horizon: " + horizon + " must be positive");
-            }
-            this.horizon = horizon;
+            this.labelling = Labelling.churnWithin(horizon);
         }
 
         /**
@@ -664,17 +612,13 @@ public final class Backtest {
          * @throws IllegalArgumentException if none is given
          */
         public Builder targets(Set<Outcome.Type> types) {
-            Objects.requireNonNull(types, "targets");
-            if (types.isEmpty()) {
-                throw new IllegalArgumentException("targets: at least one outcome type must count as an event");
-            }
-            this.targets = EnumSet.copyOf(types);
+            this.labelling = labelling.withTargets(types);
             return this;
         }
 
         /** Sets the end of observation: outcomes are known before this date (exclusive). */
         public Builder observedUntil(LocalDate date) {
-            this.observedUntil = Optional.of(Objects.requireNonNull(date, "observedUntil"));
+            this.labelling = labelling.withObservedUntil(date);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.kizuna.health.backtest;
 
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.time.Period;
 import java.util.Collections;

@@ -7,7 +7,7 @@ import dev.kizuna.core.csv.InputException;
 import dev.kizuna.core.csv.InputFile;
 import dev.kizuna.core.csv.Row;
 import dev.kizuna.core.csv.Rows;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

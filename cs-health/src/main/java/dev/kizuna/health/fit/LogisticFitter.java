@@ -3,18 +3,18 @@ package dev.kizuna.health.fit;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.ModelId;
-import dev.kizuna.health.backtest.Labels;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.internal.Normal;
 import dev.kizuna.health.logistic.LogisticDefinition;
-import dev.kizuna.health.logistic.MissingInputPolicy;
+import dev.kizuna.health.logistic.LogisticMissingInput;
 import dev.kizuna.health.logistic.Term;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.MatrixUtils;
+import dev.kizuna.health.outcome.Labels;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * Fits the logistic churn model to labelled rows by maximum likelihood.
  *
  * <pre>{@code
- * Labels labels = Backtest.builder(Period.ofDays(90)).observedUntil(end).build().label(frame, outcomes);
+ * Labels labels = Labelling.churnWithin(Period.ofDays(90)).withObservedUntil(end).label(frame, outcomes);
  * LogisticFit fit = LogisticFitter.builder(ModelId.of("churn", "2026-06")).l2(1.0).build().fit(labels);
  * Files.writeString(Path.of("churn.json"), fit.definitionJson());
  * }</pre>
@@ -50,8 +50,8 @@ import java.util.Optional;
  * back from its written form, and a scored value outside what the model was trained on (a flag of 7) is rejected.
  *
  * <p><b>Missing values</b>: rows with any missing value of the fitted signals are left out
- * ({@link MissingValues#DROP_ROWS}, the default), or missing values sit at the mean of the present ones
- * ({@link MissingValues#MEAN}), which is what the fitted model does with a missing input.
+ * ({@link MissingInput#DROP_ROWS}, the default), or missing values sit at the mean of the present ones
+ * ({@link MissingInput#MEAN}), which is what the fitted model does with a missing input.
  *
  * <p>Immutable and thread-safe.
  */
@@ -61,8 +61,13 @@ public final class LogisticFitter {
     /** A Cholesky pivot below this share of its diagonal means the information matrix is singular. */
     private static final double SINGULAR = 1e-10;
 
-    /** What the fit does with a missing value. */
-    public enum MissingValues {
+    /**
+     * What the fit does with a missing input: a training row without a value of one of the signals. One of the
+     * family of missing-input choices, with {@link dev.kizuna.health.logistic.LogisticMissingInput} (what the fitted
+     * model does when scoring; the fit always writes {@code REFERENCE}) and
+     * {@link dev.kizuna.health.scorecard.ScorecardMissingInput}.
+     */
+    public enum MissingInput {
         /** Leave the row out. The default. */
         DROP_ROWS,
         /** Put the value at the mean of the signal's present values (its standardised value is 0). */
@@ -74,7 +79,7 @@ public final class LogisticFitter {
     private final double l2;
     private final int maxIterations;
     private final double tolerance;
-    private final MissingValues missingValues;
+    private final MissingInput missingInput;
     private final BandScheme bands;
 
     private LogisticFitter(Builder b) {
@@ -83,7 +88,7 @@ public final class LogisticFitter {
         this.l2 = b.l2;
         this.maxIterations = b.maxIterations;
         this.tolerance = b.tolerance;
-        this.missingValues = b.missingValues;
+        this.missingInput = b.missingInput;
         this.bands = b.bands;
     }
 
@@ -233,7 +238,7 @@ public final class LogisticFitter {
                 }
                 complete &= v == v;
             }
-            use[r] = complete || missingValues == MissingValues.MEAN;
+            use[r] = complete || missingInput == MissingInput.MEAN;
             n += use[r] ? 1 : 0;
         }
         if (n == 0) {
@@ -506,8 +511,8 @@ public final class LogisticFitter {
         double interceptSe = Math.sqrt(covariance[0][0]);
         Coefficient intercept = new Coefficient("intercept", Optional.empty(), beta[0], interceptSe,
                 beta[0] / interceptSe, Normal.twoSidedP(beta[0] / interceptSe), rawIntercept, 0, 1);
-        LogisticDefinition definition = new LogisticDefinition(id, bands, beta[0], terms, MissingInputPolicy.REFERENCE,
-                0, InferredDomains.of(d.signals, frame));
+        LogisticDefinition definition = new LogisticDefinition(id, bands, beta[0], terms,
+                LogisticMissingInput.REFERENCE, 0, InferredDomains.of(d.signals, frame));
         double rate = d.events / (double) d.n;
         double nullLogLikelihood = d.events * Math.log(rate) + (d.n - d.events) * Math.log(1 - rate);
         return new LogisticFit(definition, intercept, coefficients, l2, d.n, d.events, d.dropped, iterations, lastStep,
@@ -537,7 +542,7 @@ public final class LogisticFitter {
         private double l2;
         private int maxIterations = 100;
         private double tolerance = 1e-10;
-        private MissingValues missingValues = MissingValues.DROP_ROWS;
+        private MissingInput missingInput = MissingInput.DROP_ROWS;
         private BandScheme bands = BandScheme.standard();
 
         private Builder(ModelId id) {
@@ -596,8 +601,8 @@ public final class LogisticFitter {
         }
 
         /** Sets what to do with missing values (default: leave the row out). */
-        public Builder missingValues(MissingValues policy) {
-            this.missingValues = Objects.requireNonNull(policy, "missingValues");
+        public Builder missingInput(MissingInput policy) {
+            this.missingInput = Objects.requireNonNull(policy, "missingInput");
             return this;
         }
 

@@ -61,7 +61,7 @@ final class LogisticBatch {
         }
         totalWeight = total;
         intercept = definition.intercept();
-        failOnMissing = definition.missingInputs() == MissingInputPolicy.FAIL;
+        failOnMissing = definition.missingInputs() == LogisticMissingInput.FAIL;
         minimum = definition.minimumCompleteness();
         BandScheme bands = definition.bands();
         ranks = new BandRanks(bands);

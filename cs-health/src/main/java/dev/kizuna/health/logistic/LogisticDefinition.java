@@ -49,7 +49,7 @@ public record LogisticDefinition(
         BandScheme bands,
         double intercept,
         List<Term> terms,
-        MissingInputPolicy missingInputs,
+        LogisticMissingInput missingInputs,
         double minimumCompleteness,
         SortedMap<SignalName, SignalDomain> signals) implements ModelDefinition {
 
@@ -91,7 +91,7 @@ public record LogisticDefinition(
 
     /** Returns a model of the given parts whose custom signals take any finite number. */
     public LogisticDefinition(ModelId id, BandScheme bands, double intercept, List<Term> terms,
-                              MissingInputPolicy missingInputs, double minimumCompleteness) {
+                              LogisticMissingInput missingInputs, double minimumCompleteness) {
         this(id, bands, intercept, terms, missingInputs, minimumCompleteness, Collections.emptySortedMap());
     }
 
@@ -104,7 +104,7 @@ public record LogisticDefinition(
 
     /** Returns a model with the standard bands, {@code REFERENCE} for missing inputs and no minimum completeness. */
     public static LogisticDefinition of(ModelId id, double intercept, List<Term> terms) {
-        return new LogisticDefinition(id, BandScheme.standard(), intercept, terms, MissingInputPolicy.REFERENCE, 0);
+        return new LogisticDefinition(id, BandScheme.standard(), intercept, terms, LogisticMissingInput.REFERENCE, 0);
     }
 
     @Override

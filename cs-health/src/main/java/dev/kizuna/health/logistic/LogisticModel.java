@@ -32,7 +32,7 @@ import java.util.OptionalDouble;
  * {@code xᵢ} is the raw value or {@code (raw - mean) / sd} when standardised. The churn probability is
  * {@code p = 1 / (1 + exp(-z))} (computed without overflow) and health is {@code 100 · (1 - p)}.
  *
- * <p><b>Missing inputs.</b> Under {@link MissingInputPolicy#REFERENCE} a term without data sits at its reference
+ * <p><b>Missing inputs.</b> Under {@link LogisticMissingInput#REFERENCE} a term without data sits at its reference
  * (the mean, or 0), adding nothing; under {@code FAIL} the result is insufficient data. Completeness is the share of
  * {@code Σ |coefficient|} whose signal has a value (for standardised terms, the share of the standardised effect
  * sizes), and a result below the minimum completeness is insufficient data.
@@ -127,7 +127,7 @@ public final class LogisticModel implements BatchHealthModel {
                 if (!e.missing.contains(terms[i].signal())) {
                     e.missing.add(terms[i].signal());
                 }
-                if (definition.missingInputs() == MissingInputPolicy.FAIL && e.insufficient == null) {
+                if (definition.missingInputs() == LogisticMissingInput.FAIL && e.insufficient == null) {
                     e.insufficient = "term '" + terms[i].label() + "' has no value of " + terms[i].signal().value()
                             + " and the missing-input policy is FAIL";
                 }

@@ -67,8 +67,8 @@ public final class LogisticProvider implements HealthModelProvider {
         Optional<ModelId> id = DefinitionTrees.readHeader(root, LogisticDefinition.TYPE);
         BandScheme bands = DefinitionTrees.readBands(root);
         double intercept = logOdds(root.required("intercept"));
-        MissingInputPolicy missing = root.optional("missingInputs")
-                .flatMap(n -> n.enumValue(MissingInputPolicy.class)).orElse(MissingInputPolicy.REFERENCE);
+        LogisticMissingInput missing = root.optional("missingInputs")
+                .flatMap(n -> n.enumValue(LogisticMissingInput.class)).orElse(LogisticMissingInput.REFERENCE);
         double minimum = root.optional("minimumCompleteness").map(n -> n.number(0, 1)).orElse(0.0);
         Set<String> ids = new HashSet<>();
         DefinitionNode termsNode = root.required("terms");

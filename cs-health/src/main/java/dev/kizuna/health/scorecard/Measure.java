@@ -22,7 +22,7 @@ import java.util.Optional;
  *                    scorecard's
  */
 public record Measure(String id, String label, SignalName signal, double weight, Normaliser normaliser,
-                      Optional<MissingDataPolicy> missingData) implements ScorecardItem {
+                      Optional<ScorecardMissingInput> missingData) implements ScorecardItem {
 
     /** Validates every part. */
     public Measure {
@@ -49,7 +49,7 @@ public record Measure(String id, String label, SignalName signal, double weight,
     }
 
     /** Returns this measure with its own missing-data policy. */
-    public Measure withMissingData(MissingDataPolicy policy) {
+    public Measure withMissingData(ScorecardMissingInput policy) {
         return new Measure(id, label, signal, weight, normaliser, Optional.of(policy));
     }
 }

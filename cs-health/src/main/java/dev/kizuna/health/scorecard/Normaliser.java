@@ -3,7 +3,7 @@ package dev.kizuna.health.scorecard;
 import dev.kizuna.health.BandLever.Relation;
 import dev.kizuna.health.BandLever.Target;
 import dev.kizuna.core.internal.Checks;
-import dev.kizuna.health.internal.LogScale;
+import dev.kizuna.health.scorecard.LogScale;
 import dev.kizuna.core.internal.Numbers;
 
 import java.util.List;

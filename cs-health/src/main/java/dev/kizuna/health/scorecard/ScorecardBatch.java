@@ -7,11 +7,10 @@ import dev.kizuna.health.batch.BatchScorer;
 import dev.kizuna.health.batch.RowFailure;
 import dev.kizuna.health.batch.RowFailures;
 import dev.kizuna.health.batch.SignalFrame;
-import dev.kizuna.health.internal.CompiledScorecard;
-import dev.kizuna.health.internal.CompiledScorecard.Evaluation;
 import dev.kizuna.health.internal.BandRanks;
 import dev.kizuna.health.internal.Branchless;
 import dev.kizuna.core.internal.Numbers;
+import dev.kizuna.health.scorecard.CompiledScorecard.Evaluation;
 
 import java.util.Arrays;
 import java.util.List;

@@ -50,7 +50,7 @@ import java.util.TreeSet;
 public record ScorecardDefinition(
         ModelId id,
         BandScheme bands,
-        MissingDataPolicy missingData,
+        ScorecardMissingInput missingData,
         double minimumCompleteness,
         List<ScorecardItem> measures,
         List<Cap> caps,
@@ -88,8 +88,8 @@ public record ScorecardDefinition(
     }
 
     /** Returns a scorecard of the given parts whose custom signals take any finite number. */
-    public ScorecardDefinition(ModelId id, BandScheme bands, MissingDataPolicy missingData, double minimumCompleteness,
-                               List<ScorecardItem> measures, List<Cap> caps) {
+    public ScorecardDefinition(ModelId id, BandScheme bands, ScorecardMissingInput missingData,
+                               double minimumCompleteness, List<ScorecardItem> measures, List<Cap> caps) {
         this(id, bands, missingData, minimumCompleteness, measures, caps, Collections.emptySortedMap());
     }
 
@@ -162,7 +162,7 @@ public record ScorecardDefinition(
     public static final class Builder {
         private final ModelId id;
         private BandScheme bands = BandScheme.standard();
-        private MissingDataPolicy missingData = MissingDataPolicy.REDISTRIBUTE;
+        private ScorecardMissingInput missingData = ScorecardMissingInput.REDISTRIBUTE;
         private double minimumCompleteness;
         private final List<ScorecardItem> measures = new ArrayList<>();
         private final List<Cap> caps = new ArrayList<>();
@@ -179,7 +179,7 @@ public record ScorecardDefinition(
         }
 
         /** Sets the missing-data policy (default {@code REDISTRIBUTE}). */
-        public Builder missingData(MissingDataPolicy policy) {
+        public Builder missingData(ScorecardMissingInput policy) {
             this.missingData = Objects.requireNonNull(policy, "missingData");
             return this;
         }

@@ -16,10 +16,9 @@ import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.internal.Apportion;
 import dev.kizuna.health.internal.BandRanks;
-import dev.kizuna.health.internal.CompiledScorecard;
-import dev.kizuna.health.internal.CompiledScorecard.Evaluation;
 import dev.kizuna.health.internal.ImmutableArray;
 import dev.kizuna.core.internal.Numbers;
+import dev.kizuna.health.scorecard.CompiledScorecard.Evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ import java.util.OptionalDouble;
  * each group (and at the top level), the weights {@code w} of the items that count are normalised to add up to 1,
  * and a group's score is {@code Σ w·s / Σ w}; a measure's effective weight is the product of its normalised weights
  * down the tree, and the score is {@code Σ effective weight · s}. Measures without data follow their
- * {@link MissingDataPolicy}. Then the lowest {@link Cap} that holds, if it is below the score, replaces it.
+ * {@link ScorecardMissingInput}. Then the lowest {@link Cap} that holds, if it is below the score, replaces it.
  *
  * <p><b>Insufficient data</b> when a {@code FAIL} measure has no data, when no measure with weight counts, or when
  * the completeness (the share of the design weight, every weight normalised as if all data were there, whose signal

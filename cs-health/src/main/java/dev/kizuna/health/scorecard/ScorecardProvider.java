@@ -82,8 +82,8 @@ public final class ScorecardProvider implements HealthModelProvider {
         SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
         Optional<ModelId> id = DefinitionTrees.readHeader(root, ScorecardDefinition.TYPE);
         BandScheme bands = DefinitionTrees.readBands(root);
-        MissingDataPolicy missing = root.optional("missingData")
-                .flatMap(n -> n.enumValue(MissingDataPolicy.class)).orElse(MissingDataPolicy.REDISTRIBUTE);
+        ScorecardMissingInput missing = root.optional("missingData")
+                .flatMap(n -> n.enumValue(ScorecardMissingInput.class)).orElse(ScorecardMissingInput.REDISTRIBUTE);
         double minimum = root.optional("minimumCompleteness").map(n -> n.number(0, 1)).orElse(0.0);
         Set<String> ids = new HashSet<>();
         Optional<List<ScorecardItem>> items = readItems(root.required("measures"), ids, 1);
@@ -161,7 +161,8 @@ public final class ScorecardProvider implements HealthModelProvider {
         DefinitionNode normaliserNode = m.required("normaliser");
         Optional<Normaliser> normaliser = normaliserNode.isPresent()
                 ? normaliserNode.read("normaliser", this::readNormaliser) : Optional.empty();
-        Optional<MissingDataPolicy> policy = m.optional("missingData").flatMap(n -> n.enumValue(MissingDataPolicy.class));
+        Optional<ScorecardMissingInput> policy = m.optional("missingData")
+                .flatMap(n -> n.enumValue(ScorecardMissingInput.class));
         m.finish();
         if (id.isEmpty() || signal.isEmpty() || normaliser.isEmpty() || m.hasErrorsInside()) {
             return Optional.empty();

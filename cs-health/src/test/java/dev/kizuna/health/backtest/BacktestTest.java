@@ -7,6 +7,9 @@ import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
+import dev.kizuna.health.json.BacktestJson;
+import dev.kizuna.health.outcome.Labels;
+import dev.kizuna.health.outcome.Outcome;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
@@ -143,7 +146,7 @@ class BacktestTest {
                 snapshot("day-after", JAN_1, 50), snapshot("before", JAN_1, 50), snapshot("none", JAN_1, 50));
         List<Outcome> outcomes = List.of(churned("same-day", "2025-01-01"), churned("last-day", "2025-01-31"),
                 churned("day-after", "2025-02-01"), churned("before", "2024-12-31"));
-        Labels labels = b.label(dev.kizuna.health.batch.SignalFrame.of(snapshots), outcomes);
+        Labels labels = b.labelling().label(dev.kizuna.health.batch.SignalFrame.of(snapshots), outcomes);
         assertFalse(labels.isEvent(0), "an outcome at t itself is not in the future of t");
         assertTrue(labels.isEvent(1), "an outcome at t + horizon counts");
         assertFalse(labels.isEvent(2), "an outcome after t + horizon does not");

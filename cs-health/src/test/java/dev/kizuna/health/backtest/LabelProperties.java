@@ -3,6 +3,8 @@ package dev.kizuna.health.backtest;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.outcome.Labels;
+import dev.kizuna.health.outcome.Outcome;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -46,7 +48,7 @@ class LabelProperties {
     void aLabelIsATargetOutcomeWithinTheHorizonAfterT(@ForAll("cases") Case c) {
         LocalDate end = START.plusDays(c.endDay());
         Backtest b = Backtest.builder(Period.ofDays(c.horizonDays())).observedUntil(end).build();
-        Labels labels = b.label(SignalFrame.of(c.snapshots()), c.outcomes());
+        Labels labels = b.labelling().label(SignalFrame.of(c.snapshots()), c.outcomes());
         Instant endInstant = end.atStartOfDay().toInstant(ZoneOffset.UTC);
         List<Integer> expectedEvents = new ArrayList<>();
         for (int i = 0; i < c.snapshots().size(); i++) {

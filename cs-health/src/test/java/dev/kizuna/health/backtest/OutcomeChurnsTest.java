@@ -4,6 +4,7 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
+import dev.kizuna.health.outcome.Outcome;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;

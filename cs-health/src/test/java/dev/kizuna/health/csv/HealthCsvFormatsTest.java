@@ -4,7 +4,7 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.csv.InputException;
 import dev.kizuna.core.csv.InputFile;
 import dev.kizuna.core.csv.Rows;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

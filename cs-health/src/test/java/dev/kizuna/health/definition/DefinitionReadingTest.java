@@ -7,7 +7,7 @@ import dev.kizuna.health.ModelId;
 import dev.kizuna.health.kit.Samples;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.scorecard.Measure;
-import dev.kizuna.health.scorecard.MissingDataPolicy;
+import dev.kizuna.health.scorecard.ScorecardMissingInput;
 import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class DefinitionReadingTest {
         assertEquals("saas-health@1", card.id().toString());
         assertEquals(12, card.allMeasures().size());
         assertEquals(5, card.measures().size());
-        assertEquals(MissingDataPolicy.ZERO, card.allMeasures().get(9).missingData().orElseThrow());
+        assertEquals(ScorecardMissingInput.ZERO, card.allMeasures().get(9).missingData().orElseThrow());
         assertInstanceOf(Normaliser.Inverted.class, card.allMeasures().get(9).normaliser());
         assertEquals(1, card.caps().size());
     }

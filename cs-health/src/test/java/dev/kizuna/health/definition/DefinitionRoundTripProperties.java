@@ -8,14 +8,14 @@ import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.logistic.LogisticDefinition;
-import dev.kizuna.health.logistic.MissingInputPolicy;
+import dev.kizuna.health.logistic.LogisticMissingInput;
 import dev.kizuna.health.logistic.Standardisation;
 import dev.kizuna.health.logistic.Term;
 import dev.kizuna.health.scorecard.Cap;
 import dev.kizuna.health.scorecard.Comparison;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.MeasureGroup;
-import dev.kizuna.health.scorecard.MissingDataPolicy;
+import dev.kizuna.health.scorecard.ScorecardMissingInput;
 import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardItem;
@@ -116,7 +116,7 @@ class DefinitionRoundTripProperties {
     @Provide
     Arbitrary<ScorecardDefinition> scorecards() {
         Arbitrary<Measure> measure = Combinators.combine(text(), signal(), weight(), normaliser(),
-                        Arbitraries.of(MissingDataPolicy.class).optional())
+                        Arbitraries.of(ScorecardMissingInput.class).optional())
                 .as((label, signal, weight, normaliser, policy) -> new Measure("m", label, signal, weight,
                         normaliser, policy));
         Arbitrary<Cap> cap = Combinators.combine(text(), signal(), Arbitraries.of(Comparison.class), value(), score())
@@ -125,7 +125,7 @@ class DefinitionRoundTripProperties {
         Arbitrary<Map<SignalName, SignalDomain>> declared = Arbitraries.maps(
                 Arbitraries.of("custom.a", "custom.b", "custom.unused").map(SignalName::of), domain()).ofMaxSize(3);
         return Combinators.combine(measure.list().ofMinSize(1).ofMaxSize(5), cap.list().ofMaxSize(2), share(),
-                        Arbitraries.of(MissingDataPolicy.class), declared, Arbitraries.of(true, false), text())
+                        Arbitraries.of(ScorecardMissingInput.class), declared, Arbitraries.of(true, false), text())
                 .as((measures, caps, minimum, policy, signals, grouped, groupLabel) -> {
                     List<ScorecardItem> items = new ArrayList<>();
                     int id = 0;
@@ -169,7 +169,7 @@ class DefinitionRoundTripProperties {
         Arbitrary<Term> term = Combinators.combine(text(), signal(), logOdds, standardisation)
                 .as((label, signal, coefficient, s) -> new Term("t", label, signal, coefficient, s));
         return Combinators.combine(term.list().ofMinSize(1).ofMaxSize(4), logOdds, Arbitraries.of(
-                                MissingInputPolicy.class), share(),
+                                LogisticMissingInput.class), share(),
                         Arbitraries.maps(Arbitraries.of("custom.a", "custom.b").map(SignalName::of), domain())
                                 .ofMaxSize(2))
                 .as((terms, intercept, policy, minimum, signals) -> {

@@ -53,7 +53,7 @@ class FitDeclarationsTest {
         SignalFrame frame = SignalFrame.builder(n, NOW).column(FLAG, flag).column(COUNT, count).column(AMOUNT, amount)
                 .column(CHANGE, change).column(SignalName.SENTIMENT_NPS, nps).build();
         LogisticFit fit = LogisticFitter.builder(ModelId.of("fit", "1")).l2(1)
-                .missingValues(LogisticFitter.MissingValues.MEAN).build().fit(frame, event);
+                .missingInput(LogisticFitter.MissingInput.MEAN).build().fit(frame, event);
         LogisticDefinition model = fit.definition();
         assertEquals(Map.of(FLAG, SignalDomain.FLAG, COUNT, SignalDomain.COUNT, AMOUNT, SignalDomain.NON_NEGATIVE,
                 CHANGE, SignalDomain.ANY), model.signals());

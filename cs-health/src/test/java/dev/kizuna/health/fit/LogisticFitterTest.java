@@ -7,11 +7,11 @@ import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
-import dev.kizuna.health.backtest.Backtest;
-import dev.kizuna.health.backtest.Labels;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.logistic.LogisticModel;
+import dev.kizuna.health.outcome.Labelling;
+import dev.kizuna.health.outcome.Labels;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
@@ -213,7 +213,7 @@ class LogisticFitterTest {
         assertTrue(missing > 0, "the synthetic data lack some NPS values");
         double npsMean = Arrays.stream(present).average().orElseThrow();
 
-        LogisticFit fit = LogisticFitter.builder(ID).missingValues(LogisticFitter.MissingValues.MEAN).build()
+        LogisticFit fit = LogisticFitter.builder(ID).missingInput(LogisticFitter.MissingInput.MEAN).build()
                 .fit(d.frame(), d.event());
         assertEquals(0, fit.droppedRows());
         assertEquals(600, fit.rows());
@@ -333,13 +333,13 @@ class LogisticFitterTest {
     @Test
     void labelsThatAreAllCensoredAreRejectedAsSuchNotBlamedOnASignal() {
         Data d = twoSignals(new double[] {1, 2, 3}, new double[] {3, 1, 2}, new boolean[3]);
-        Labels labels = Backtest.builder(Period.ofDays(90)).observedUntil(LocalDate.parse("2026-06-30")).build()
+        Labels labels = Labelling.churnWithin(Period.ofDays(90)).withObservedUntil(LocalDate.parse("2026-06-30"))
                 .label(d.frame(), List.of());
         FitException e = assertThrows(FitException.class, () -> LogisticFitter.builder(ID).build().fit(labels));
         assertEquals("every one of the 3 rows is censored: its horizon of P90D ends after the end of observation,"
                 + " 2026-06-30T00:00:00Z, so whether it was followed by churn is not known yet; observe until a later"
                 + " date, or shorten the horizon", e.getMessage());
-        Labels none = Backtest.builder(Period.ofDays(90)).build().label(SignalFrame.builder(0, NOW)
+        Labels none = Labelling.churnWithin(Period.ofDays(90)).label(SignalFrame.builder(0, NOW)
                 .column(SignalName.of("custom.a"), new double[0]).build(), List.of());
         e = assertThrows(FitException.class, () -> LogisticFitter.builder(ID).build().fit(none));
         assertEquals("there are no rows to fit", e.getMessage());

@@ -91,7 +91,7 @@ class LogisticModelTest {
     @Test
     void missingInputUnderFailGivesInsufficientData() {
         LogisticModel model = LogisticModel.of(new LogisticDefinition(ModelId.of("l", "1"), BandScheme.standard(), 0,
-                List.of(Term.of("x", X, 1)), MissingInputPolicy.FAIL, 0));
+                List.of(Term.of("x", X, 1)), LogisticMissingInput.FAIL, 0));
         HealthScore score = model.score(snapshot(), NOW);
         assertFalse(score.isScored());
         assertEquals("term 'x' has no value of custom.x and the missing-input policy is FAIL", score.note().orElseThrow());

@@ -10,14 +10,14 @@ import dev.kizuna.health.batch.BatchScorer;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.logistic.LogisticModel;
-import dev.kizuna.health.logistic.MissingInputPolicy;
+import dev.kizuna.health.logistic.LogisticMissingInput;
 import dev.kizuna.health.logistic.Standardisation;
 import dev.kizuna.health.logistic.Term;
 import dev.kizuna.health.scorecard.Cap;
 import dev.kizuna.health.scorecard.Comparison;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.MeasureGroup;
-import dev.kizuna.health.scorecard.MissingDataPolicy;
+import dev.kizuna.health.scorecard.ScorecardMissingInput;
 import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardItem;
@@ -90,7 +90,7 @@ class BatchProperties {
     @Provide
     Arbitrary<ScorecardDefinition> scorecards() {
         return Combinators.combine(HealthArbitraries.scorecard(), HealthArbitraries.bands(),
-                        Arbitraries.of(MissingDataPolicy.values()).list().ofSize(24),
+                        Arbitraries.of(ScorecardMissingInput.values()).list().ofSize(24),
                         Arbitraries.of(false, false, true))
                 .as((card, bands, policies, keepMinimum) -> {
                     int[] next = {0};
@@ -103,10 +103,10 @@ class BatchProperties {
                 });
     }
 
-    private static ScorecardItem withPolicies(ScorecardItem item, List<MissingDataPolicy> policies, int[] next) {
+    private static ScorecardItem withPolicies(ScorecardItem item, List<ScorecardMissingInput> policies, int[] next) {
         if (item instanceof Measure) {
             Measure m = (Measure) item;
-            MissingDataPolicy p = policies.get(next[0]++ % policies.size());
+            ScorecardMissingInput p = policies.get(next[0]++ % policies.size());
             // Mostly the scorecard's own policy; now and then a measure of its own, FAIL included.
             return next[0] % 3 == 0 ? m.withMissingData(p) : m;
         }
@@ -126,7 +126,7 @@ class BatchProperties {
                 .as((s, c, standardised, mean, sd) -> new Term("t", "t", HealthArbitraries.signal(s), c,
                         standardised ? Optional.of(Standardisation.of(mean, sd)) : Optional.empty()));
         return Combinators.combine(term.list().ofMinSize(1).ofMaxSize(6), Arbitraries.doubles().between(-5, 5)
-                                .ofScale(2), Arbitraries.of(MissingInputPolicy.values()),
+                                .ofScale(2), Arbitraries.of(LogisticMissingInput.values()),
                         Arbitraries.of(0.0, 0.0, 0.3, 0.8), HealthArbitraries.bands())
                 .as((terms, intercept, policy, minimum, bands) -> {
                     List<Term> numbered = new ArrayList<>();

@@ -13,7 +13,7 @@ import dev.kizuna.health.scorecard.Cap;
 import dev.kizuna.health.scorecard.Comparison;
 import dev.kizuna.health.scorecard.Measure;
 import dev.kizuna.health.scorecard.MeasureGroup;
-import dev.kizuna.health.scorecard.MissingDataPolicy;
+import dev.kizuna.health.scorecard.ScorecardMissingInput;
 import dev.kizuna.health.scorecard.Normaliser;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.scorecard.ScorecardItem;
@@ -172,7 +172,7 @@ final class HealthArbitraries {
     static Arbitrary<Measure> measure() {
         return Combinators.combine(Arbitraries.integers().between(0, SIGNALS - 1),
                         Arbitraries.doubles().between(0, 50).ofScale(2), normaliser(),
-                        Arbitraries.of(MissingDataPolicy.REDISTRIBUTE, MissingDataPolicy.ZERO).optional())
+                        Arbitraries.of(ScorecardMissingInput.REDISTRIBUTE, ScorecardMissingInput.ZERO).optional())
                 .as((s, w, n, p) -> new Measure("m", "m", signal(s), w, n, p));
     }
 
@@ -184,8 +184,8 @@ final class HealthArbitraries {
                         Arbitraries.of(Comparison.values()), raw(), score())
                 .as((s, c, t, max) -> Cap.of("cap", signal(s), c, t, max));
         return Combinators.combine(item.list().ofMinSize(1).ofMaxSize(6), cap.list().ofMaxSize(2),
-                        Arbitraries.doubles().between(0, 1).ofScale(2), Arbitraries.of(MissingDataPolicy.REDISTRIBUTE,
-                                MissingDataPolicy.ZERO))
+                        Arbitraries.doubles().between(0, 1).ofScale(2),
+                        Arbitraries.of(ScorecardMissingInput.REDISTRIBUTE, ScorecardMissingInput.ZERO))
                 .as((items, caps, minimum, policy) -> {
                     int[] id = {0};
                     List<ScorecardItem> top = new ArrayList<>();

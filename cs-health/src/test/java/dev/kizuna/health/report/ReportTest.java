@@ -10,9 +10,11 @@ import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionFormat;
+import dev.kizuna.health.json.HealthJson;
 import dev.kizuna.health.kit.Samples;
 import dev.kizuna.health.override.OverrideLog;
 import dev.kizuna.health.override.ScoreOverride;
+import dev.kizuna.health.rollup.BandDistribution;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

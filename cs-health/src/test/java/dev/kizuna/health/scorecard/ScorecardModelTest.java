@@ -76,7 +76,7 @@ class ScorecardModelTest {
     @Test
     void missingMeasureUnderZeroCountsAsZero() {
         ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("z", "1"))
-                .missingData(MissingDataPolicy.ZERO)
+                .missingData(ScorecardMissingInput.ZERO)
                 .add(identity("a", 1)).add(identity("b", 1)).build());
         HealthScore score = model.score(snapshot("custom.a", 80), NOW);
         assertEquals(40.0, score.value().getAsDouble());
@@ -86,7 +86,7 @@ class ScorecardModelTest {
     @Test
     void missingMeasureUnderFailGivesInsufficientDataNamingIt() {
         ScorecardModel model = ScorecardModel.of(ScorecardDefinition.builder(ModelId.of("f", "1"))
-                .add(identity("a", 1)).add(identity("b", 1).withMissingData(MissingDataPolicy.FAIL)).build());
+                .add(identity("a", 1)).add(identity("b", 1).withMissingData(ScorecardMissingInput.FAIL)).build());
         HealthScore score = model.score(snapshot("custom.a", 80), NOW);
         assertFalse(score.isScored());
         assertTrue(score.value().isEmpty());

@@ -9,9 +9,11 @@ import java.util.Objects;
  * The share of a playbook's eligible accounts held out as a control group, and the salt of the assignment.
  *
  * <p><b>Assignment</b> is a pure function of the account id, the playbook id and the salt: the account is held out
- * when {@code StableHash.unit(StableHash.of(account, playbook, salt)) < share}. It is stable across runs and
- * machines, independent between playbooks, and the held-out share converges to {@code share} over many accounts.
- * Changing the salt draws a fresh control group. Immutable and thread-safe.
+ * when {@code u < share}, where {@code u} is a 64-bit hash of {@code account + U+0000 + playbook + U+0000 + salt}
+ * (FNV-1a over the UTF-8 bytes, then MurmurHash3's {@code fmix64} finaliser) whose top 53 bits are taken over
+ * 2<sup>53</sup>. It is stable across runs and machines, independent between playbooks, and the held-out share
+ * converges to {@code share} over many accounts. Changing the salt draws a fresh control group. Immutable and
+ * thread-safe.
  *
  * @param share the share held out, from 0 (nobody) to 0.9
  * @param salt  the salt, an id

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>FNV-1a: Fowler, Noll and Vo, offset basis {@code 0xcbf29ce484222325}, prime {@code 0x100000001b3}.
  */
-public final class StableHash {
+final class StableHash {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 

@@ -1,9 +1,9 @@
 package dev.kizuna.playbooks.log;
 
 import dev.kizuna.core.AccountId;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.RecommendedAction;
-import dev.kizuna.playbooks.RuleFiring;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
+import dev.kizuna.playbooks.evaluation.RuleFiring;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.kizuna.playbooks.log;
 
 import dev.kizuna.core.AccountId;
-import dev.kizuna.playbooks.Evaluation;
+import dev.kizuna.playbooks.evaluation.Evaluation;
 
 /**
  * Where the engine keeps, between evaluations, what it recommended: the state behind cooldowns, firing limits,

@@ -1,7 +1,7 @@
 package dev.kizuna.playbooks.log;
 
 import dev.kizuna.core.AccountId;
-import dev.kizuna.playbooks.Evaluation;
+import dev.kizuna.playbooks.evaluation.Evaluation;
 
 import java.time.Instant;
 import java.util.Objects;

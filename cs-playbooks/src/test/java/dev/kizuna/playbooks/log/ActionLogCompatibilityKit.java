@@ -4,9 +4,9 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.playbooks.Action;
 import dev.kizuna.playbooks.ActionKind;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.RecommendedAction;
-import dev.kizuna.playbooks.RuleFiring;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
+import dev.kizuna.playbooks.evaluation.RuleFiring;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

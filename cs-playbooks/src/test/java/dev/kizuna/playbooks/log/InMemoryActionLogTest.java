@@ -17,10 +17,10 @@ class InMemoryActionLogTest extends ActionLogCompatibilityKit {
     @Test
     void pruningForgetsOldFiringsAndContactsButKeepsOpenActions() {
         InMemoryActionLog log = new InMemoryActionLog();
-        log.record(fired(A, T0, "p", "r", false, dev.kizuna.playbooks.RecommendedAction.Disposition.NEW,
+        log.record(fired(A, T0, "p", "r", false, dev.kizuna.playbooks.evaluation.RecommendedAction.Disposition.NEW,
                 email("x")));
         log.record(fired(A, T0.plus(Duration.ofDays(10)), "p", "q", false,
-                dev.kizuna.playbooks.RecommendedAction.Disposition.NEW, email("y")));
+                dev.kizuna.playbooks.evaluation.RecommendedAction.Disposition.NEW, email("y")));
         log.prune(T0.plus(Duration.ofDays(1)));
         AccountHistory h = log.history(A);
         assertEquals(1, h.firings().size());

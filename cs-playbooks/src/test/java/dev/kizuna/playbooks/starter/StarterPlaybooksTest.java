@@ -16,16 +16,17 @@ import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.playbooks.ActionKind;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.EvaluationContext;
 import dev.kizuna.playbooks.Playbook;
-import dev.kizuna.playbooks.PlaybookEngine;
-import dev.kizuna.playbooks.PortfolioContexts;
-import dev.kizuna.playbooks.RecommendedAction;
 import dev.kizuna.playbooks.RuleSet;
-import dev.kizuna.playbooks.Suppression;
 import dev.kizuna.playbooks.definition.DefinitionFormat;
 import dev.kizuna.playbooks.definition.PlaybookDefinitions;
+import dev.kizuna.playbooks.engine.CompiledRuleSet;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+import dev.kizuna.playbooks.engine.PortfolioContexts;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
+import dev.kizuna.playbooks.evaluation.Suppression;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -52,7 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StarterPlaybooksTest {
 
     private static List<String> templates(String playbookId, EvaluationContext context) {
-        Evaluation e = RuleSet.of(StarterPlaybooks.get(playbookId)).compile().evaluate(context);
+        Evaluation e = CompiledRuleSet.compile(RuleSet.of(StarterPlaybooks.get(playbookId))).evaluate(context);
         return e.actions().stream().map(a -> a.action().template()).toList();
     }
 
@@ -115,7 +116,7 @@ class StarterPlaybooksTest {
             Account a = account("low-" + i, JourneyStage.RETENTION, 100);
             EvaluationContext c = EvaluationContext.builder(a, NOW).signals(snapshot(a.id(), NOW,
                     "engagement.licence_utilisation", 0.2, "adoption.feature_breadth", 0.25)).build();
-            Evaluation e = RuleSet.of(nudge).compile().evaluate(c);
+            Evaluation e = CompiledRuleSet.compile(RuleSet.of(nudge)).evaluate(c);
             boolean held = nudge.control().isHeldOut(a.id(), nudge.id());
             assertEquals(held, !e.heldOut().isEmpty());
             assertEquals(held ? List.of() : List.of("adoption-tips"),
@@ -143,8 +144,8 @@ class StarterPlaybooksTest {
         assertEquals(List.of(), templates(StarterPlaybooks.RED_ACCOUNT_ESCALATION,
                 withScores(a, 70, 65, snapshot(a.id(), MONTH_AGO, "usage.active_users", 100),
                         snapshot(a.id(), NOW, "usage.active_users", 80))));
-        Evaluation e = RuleSet.of(StarterPlaybooks.get(StarterPlaybooks.RED_ACCOUNT_ESCALATION)).compile()
-                .evaluate(withScores(a, 62, 41));
+        RuleSet escalation = RuleSet.of(StarterPlaybooks.get(StarterPlaybooks.RED_ACCOUNT_ESCALATION));
+        Evaluation e = CompiledRuleSet.compile(escalation).evaluate(withScores(a, 62, 41));
         assertEquals(ActionKind.ESCALATION, e.actions().get(0).action().kind());
         assertEquals(CsRole.CS_LEAD, e.actions().get(0).action().owner());
     }
@@ -196,7 +197,7 @@ class StarterPlaybooksTest {
                 withScores(account("green", 100), 80, 85)));
         assertEquals(List.of(), templates(StarterPlaybooks.EXPANSION_CSQL, withScores(a, 50, 50,
                 snapshot(a.id(), NOW, "engagement.licence_utilisation", 0.95))));
-        Evaluation e = RuleSet.of(StarterPlaybooks.get(StarterPlaybooks.EXPANSION_CSQL)).compile()
+        Evaluation e = CompiledRuleSet.compile(RuleSet.of(StarterPlaybooks.get(StarterPlaybooks.EXPANSION_CSQL)))
                 .evaluate(withScores(account("green", 100), 80, 85));
         assertEquals(CsRole.SALES, e.actions().get(0).action().owner());
         assertEquals(ActionKind.CSQL_HANDOFF, e.actions().get(0).action().kind());
@@ -219,7 +220,7 @@ class StarterPlaybooksTest {
     void aDetractorIsFollowedUpWithinDays() {
         Account a = account("unhappy", 200);
         SurveyResponse detractor = SurveyResponse.nps(a.id(), "u1", NOW.minus(Duration.ofDays(3)), 4);
-        Evaluation e = RuleSet.of(StarterPlaybooks.get(StarterPlaybooks.DETRACTOR_RECOVERY)).compile()
+        Evaluation e = CompiledRuleSet.compile(RuleSet.of(StarterPlaybooks.get(StarterPlaybooks.DETRACTOR_RECOVERY)))
                 .evaluate(EvaluationContext.builder(a, NOW).surveys(List.of(detractor)).build());
         assertEquals(List.of("detractor-follow-up-call", "detractor-themes"),
                 e.actions().stream().map(x -> x.action().template()).toList());

@@ -7,8 +7,6 @@ import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.Backtest;
-import dev.kizuna.health.backtest.Labels;
-import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.csv.HealthCsvFormats;
 import dev.kizuna.health.definition.DefinitionFormat;
@@ -18,6 +16,10 @@ import dev.kizuna.health.fit.LogisticFit;
 import dev.kizuna.health.fit.LogisticFitter;
 import dev.kizuna.health.fit.ScorecardSuggestion;
 import dev.kizuna.health.fit.ScorecardSuggestions;
+import dev.kizuna.health.outcome.Labelling;
+import dev.kizuna.health.outcome.Labels;
+import dev.kizuna.health.outcome.Outcome;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -122,8 +124,8 @@ final class FitCommand implements Runnable {
             Rows<SignalSnapshot> history = BacktestCommand.readSnapshots(spec.commandLine().getErr(), snapshots);
             Rows<Outcome> outcomeList = HealthCsvFormats.outcomes(outcomes);
             progress.update(1, 3);
-            Backtest labelling = BacktestCommand.backtest(spec, horizon, Optional.ofNullable(observedUntil),
-                    List.of(), 0, Backtest.DEFAULT_SEED);
+            Labelling labelling = BacktestCommand.backtest(spec, horizon, Optional.ofNullable(observedUntil),
+                    List.of(), 0, Backtest.DEFAULT_SEED).labelling();
             Labels labels = labelling.label(SignalFrame.of(history.values()), outcomeList.values());
             progress.update(2, 3);
             PrintWriter w = spec.commandLine().getOut();
@@ -147,8 +149,8 @@ final class FitCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--signal: " + signals + " names a signal twice");
             }
             LogisticFitter fitter = LogisticFitter.builder(modelId).signals(names).l2(l2)
-                    .missingValues(missing == Missing.mean ? LogisticFitter.MissingValues.MEAN
-                            : LogisticFitter.MissingValues.DROP_ROWS)
+                    .missingInput(missing == Missing.mean ? LogisticFitter.MissingInput.MEAN
+                            : LogisticFitter.MissingInput.DROP_ROWS)
                     .build();
             if (labels.rows() > 0 && labels.censored() == labels.rows()) {
                 throw new InputException(allCensored(labels));

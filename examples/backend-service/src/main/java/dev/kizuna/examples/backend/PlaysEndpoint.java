@@ -11,16 +11,16 @@ import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthScore;
-import dev.kizuna.playbooks.ConditionTrace;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.EvaluationContext;
-import dev.kizuna.playbooks.EvaluationJson;
-import dev.kizuna.playbooks.PlaybookEngine;
-import dev.kizuna.playbooks.RecommendedAction;
-import dev.kizuna.playbooks.RuleTrace;
-import dev.kizuna.playbooks.Trace;
 import dev.kizuna.playbooks.Trigger;
-import dev.kizuna.playbooks.Truth;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+import dev.kizuna.playbooks.evaluation.ConditionTrace;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
+import dev.kizuna.playbooks.evaluation.RuleTrace;
+import dev.kizuna.playbooks.evaluation.Trace;
+import dev.kizuna.playbooks.evaluation.Truth;
+import dev.kizuna.playbooks.json.EvaluationJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import java.util.Optional;
  *
  * <p>The body is {@code {"asOf": instant, "accounts": [{"account": Account, "signals": [SignalSnapshot, ...],
  * "plan"?: SuccessPlan, "surveys"?: [SurveyResponse, ...]}, ...]}}, each part in Kizuna's JSON form; snapshots oldest
- * first. Each account is evaluated at {@code asOf} as {@link dev.kizuna.playbooks.PortfolioContexts} would build it:
+ * first. Each account is evaluated at {@code asOf} as {@link dev.kizuna.playbooks.engine.PortfolioContexts} would build it:
  * its snapshots up to {@code asOf} are the signal history, and the latest and the one before are scored by the
  * service's health model (each as of its own instant) as the current and previous health. Nothing is recorded, so the
  * same body always gives the same answer, and no request sees another's actions.

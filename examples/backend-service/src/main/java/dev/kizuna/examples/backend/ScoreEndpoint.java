@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthModel;
-import dev.kizuna.health.report.HealthJson;
+import dev.kizuna.health.json.HealthJson;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -17,10 +17,10 @@ import dev.kizuna.metrics.revenue.MrrLedger;
 import dev.kizuna.metrics.revenue.PeriodSummary;
 import dev.kizuna.metrics.retention.LogoChurn;
 import dev.kizuna.metrics.retention.RevenueRetention;
-import dev.kizuna.playbooks.Evaluation;
-import dev.kizuna.playbooks.EvaluationContext;
-import dev.kizuna.playbooks.PlaybookEngine;
-import dev.kizuna.playbooks.RecommendedAction;
+import dev.kizuna.playbooks.engine.EvaluationContext;
+import dev.kizuna.playbooks.engine.PlaybookEngine;
+import dev.kizuna.playbooks.evaluation.Evaluation;
+import dev.kizuna.playbooks.evaluation.RecommendedAction;
 
 import java.math.BigDecimal;
 import java.time.Instant;

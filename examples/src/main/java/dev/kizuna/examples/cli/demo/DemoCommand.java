@@ -104,13 +104,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The starter playbooks' dry run over a portfolio's current customers: how many were evaluated, and the results. */
-    public record StarterPlays(int evaluated, List<dev.kizuna.playbooks.Evaluation> evaluations) {
+    public record StarterPlays(int evaluated, List<dev.kizuna.playbooks.evaluation.Evaluation> evaluations) {
         /** Runs the starter playbooks as a dry run, with health from the demo scorecard. */
         public static StarterPlays run(Portfolio portfolio) {
             dev.kizuna.health.HealthModel health = DemoScorecard.model();
-            var contexts = dev.kizuna.playbooks.PortfolioContexts.builder(portfolio)
+            var contexts = dev.kizuna.playbooks.engine.PortfolioContexts.builder(portfolio)
                     .health(s -> health.score(s, s.at())).build();
-            var evaluations = dev.kizuna.playbooks.PlaybookEngine
+            var evaluations = dev.kizuna.playbooks.engine.PlaybookEngine
                     .builder(dev.kizuna.playbooks.starter.StarterPlaybooks.ruleSet()).trace(false).build()
                     .dryRunAll(contexts);
             return new StarterPlays(contexts.size(), List.copyOf(evaluations));
@@ -135,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
         parts.put("success-plans.json", portfolio.plans());
         // The churn the demo's backtest judges against, as `kizuna backtest --outcomes` and `fit` read it.
         List<Map<String, String>> churn = new java.util.ArrayList<>();
-        for (dev.kizuna.health.backtest.Outcome o : dev.kizuna.health.backtest.Outcome.churnsOf(portfolio.subscriptionEvents())) {
+        for (dev.kizuna.health.outcome.Outcome o : dev.kizuna.health.outcome.Outcome.churnsOf(portfolio.subscriptionEvents())) {
             Map<String, String> row = new java.util.LinkedHashMap<>();
             row.put("account", o.account().value());
             row.put("type", "churned");

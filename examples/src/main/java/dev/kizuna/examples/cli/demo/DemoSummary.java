@@ -14,7 +14,7 @@ import dev.kizuna.examples.cli.report.PortfolioReport;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.health.backtest.NothingToJudgeException;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 import dev.kizuna.metrics.retention.LogoChurn;
 import dev.kizuna.metrics.retention.RevenueRetention;
 import dev.kizuna.metrics.revenue.MrrLedger;

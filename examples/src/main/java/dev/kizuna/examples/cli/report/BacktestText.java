@@ -6,8 +6,8 @@ import dev.kizuna.health.backtest.BandsAtEvent;
 import dev.kizuna.health.backtest.Decile;
 import dev.kizuna.health.backtest.Estimate;
 import dev.kizuna.health.backtest.ModelComparison;
-import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.backtest.PairedComparison;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -9,7 +9,7 @@ import dev.kizuna.examples.cli.demo.DemoScorecard;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthScore;
-import dev.kizuna.health.report.BandDistribution;
+import dev.kizuna.health.rollup.BandDistribution;
 import dev.kizuna.health.rollup.BandShare;
 import dev.kizuna.health.rollup.ChildHealth;
 import dev.kizuna.health.rollup.ParentHealth;

@@ -10,7 +10,7 @@ import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.examples.cli.KizunaCommand;
 import dev.kizuna.examples.cli.ReportCommand;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 import dev.kizuna.health.csv.HealthCsvFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

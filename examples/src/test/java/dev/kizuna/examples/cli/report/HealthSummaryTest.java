@@ -11,7 +11,7 @@ import dev.kizuna.examples.cli.ScoreCommand;
 import dev.kizuna.examples.cli.demo.DemoScorecard;
 import dev.kizuna.health.Explanation;
 import dev.kizuna.health.HealthModel;
-import dev.kizuna.health.report.BandDistribution;
+import dev.kizuna.health.rollup.BandDistribution;
 import dev.kizuna.health.rollup.ChildHealth;
 import dev.kizuna.health.rollup.ParentHealth;
 import dev.kizuna.health.rollup.Rollup;

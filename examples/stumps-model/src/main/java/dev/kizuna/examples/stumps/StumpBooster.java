@@ -3,8 +3,8 @@ package dev.kizuna.examples.stumps;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.ModelId;
-import dev.kizuna.health.backtest.Labels;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.outcome.Labels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Fits a {@link StumpsDefinition} by gradient boosting on the logistic loss, one stump per round.
  *
  * <pre>{@code
- * Labels labels = Backtest.builder(Period.ofMonths(3)).observedUntil(end).build().label(frame, outcomes);
+ * Labels labels = Labelling.churnWithin(Period.ofMonths(3)).withObservedUntil(end).label(frame, outcomes);
  * StumpFit fit = StumpBooster.builder(ModelId.of("churn-stumps", "1")).rounds(200).learningRate(0.1).build()
  *         .fit(labels);
  * Files.writeString(Path.of("churn-stumps.json"), fit.definitionJson());

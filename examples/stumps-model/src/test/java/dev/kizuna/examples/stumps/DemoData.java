@@ -4,9 +4,9 @@ import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.Backtest;
-import dev.kizuna.health.backtest.Labels;
-import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.outcome.Labels;
+import dev.kizuna.health.outcome.Outcome;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +47,7 @@ final class DemoData {
 
     /** Returns the monthly snapshots labelled with churn within the horizon. */
     static Labels labels(Portfolio p) {
-        return backtest(p).label(SignalFrame.of(p.signals()), Outcome.churnsOf(p.subscriptionEvents()));
+        return backtest(p).labelling().label(SignalFrame.of(p.signals()), Outcome.churnsOf(p.subscriptionEvents()));
     }
 
     /** Returns the booster that fitted {@code demo-stumps.json}. */

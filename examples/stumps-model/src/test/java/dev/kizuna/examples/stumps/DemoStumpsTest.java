@@ -6,8 +6,8 @@ import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.backtest.Estimate;
 import dev.kizuna.health.backtest.ModelComparison;
-import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.definition.DefinitionFormat;
+import dev.kizuna.health.outcome.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -6,8 +6,8 @@ import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.BacktestReport;
-import dev.kizuna.health.backtest.Outcome;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.outcome.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -7,8 +7,8 @@ import dev.kizuna.examples.stumps.StumpBooster;
 import dev.kizuna.examples.stumps.StumpFit;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.Backtest;
-import dev.kizuna.health.backtest.Labels;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Labels;
+import dev.kizuna.health.outcome.Outcome;
 import dev.kizuna.health.batch.SignalFrame;
 
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.health.backtest.ModelComparison;
-import dev.kizuna.health.backtest.Outcome;
+import dev.kizuna.health.outcome.Outcome;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.kit.Samples;
@@ -52,7 +52,7 @@ class StumpsReadmeTest {
         // README: stumps-fit BEGIN
         Portfolio demo = DemoPortfolio.builder().accounts(600).build();   // snapshots and churn; yours: your history
         Labels labels = Backtest.builder(Period.ofMonths(3)).observedUntil(demo.asOf()).build()
-                .label(SignalFrame.of(demo.signals()), Outcome.churnsOf(demo.subscriptionEvents()));
+                .labelling().label(SignalFrame.of(demo.signals()), Outcome.churnsOf(demo.subscriptionEvents()));
         StumpFit fit = StumpBooster.builder(ModelId.of("churn-stumps", "1")).rounds(200).learningRate(0.1).build()
                 .fit(labels);
         Path file = Files.writeString(Files.createTempDirectory("kizuna").resolve("churn-stumps.json"),
@@ -79,7 +79,7 @@ class StumpsReadmeTest {
         HealthModels models = HealthModels.load();
         HealthModel scorecard = models.create(models.read(Samples.SCORECARD_JSON, DefinitionFormat.JSON));
         HealthModel myModel = models.create(StumpBooster.builder(ModelId.of("churn-stumps", "1")).build()
-                .fit(backtest.label(SignalFrame.of(history), outcomes)).definition());   // in sample, for brevity
+                .fit(backtest.labelling().label(SignalFrame.of(history), outcomes)).definition());   // in sample, for brevity
         BacktestReport mine = backtest.run(myModel, history, outcomes);   // ROC and PR AUC with bootstrap intervals,
                                                                           // Brier, calibration, lift, churn per band
         ModelComparison duel = backtest.compare(List.of(scorecard, myModel), history, outcomes);
