@@ -10,8 +10,11 @@ import dev.kizuna.health.internal.NearestName;
 import dev.kizuna.health.internal.SignalDeclarations;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -50,6 +53,9 @@ import java.util.function.Supplier;
  *
  * <p>Errors are collected in time linear in their number: each node counts the errors recorded inside it. Not
  * thread-safe: one reader reads one document.
+ *
+ * <p>This is the one definition reader of Kizuna: health-model definitions (and the models plugged in through
+ * {@link dev.kizuna.health.HealthModelProvider}) and playbook definitions are read with it.
  */
 public final class DefinitionNode {
     /** The most elements one array (or fields one object read with {@link #fields()}) may hold. */
@@ -92,12 +98,12 @@ public final class DefinitionNode {
      *
      * @param catalogue the signals a definition may read, or empty to accept every well-known and declared signal
      */
-    public static DefinitionNode root(JsonNode tree, Optional<? extends SortedSet<SignalName>> catalogue) {
+    public static DefinitionNode root(JsonNode tree, Optional<? extends Set<SignalName>> catalogue) {
         return root(tree, catalogue, new ArrayList<>());
     }
 
     /** As {@link #root(JsonNode, Optional)}, recording the errors into {@code errors} (for the tests of linearity). */
-    static DefinitionNode root(JsonNode tree, Optional<? extends SortedSet<SignalName>> catalogue,
+    static DefinitionNode root(JsonNode tree, Optional<? extends Set<SignalName>> catalogue,
                                List<DefinitionError> errors) {
         return new DefinitionNode(tree, "", new Document(errors, catalogue.isPresent()
                 ? Collections.unmodifiableSortedSet(new TreeSet<>(catalogue.get())) : null), null);
@@ -196,6 +202,23 @@ public final class DefinitionNode {
     /** Returns whether this object has the field (even as null). */
     public boolean has(String field) {
         return node != null && node.isObject() && node.has(field);
+    }
+
+    /** Returns the number of elements of this array; 0 if it is not an array. */
+    public int size() {
+        return node != null && node.isArray() ? node.size() : 0;
+    }
+
+    /**
+     * Returns the field names of this object, in document order; empty if it is not an object. Asking for the names
+     * does not count as asking for the fields (see {@link #finish()}).
+     */
+    public List<String> fieldNames() {
+        List<String> out = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            node.fieldNames().forEachRemaining(out::add);
+        }
+        return Collections.unmodifiableList(out);
     }
 
     private @Nullable JsonNode field(String field) {
@@ -362,6 +385,23 @@ public final class DefinitionNode {
         return value;
     }
 
+    /** Returns a whole number in {@code [low, high]}, or {@code low} after recording an error. */
+    public int integer(int low, int high) {
+        if (!require(JsonNodeType.NUMBER, "a whole number")) {
+            return low;
+        }
+        if (!node.canConvertToExactIntegral() || !node.canConvertToInt()) {
+            error(node + " is not a whole number from " + low + " to " + high);
+            return low;
+        }
+        int value = node.intValue();
+        if (value < low || value > high) {
+            error(value + " must be from " + low + " to " + high);
+            return low;
+        }
+        return value;
+    }
+
     /**
      * Returns a number that stands for a signal value (a threshold, a normaliser's point, a mean): within
      * {@code ±}{@link DefinitionLimits#MAX_MAGNITUDE}.
@@ -394,6 +434,58 @@ public final class DefinitionNode {
         error("'" + shorten(value) + "' is not one of " + Arrays.toString(type.getEnumConstants())
                 + NearestName.didYouMean(value, names, document.suggestions));
         return Optional.empty();
+    }
+
+    /**
+     * Returns a constant of {@code type} by its exact name, or empty after recording an error that names
+     * {@code what} the value is and lists the known constants: {@code unknown action kind 'TSK'; did you mean TASK?
+     * The known ones are [...]}.
+     *
+     * @param what what the value names, such as {@code action kind}
+     */
+    public <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String what) {
+        String value = text();
+        if (node == null || !node.isTextual()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return Optional.of(constant);
+            }
+            names.add(constant.name());
+        }
+        String suggestion = suggestion(value, names);
+        error("unknown " + what + " '" + shorten(value) + "'" + (suggestion.isEmpty()
+                ? "; the known ones are " : suggestion + " The known ones are ")
+                + Arrays.toString(type.getEnumConstants()));
+        return Optional.empty();
+    }
+
+    /**
+     * Returns {@code "; did you mean X?"} for the name of {@code candidates} nearest to {@code value}, or {@code ""}
+     * when none is near; for messages about names that are data. Suggestions are bounded per document.
+     */
+    public String suggestion(String value, Collection<String> candidates) {
+        return NearestName.didYouMean(value, candidates, document.suggestions);
+    }
+
+    /**
+     * Returns an ISO-8601 duration such as {@code P30D} or {@code PT12H}, or empty after recording an error.
+     * Years and months are not durations (their length varies); write days.
+     */
+    public Optional<Duration> duration() {
+        String value = text();
+        if (node == null || !node.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.parse(value));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            error("'" + shorten(value) + "' is not a duration such as P30D or PT12H (years and months vary in"
+                    + " length: write days)");
+            return Optional.empty();
+        }
     }
 
     /**
@@ -430,6 +522,14 @@ public final class DefinitionNode {
     }
 
     /**
+     * Returns the values {@code signal} can take as this part of the document sees it: the domain declared here or by
+     * an enclosing definition, else the signal's own.
+     */
+    public SignalDomain domainOf(SignalName signal) {
+        return DeclaredSignals.domainOf(signal, declared);
+    }
+
+    /**
      * Returns a signal name; records an error if it is not well-formed, neither well-known nor declared (see
      * {@link #signalDeclarations()}), or not in the catalogue when one was given. The error suggests the nearest
      * known name when one is close.
@@ -451,13 +551,13 @@ public final class DefinitionNode {
         }
         if (document.catalogue != null && !document.catalogue.contains(name)) {
             error("unknown signal '" + value + "': it is not in the signal catalogue"
-                    + NearestName.didYouMean(value, names(document.catalogue), document.suggestions));
+                    + suggestion(value, names(document.catalogue)));
             return Optional.empty();
         }
         if (!name.isWellKnown() && !declared.containsKey(name)) {
             List<String> known = names(SignalName.catalogue());
             known.addAll(names(declared.keySet()));
-            error(SignalDeclarations.unknown(value, NearestName.didYouMean(value, known, document.suggestions)));
+            error(SignalDeclarations.unknown(value, suggestion(value, known)));
             return Optional.empty();
         }
         return Optional.of(name);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.health.definition.DefinitionException;
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.Condition;
 import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.RuleSet;

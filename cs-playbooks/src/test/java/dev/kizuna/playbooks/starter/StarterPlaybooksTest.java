@@ -15,6 +15,7 @@ import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.ActionKind;
 import dev.kizuna.playbooks.Evaluation;
 import dev.kizuna.playbooks.EvaluationContext;
@@ -24,7 +25,6 @@ import dev.kizuna.playbooks.PortfolioContexts;
 import dev.kizuna.playbooks.RecommendedAction;
 import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.Suppression;
-import dev.kizuna.playbooks.definition.DefinitionFormat;
 import dev.kizuna.playbooks.definition.PlaybookDefinitions;
 import org.junit.jupiter.api.Test;
 
