@@ -11,7 +11,7 @@ import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.definition.DefinitionNode;
-import dev.kizuna.health.internal.DefinitionTrees;
+import dev.kizuna.health.definition.ModelDefinitionParts;
 
 import java.util.HashSet;
 import java.util.List;
@@ -64,8 +64,8 @@ public final class LogisticProvider implements HealthModelProvider {
     @Override
     public ModelDefinition read(DefinitionNode root) {
         SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
-        Optional<ModelId> id = DefinitionTrees.readHeader(root, LogisticDefinition.TYPE);
-        BandScheme bands = DefinitionTrees.readBands(root);
+        Optional<ModelId> id = ModelDefinitionParts.readHeader(root, LogisticDefinition.TYPE);
+        BandScheme bands = ModelDefinitionParts.readBands(root);
         double intercept = logOdds(root.required("intercept"));
         MissingInputPolicy missing = root.optional("missingInputs")
                 .flatMap(n -> n.enumValue(MissingInputPolicy.class)).orElse(MissingInputPolicy.REFERENCE);
@@ -128,7 +128,7 @@ public final class LogisticProvider implements HealthModelProvider {
     @Override
     public ObjectNode write(ModelDefinition definition) {
         LogisticDefinition model = cast(definition);
-        ObjectNode out = DefinitionTrees.header(model, model.signals());
+        ObjectNode out = ModelDefinitionParts.header(model, model.signals());
         out.put("intercept", model.intercept());
         out.put("missingInputs", model.missingInputs().name());
         out.put("minimumCompleteness", model.minimumCompleteness());

@@ -11,7 +11,7 @@ import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.definition.DefinitionNode;
-import dev.kizuna.health.internal.DefinitionTrees;
+import dev.kizuna.health.definition.ModelDefinitionParts;
 import dev.kizuna.health.internal.NearestName;
 
 import java.util.ArrayList;
@@ -80,8 +80,8 @@ public final class ScorecardProvider implements HealthModelProvider {
     @Override
     public ModelDefinition read(DefinitionNode root) {
         SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
-        Optional<ModelId> id = DefinitionTrees.readHeader(root, ScorecardDefinition.TYPE);
-        BandScheme bands = DefinitionTrees.readBands(root);
+        Optional<ModelId> id = ModelDefinitionParts.readHeader(root, ScorecardDefinition.TYPE);
+        BandScheme bands = ModelDefinitionParts.readBands(root);
         MissingDataPolicy missing = root.optional("missingData")
                 .flatMap(n -> n.enumValue(MissingDataPolicy.class)).orElse(MissingDataPolicy.REDISTRIBUTE);
         double minimum = root.optional("minimumCompleteness").map(n -> n.number(0, 1)).orElse(0.0);
@@ -276,7 +276,7 @@ public final class ScorecardProvider implements HealthModelProvider {
     @Override
     public ObjectNode write(ModelDefinition definition) {
         ScorecardDefinition card = cast(definition);
-        ObjectNode out = DefinitionTrees.header(card, card.signals());
+        ObjectNode out = ModelDefinitionParts.header(card, card.signals());
         out.put("missingData", card.missingData().name());
         out.put("minimumCompleteness", card.minimumCompleteness());
         writeItems(out.putArray("measures"), card.measures());

@@ -1,4 +1,4 @@
-package dev.kizuna.health.internal;
+package dev.kizuna.health.definition;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,16 +9,14 @@ import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
-import dev.kizuna.health.definition.DeclaredSignals;
-import dev.kizuna.health.definition.DefinitionNode;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
 /** Reading and writing the parts every definition shares: type, id, version, bands and declared signals. */
-public final class DefinitionTrees {
-    private DefinitionTrees() {
+public final class ModelDefinitionParts {
+    private ModelDefinitionParts() {
     }
 
     /**
