@@ -1,4 +1,4 @@
-package dev.kizuna.health.definition;
+package dev.kizuna.health.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,14 +12,14 @@ import java.util.List;
  * Mutations of a valid definition tree, driven by numbers (so jqwik generates and shrinks them): remove a field or an
  * element, blank or retype a value, rename a field, duplicate an element, add an unknown field.
  */
-final class Mutations {
+public final class DefinitionMutations {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final String[] STRINGS = {"", " ", "x", "Bad Name", "custom.unknown", "sentiment.npss", "linea",
         "-1", "1e308", "red", "rde", "\u00e9", "REDISTRIBUT", "P30D", "[0, 50)", "NaN"};
     private static final double[] NUMBERS = {0, -1, 1e308, -1e308, -0.0, 1e-320, 1e15 + 1, 0.5, 100, 101, 7,
         Double.MAX_VALUE, 1e6 + 1, -1e6 - 1};
 
-    private Mutations() {
+    private DefinitionMutations() {
     }
 
     /** A place in the tree: the container and the field name or index of a value in it. */
@@ -27,7 +27,7 @@ final class Mutations {
     }
 
     /** Returns a copy of {@code tree} with one mutation per pair of numbers in {@code plan}. */
-    static JsonNode mutate(JsonNode tree, List<Integer> plan) {
+    public static JsonNode mutate(JsonNode tree, List<Integer> plan) {
         JsonNode copy = tree.deepCopy();
         for (int i = 0; i + 1 < plan.size(); i += 2) {
             List<Place> places = new ArrayList<>();
