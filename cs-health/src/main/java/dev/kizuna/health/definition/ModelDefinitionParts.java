@@ -1,8 +1,5 @@
 package dev.kizuna.health.definition;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
@@ -11,34 +8,68 @@ import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** Reading and writing the parts every definition shares: type, id, version, bands and declared signals. */
+/**
+ * Reading and writing the parts every model definition shares: {@code type}, {@code id}, {@code version}, the
+ * optional {@code bands} and the custom {@code signals} with their domains. The built-in providers use them, and so
+ * should a plug-in's {@link dev.kizuna.health.HealthModelProvider}, so that its definitions read and fail like
+ * every other:
+ * <pre>{@code
+ * public Optional<StumpsDefinition> read(DefinitionNode root) {
+ *     SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();  // first: the custom signals
+ *     Optional<ModelId> id = ModelDefinitionParts.readHeader(root, "stumps");
+ *     BandScheme bands = ModelDefinitionParts.readBands(root);
+ *     ... read the model's own fields ...
+ *     root.finish();
+ *     if (root.hasErrorsInside() || id.isEmpty()) {
+ *         return Optional.empty();
+ *     }
+ *     return root.build(() -> new StumpsDefinition(id.get(), bands, ..., signals));
+ * }
+ *
+ * public void write(ModelDefinition definition, DefinitionWriter out) {
+ *     StumpsDefinition stumps = (StumpsDefinition) definition;
+ *     ModelDefinitionParts.writeHeader(stumps, stumps.signals(), out);
+ *     ... write the model's own fields ...
+ * }
+ * }</pre>
+ */
 public final class ModelDefinitionParts {
     private ModelDefinitionParts() {
     }
 
     /**
-     * Returns a new object node with {@code type}, {@code id}, {@code version}, {@code bands} and, when there are any,
-     * the custom {@code signals} and their domains.
+     * Writes {@code type}, {@code id}, {@code version}, {@code bands} and, when there are any, the custom
+     * {@code signals} and their domains: the fields that {@link #readHeader}, {@link #readBands} and
+     * {@link DefinitionNode#signalDeclarations()} read back.
+     *
+     * @param signals the custom signals the definition declares, as {@link DefinitionNode#signalDeclarations()}
+     *                returned them
      */
-    public static ObjectNode header(ModelDefinition definition, SortedMap<SignalName, SignalDomain> signals) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
+    public static void writeHeader(ModelDefinition definition, SortedMap<SignalName, SignalDomain> signals,
+                                   DefinitionWriter out) {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(signals, "signals");
+        Objects.requireNonNull(out, "out");
         out.put("type", definition.type());
         out.put("id", definition.id().id());
         out.put("version", definition.id().version());
-        ArrayNode bands = out.putArray("bands");
+        DefinitionWriter.Array bands = out.array("bands");
         for (HealthBand band : definition.bands().bands()) {
             bands.addObject().put("name", band.name()).put("range", band.range());
         }
         if (!signals.isEmpty()) {
-            out.set("signals", DeclaredSignals.tree(signals));
+            out.copy("signals", DeclaredSignals.tree(signals));
         }
-        return out;
     }
 
-    /** Reads {@code type} (which must be {@code expected}), {@code id} and {@code version}. */
+    /**
+     * Reads {@code type} (which must be {@code expected}), {@code id} and {@code version}; empty after recording an
+     * error when the id or the version is missing or not an id.
+     */
     public static Optional<ModelId> readHeader(DefinitionNode root, String expected) {
         DefinitionNode type = root.required("type");
         String t = type.text();
@@ -53,7 +84,11 @@ public final class ModelDefinitionParts {
         return Optional.of(ModelId.of(id.get(), version.get()));
     }
 
-    /** Reads the optional {@code bands} field; the standard scheme when it is absent. */
+    /**
+     * Reads the optional {@code bands} field: a list of {@code {name, range}} such as
+     * {@code {"name": "red", "range": "[0, 50)"}} that covers 0 to 100 without gaps or overlaps. Returns the standard
+     * scheme when the field is absent, and also after recording an error when it is wrong.
+     */
     public static BandScheme readBands(DefinitionNode root) {
         Optional<DefinitionNode> field = root.optional("bands");
         if (field.isEmpty()) {
