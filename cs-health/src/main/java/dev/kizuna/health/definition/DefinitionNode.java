@@ -28,6 +28,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -420,20 +421,8 @@ public final class DefinitionNode {
 
     /** Returns a constant of {@code type} by its exact name, or empty after recording an error. */
     public <E extends Enum<E>> Optional<E> enumValue(Class<E> type) {
-        String value = text();
-        if (node == null || !node.isTextual()) {
-            return Optional.empty();
-        }
-        List<String> names = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value)) {
-                return Optional.of(constant);
-            }
-            names.add(constant.name());
-        }
-        error("'" + shorten(value) + "' is not one of " + Arrays.toString(type.getEnumConstants())
-                + NearestName.didYouMean(value, names, document.suggestions));
-        return Optional.empty();
+        return constant(type, (value, suggestion) -> "'" + shorten(value) + "' is not one of "
+                + Arrays.toString(type.getEnumConstants()) + suggestion);
     }
 
     /**
@@ -444,6 +433,16 @@ public final class DefinitionNode {
      * @param what what the value names, such as {@code action kind}
      */
     public <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String what) {
+        return constant(type, (value, suggestion) -> "unknown " + what + " '" + shorten(value) + "'"
+                + (suggestion.isEmpty() ? "; the known ones are " : suggestion + " The known ones are ")
+                + Arrays.toString(type.getEnumConstants()));
+    }
+
+    /**
+     * Returns the constant of {@code type} named by this string, or empty after recording the error {@code unknown}
+     * writes from the value and the suggestion of the nearest name ({@code ""} when none is near).
+     */
+    private <E extends Enum<E>> Optional<E> constant(Class<E> type, BinaryOperator<String> unknown) {
         String value = text();
         if (node == null || !node.isTextual()) {
             return Optional.empty();
@@ -455,10 +454,7 @@ public final class DefinitionNode {
             }
             names.add(constant.name());
         }
-        String suggestion = suggestion(value, names);
-        error("unknown " + what + " '" + shorten(value) + "'" + (suggestion.isEmpty()
-                ? "; the known ones are " : suggestion + " The known ones are ")
-                + Arrays.toString(type.getEnumConstants()));
+        error(unknown.apply(value, suggestion(value, names)));
         return Optional.empty();
     }
 
