@@ -3,7 +3,7 @@
  *
  * <p>Every type here is an immutable value, validated when it is built; nothing is {@code null}.
  */
-@SuppressWarnings("module") // the qualified export names cs-metrics, which depends on this module, not the reverse
+@SuppressWarnings("module") // the qualified export names modules that depend on this one, not the reverse
 module dev.kizuna.core {
     requires static transitive org.jspecify;
     requires transitive com.fasterxml.jackson.databind;
@@ -15,6 +15,7 @@ module dev.kizuna.core {
     exports dev.kizuna.core.plan;
     exports dev.kizuna.core.json;
     exports dev.kizuna.core.sample;
-    // Kizuna's strict JSON reading, shared with the modules that add codecs of their own types.
-    exports dev.kizuna.core.internal.json to dev.kizuna.metrics;
+    // Kizuna's strict JSON reading, shared with the modules that add codecs of their own types, read definitions
+    // (the paths they report) or read request bodies.
+    exports dev.kizuna.core.internal.json to dev.kizuna.metrics, dev.kizuna.health, dev.kizuna.examples.backend;
 }

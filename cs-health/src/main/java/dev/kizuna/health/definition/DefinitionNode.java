@@ -3,6 +3,8 @@ package dev.kizuna.health.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.kizuna.core.signal.SignalDomain;
+import dev.kizuna.core.internal.json.JsonIn;
+import dev.kizuna.core.internal.json.JsonInputException;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.internal.Checks;
 import dev.kizuna.health.internal.DocumentPaths;
@@ -20,7 +22,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -229,7 +230,7 @@ public final class DefinitionNode {
         }
         if (!node.isObject()) {
             if (asked.size() == 1) {
-                error("expected an object but found " + describe(node));
+                require(JsonNodeType.OBJECT, "an object");
             }
             return null;
         }
@@ -620,23 +621,23 @@ public final class DefinitionNode {
         }
     }
 
+    /**
+     * Returns whether this node holds a value of JSON type {@code type}; else records the error cs-core's strict
+     * reader words ({@code expected a number but found string "x"}), so that every reader says it alike.
+     */
     private boolean require(JsonNodeType type, String expected) {
         if (node == null) {
             return false;
         }
         if (node.getNodeType() != type) {
-            error("expected " + expected + " but found " + describe(node));
+            try {
+                JsonIn.root(node).require(type, expected);
+            } catch (JsonInputException e) {
+                error(e.problem());
+            }
             return false;
         }
         return true;
-    }
-
-    private static String describe(JsonNode value) {
-        String shown = value.toString();
-        if (shown.length() > 60) {
-            shown = shown.substring(0, 57) + "...";
-        }
-        return value.getNodeType().name().toLowerCase(Locale.ROOT) + " " + shown;
     }
 
     private static String stripField(String message) {
