@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
-import dev.kizuna.core.internal.json.JsonIn;
-import dev.kizuna.core.internal.json.JsonInputException;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,8 +24,6 @@ import java.util.function.Supplier;
 /**
  * One value of a request body at a known JSON path, read strictly: a wrong JSON type, a missing or unknown field, a
  * value outside its bounds and a value a constructor rejects all fail with an {@link ApiException} naming the path.
- * The path and the checks of JSON types, texts and enum constants are those of cs-core's strict reader
- * ({@link JsonIn}), whose errors become {@link ApiException}s here.
  * Instants, dates and months are read within {@link Dates}' calendar, amounts through {@link Money#parseAmount}, whole
  * numbers within given bounds and arrays up to a given count. Values of Kizuna's types are decoded by the mapper's
  * {@link dev.kizuna.core.json.KizunaModule}, whose messages start with the path inside the value; that path is
@@ -36,25 +33,18 @@ final class BodyValue {
     private static final String AMOUNT = "amount: ";
 
     private final JsonNode node;
-    /** The same value in cs-core's reader, which knows its path. */
-    private final JsonIn in;
     private final String path;
     /** The name of the field this value is in (of the array, for an element), as messages start with it. */
     private final String name;
 
-    private BodyValue(JsonNode node, JsonIn in, String name) {
+    private BodyValue(JsonNode node, String path, String name) {
         this.node = node;
-        this.in = in;
-        this.path = in.path();
+        this.path = path;
         this.name = name;
     }
 
     static BodyValue root(JsonNode node) {
-        return new BodyValue(node, JsonIn.root(node), JsonPaths.ROOT);
-    }
-
-    private BodyValue field(String field, JsonNode value) {
-        return new BodyValue(value, in.child(field, value), field);
+        return new BodyValue(node, JsonPaths.ROOT, JsonPaths.ROOT);
     }
 
     String path() {
@@ -77,15 +67,6 @@ final class BodyValue {
     Fields fields() {
         require(JsonNodeType.OBJECT, "an object");
         return new Fields();
-    }
-
-    /** Runs a read of cs-core's reader, whose errors are the service's bad values. */
-    private <T> T read(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (JsonInputException e) {
-            throw ApiException.badValue(e.path(), e.problem());
-        }
     }
 
     /**
@@ -116,7 +97,7 @@ final class BodyValue {
             if (child == null || child.isNull()) {
                 return Optional.empty();
             }
-            value = value.field(name, child);
+            value = new BodyValue(child, JsonPaths.field(value.path, name), name);
         }
         return Optional.of(value);
     }
@@ -127,16 +108,16 @@ final class BodyValue {
     }
 
     private List<BodyValue> children() {
-        List<JsonIn> elements = read(() -> in.list(element -> element));
-        List<BodyValue> out = new ArrayList<>(elements.size());
-        for (int i = 0; i < elements.size(); i++) {
-            out.add(new BodyValue(node.get(i), elements.get(i), name));
+        List<BodyValue> out = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            out.add(new BodyValue(node.get(i), JsonPaths.element(path, i), name));
         }
         return out;
     }
 
     String text() {
-        return read(in::text);
+        require(JsonNodeType.STRING, "a string");
+        return node.textValue();
     }
 
     /** A whole number in {@code [min, max]}. */
@@ -218,7 +199,17 @@ final class BodyValue {
     }
 
     <E extends Enum<E>> E enumValue(Class<E> type) {
-        return read(() -> in.enumValue(type));
+        String s = text();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(s)) {
+                return constant;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name());
+        }
+        throw error("'" + shorten(s) + "' is not one of " + names);
     }
 
     /**
@@ -257,10 +248,10 @@ final class BodyValue {
     }
 
     private void require(JsonNodeType type, String expected) {
-        read(() -> {
-            in.require(type, expected);
-            return type;
-        });
+        if (node.getNodeType() != type) {
+            throw error("expected " + expected + " but found " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + " " + shorten(node.toString()));
+        }
     }
 
     private static String shorten(String shown) {
@@ -279,7 +270,7 @@ final class BodyValue {
         }
 
         BodyValue required(String name) {
-            return optional(name).orElseThrow(() -> ApiException.badValue(path + JsonIn.step(name),
+            return optional(name).orElseThrow(() -> ApiException.badValue(JsonPaths.field(path, name),
                     "missing required field '" + name + "'"));
         }
 
@@ -289,7 +280,7 @@ final class BodyValue {
             if (value == null || value.isNull()) {
                 return Optional.empty();
             }
-            return Optional.of(field(name, value));
+            return Optional.of(new BodyValue(value, JsonPaths.field(path, name), name));
         }
 
         /** Fails on the first field that was not read, naming the fields this object may have. */
@@ -298,7 +289,7 @@ final class BodyValue {
             while (names.hasNext()) {
                 String name = names.next();
                 if (!read.contains(name)) {
-                    throw ApiException.badValue(path + JsonIn.step(name), "unknown field '" + name
+                    throw ApiException.badValue(JsonPaths.field(path, name), "unknown field '" + name
                             + "'; the fields here are " + read);
                 }
             }
