@@ -224,6 +224,20 @@ public record BandLever(
         return out.append(" reaches ").append(band.name()).toString();
     }
 
+    /**
+     * Returns the band a lever of {@code score} aims at: the band of {@code bands} just above the score's. Empty when
+     * the score is not {@linkplain HealthScore#isScored() scored} or is already in the best band: then a model's
+     * {@code explain} gives no levers.
+     */
+    public static Optional<HealthBand> nextBand(HealthScore score, BandScheme bands) {
+        Objects.requireNonNull(score, "score");
+        Objects.requireNonNull(bands, "bands");
+        if (!score.isScored()) {
+            return Optional.empty();
+        }
+        return bands.above(score.band().orElseThrow());
+    }
+
     /** Returns whether this input alone can lift the account into the band. */
     public boolean isReachable() {
         return target.isPresent();

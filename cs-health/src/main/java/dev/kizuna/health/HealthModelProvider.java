@@ -1,7 +1,10 @@
 package dev.kizuna.health;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.health.definition.DefinitionNode;
+import dev.kizuna.health.definition.DefinitionWriter;
+import dev.kizuna.health.definition.ModelDefinitionParts;
+
+import java.util.Optional;
 
 /**
  * Creates health models of one type from their definitions. Providers are found with
@@ -25,24 +28,33 @@ public interface HealthModelProvider {
     }
 
     /**
-     * Reads a definition of this provider's type. Every problem is recorded on the node (see
-     * {@link DefinitionNode}); the caller throws them all together. Read the custom signals first
-     * ({@link DefinitionNode#signalDeclarations()}) and keep them in the definition, and read lists of parts with
-     * {@link DefinitionNode#each}, so that no part is dropped without an error.
+     * Reads a definition of this provider's type. Every problem is recorded on the node (see {@link DefinitionNode})
+     * rather than thrown, so that one read reports them all. Read the custom signals first
+     * ({@link DefinitionNode#signalDeclarations()}) and keep them in the definition; read the shared parts with
+     * {@link ModelDefinitionParts}; read lists of parts with {@link DefinitionNode#each}, so that no part is dropped
+     * without an error.
+     *
+     * <p>The toolkit, not the provider, decides the outcome: when any problem was recorded, the read fails with a
+     * {@link dev.kizuna.health.definition.DefinitionException} listing them all, whatever this method returned; when
+     * it returns empty without recording one, the read fails with an error at the root; an
+     * {@link IllegalArgumentException} it throws becomes an error at the root too. So a half-read definition never
+     * reaches a model: return empty as soon as a problem makes the definition impossible to build.
      *
      * @param root the document's root object, whose {@code type} field names this provider's type (ask for it, so
      *             that {@link DefinitionNode#finish()} accepts it)
-     * @return the definition; an arbitrary value when problems were recorded
+     * @return the definition, or empty after recording why on the node
      */
-    ModelDefinition read(DefinitionNode root);
+    Optional<? extends ModelDefinition> read(DefinitionNode root);
 
     /**
-     * Writes a definition as a tree that {@link #read} reads back to an equal definition, including the
-     * {@code type} field.
+     * Writes a definition into {@code out}, the toolkit's writer of the document's root object, so that {@link #read}
+     * reads it back to an equal definition: the shared parts with
+     * {@link ModelDefinitionParts#writeHeader}, including the {@code type} field, then the model's own fields. The
+     * writer is closed when this method returns.
      *
      * @throws IllegalArgumentException if the definition is not of this provider's type
      */
-    ObjectNode write(ModelDefinition definition);
+    void write(ModelDefinition definition, DefinitionWriter out);
 
     /**
      * Creates the model of a definition.

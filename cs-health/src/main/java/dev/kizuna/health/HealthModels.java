@@ -7,6 +7,7 @@ import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.definition.DefinitionNode;
 import dev.kizuna.core.internal.NearestName;
+import dev.kizuna.health.definition.DefinitionWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -279,9 +280,15 @@ public final class HealthModels {
         DefinitionNode root = DefinitionNode.root(tree, catalogue);
         // Through read(), so that a provider that rejects its input with an exception, or returns nothing, gives an
         // error rather than a stack trace.
-        Optional<ModelDefinition> definition = root.read("definition", r -> Optional.ofNullable(provider.read(r)));
+        Optional<ModelDefinition> definition = root.read("definition", r -> read(provider, r));
         root.throwIfErrors();
         return definition.orElseThrow(() -> new DefinitionException("", "the definition could not be read"));
+    }
+
+    /** Reads through a provider, whose result may be null although its contract says otherwise. */
+    private static Optional<ModelDefinition> read(HealthModelProvider provider, DefinitionNode root) {
+        Optional<? extends ModelDefinition> read = provider.read(root);
+        return read == null ? Optional.empty() : read.map(ModelDefinition.class::cast);
     }
 
     /** Writes a definition in the given format; {@link #read} reads it back to an equal definition. */
@@ -290,10 +297,22 @@ public final class HealthModels {
         return format.write(tree(definition));
     }
 
-    /** Returns a definition as a tree, with its {@code type} field. */
+    /**
+     * Returns a definition as a new tree, with its {@code type} field, written by the provider of its type.
+     *
+     * @throws IllegalStateException if the provider wrote no {@code type} field, or another type
+     */
     public ObjectNode tree(ModelDefinition definition) {
         Objects.requireNonNull(definition, "definition");
-        return provider(definition.type()).write(definition);
+        HealthModelProvider provider = provider(definition.type());
+        ObjectNode tree = DefinitionWriter.write(out -> provider.write(definition, out));
+        JsonNode type = tree.get("type");
+        if (type == null || !type.isTextual() || !type.textValue().equals(definition.type())) {
+            throw new IllegalStateException("the provider " + provider.getClass().getName() + " wrote a definition"
+                    + " of type '" + definition.type() + "' with the type field " + type + "; write the header with"
+                    + " ModelDefinitionParts.writeHeader");
+        }
+        return tree;
     }
 
     /** Creates the model of a definition through the provider of its type. */

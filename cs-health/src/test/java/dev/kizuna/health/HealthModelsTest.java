@@ -1,8 +1,8 @@
 package dev.kizuna.health;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.health.definition.DefinitionNode;
+import dev.kizuna.health.definition.DefinitionWriter;
 import dev.kizuna.health.kit.Samples;
 import dev.kizuna.health.logistic.LogisticModel;
 import dev.kizuna.health.logistic.LogisticProvider;
@@ -15,6 +15,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -34,13 +35,13 @@ class HealthModelsTest {
         }
 
         @Override
-        public ModelDefinition read(DefinitionNode root) {
+        public Optional<? extends ModelDefinition> read(DefinitionNode root) {
             return delegate.read(root);
         }
 
         @Override
-        public ObjectNode write(ModelDefinition definition) {
-            return delegate.write(definition);
+        public void write(ModelDefinition definition, DefinitionWriter out) {
+            delegate.write(definition, out);
         }
 
         @Override

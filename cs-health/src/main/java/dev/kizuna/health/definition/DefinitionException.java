@@ -18,10 +18,12 @@ public final class DefinitionException extends IllegalArgumentException {
     private final List<DefinitionError> errors;
     /** The file the definition was read from, as it was named; null when it was not read from a file. */
     private final @Nullable String file;
+    /** What kind of definition this is, for the message: {@code definition}, {@code playbook definition}. */
+    private final String kind;
 
     /** Creates the exception for the given problems (at least one). */
     public DefinitionException(List<DefinitionError> errors) {
-        this(errors, null);
+        this(errors, null, "definition");
     }
 
     /** Creates the exception for one problem. */
@@ -29,10 +31,11 @@ public final class DefinitionException extends IllegalArgumentException {
         this(List.of(new DefinitionError(path, message)));
     }
 
-    private DefinitionException(List<DefinitionError> errors, @Nullable String file) {
-        super(message(errors, file));
+    private DefinitionException(List<DefinitionError> errors, @Nullable String file, String kind) {
+        super(message(errors, file, kind));
         this.errors = List.copyOf(errors);
         this.file = file;
+        this.kind = kind;
     }
 
     /**
@@ -42,9 +45,28 @@ public final class DefinitionException extends IllegalArgumentException {
      */
     public DefinitionException inFile(String file) {
         Objects.requireNonNull(file, "file");
-        DefinitionException located = new DefinitionException(errors, file);
+        DefinitionException located = new DefinitionException(errors, file, kind);
         located.initCause(this);
         return located;
+    }
+
+    /**
+     * Returns the same problems as problems of a definition of {@code kind}: the message says, for example,
+     * {@code 2 errors in the playbook definition plays.yaml:}.
+     *
+     * @param kind what the definition defines, such as {@code playbook definition}
+     */
+    public DefinitionException ofKind(String kind) {
+        Objects.requireNonNull(kind, "kind");
+        if (kind.isBlank()) {
+            throw new IllegalArgumentException("kind: must not be blank");
+        }
+        if (kind.equals(this.kind)) {
+            return this;
+        }
+        DefinitionException described = new DefinitionException(errors, file, kind);
+        described.initCause(this);
+        return described;
     }
 
     /** Returns every problem found, in document order. */
@@ -57,12 +79,12 @@ public final class DefinitionException extends IllegalArgumentException {
         return Optional.ofNullable(file);
     }
 
-    private static String message(List<DefinitionError> errors, @Nullable String file) {
+    private static String message(List<DefinitionError> errors, @Nullable String file, String kind) {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("errors: a definition exception needs at least one error");
         }
         StringBuilder out = new StringBuilder();
-        out.append(errors.size() == 1 ? "1 error" : errors.size() + " errors").append(" in the definition");
+        out.append(errors.size() == 1 ? "1 error" : errors.size() + " errors").append(" in the ").append(kind);
         if (file != null) {
             out.append(' ').append(file);
         }

@@ -3,6 +3,8 @@ package dev.kizuna.health.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.kizuna.core.signal.SignalDomain;
+import dev.kizuna.core.internal.json.JsonIn;
+import dev.kizuna.core.internal.json.JsonInputException;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.internal.Checks;
 import dev.kizuna.health.internal.DocumentPaths;
@@ -10,14 +12,16 @@ import dev.kizuna.core.internal.NearestName;
 import dev.kizuna.health.internal.SignalDeclarations;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +29,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -50,6 +55,9 @@ import java.util.function.Supplier;
  *
  * <p>Errors are collected in time linear in their number: each node counts the errors recorded inside it. Not
  * thread-safe: one reader reads one document.
+ *
+ * <p>This is the one definition reader of Kizuna: health-model definitions (and the models plugged in through
+ * {@link dev.kizuna.health.HealthModelProvider}) and playbook definitions are read with it.
  */
 public final class DefinitionNode {
     /** The most elements one array (or fields one object read with {@link #fields()}) may hold. */
@@ -92,12 +100,12 @@ public final class DefinitionNode {
      *
      * @param catalogue the signals a definition may read, or empty to accept every well-known and declared signal
      */
-    public static DefinitionNode root(JsonNode tree, Optional<? extends SortedSet<SignalName>> catalogue) {
+    public static DefinitionNode root(JsonNode tree, Optional<? extends Set<SignalName>> catalogue) {
         return root(tree, catalogue, new ArrayList<>());
     }
 
     /** As {@link #root(JsonNode, Optional)}, recording the errors into {@code errors} (for the tests of linearity). */
-    static DefinitionNode root(JsonNode tree, Optional<? extends SortedSet<SignalName>> catalogue,
+    static DefinitionNode root(JsonNode tree, Optional<? extends Set<SignalName>> catalogue,
                                List<DefinitionError> errors) {
         return new DefinitionNode(tree, "", new Document(errors, catalogue.isPresent()
                 ? Collections.unmodifiableSortedSet(new TreeSet<>(catalogue.get())) : null), null);
@@ -198,6 +206,23 @@ public final class DefinitionNode {
         return node != null && node.isObject() && node.has(field);
     }
 
+    /** Returns the number of elements of this array; 0 if it is not an array. */
+    public int size() {
+        return node != null && node.isArray() ? node.size() : 0;
+    }
+
+    /**
+     * Returns the field names of this object, in document order; empty if it is not an object. Asking for the names
+     * does not count as asking for the fields (see {@link #finish()}).
+     */
+    public List<String> fieldNames() {
+        List<String> out = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            node.fieldNames().forEachRemaining(out::add);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     private @Nullable JsonNode field(String field) {
         asked.add(field);
         if (node == null) {
@@ -205,7 +230,7 @@ public final class DefinitionNode {
         }
         if (!node.isObject()) {
             if (asked.size() == 1) {
-                error("expected an object but found " + describe(node));
+                require(JsonNodeType.OBJECT, "an object");
             }
             return null;
         }
@@ -362,6 +387,23 @@ public final class DefinitionNode {
         return value;
     }
 
+    /** Returns a whole number in {@code [low, high]}, or {@code low} after recording an error. */
+    public int integer(int low, int high) {
+        if (!require(JsonNodeType.NUMBER, "a whole number")) {
+            return low;
+        }
+        if (!node.canConvertToExactIntegral() || !node.canConvertToInt()) {
+            error(node + " is not a whole number from " + low + " to " + high);
+            return low;
+        }
+        int value = node.intValue();
+        if (value < low || value > high) {
+            error(value + " must be from " + low + " to " + high);
+            return low;
+        }
+        return value;
+    }
+
     /**
      * Returns a number that stands for a signal value (a threshold, a normaliser's point, a mean): within
      * {@code ±}{@link DefinitionLimits#MAX_MAGNITUDE}.
@@ -380,6 +422,28 @@ public final class DefinitionNode {
 
     /** Returns a constant of {@code type} by its exact name, or empty after recording an error. */
     public <E extends Enum<E>> Optional<E> enumValue(Class<E> type) {
+        return constant(type, (value, suggestion) -> "'" + shorten(value) + "' is not one of "
+                + Arrays.toString(type.getEnumConstants()) + suggestion);
+    }
+
+    /**
+     * Returns a constant of {@code type} by its exact name, or empty after recording an error that names
+     * {@code what} the value is and lists the known constants: {@code unknown action kind 'TSK'; did you mean TASK?
+     * The known ones are [...]}.
+     *
+     * @param what what the value names, such as {@code action kind}
+     */
+    public <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String what) {
+        return constant(type, (value, suggestion) -> "unknown " + what + " '" + shorten(value) + "'"
+                + (suggestion.isEmpty() ? "; the known ones are " : suggestion + " The known ones are ")
+                + Arrays.toString(type.getEnumConstants()));
+    }
+
+    /**
+     * Returns the constant of {@code type} named by this string, or empty after recording the error {@code unknown}
+     * writes from the value and the suggestion of the nearest name ({@code ""} when none is near).
+     */
+    private <E extends Enum<E>> Optional<E> constant(Class<E> type, BinaryOperator<String> unknown) {
         String value = text();
         if (node == null || !node.isTextual()) {
             return Optional.empty();
@@ -391,9 +455,34 @@ public final class DefinitionNode {
             }
             names.add(constant.name());
         }
-        error("'" + shorten(value) + "' is not one of " + Arrays.toString(type.getEnumConstants())
-                + NearestName.didYouMean(value, names, document.suggestions));
+        error(unknown.apply(value, suggestion(value, names)));
         return Optional.empty();
+    }
+
+    /**
+     * Returns {@code "; did you mean X?"} for the name of {@code candidates} nearest to {@code value}, or {@code ""}
+     * when none is near; for messages about names that are data. Suggestions are bounded per document.
+     */
+    public String suggestion(String value, Collection<String> candidates) {
+        return NearestName.didYouMean(value, candidates, document.suggestions);
+    }
+
+    /**
+     * Returns an ISO-8601 duration such as {@code P30D} or {@code PT12H}, or empty after recording an error.
+     * Years and months are not durations (their length varies); write days.
+     */
+    public Optional<Duration> duration() {
+        String value = text();
+        if (node == null || !node.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.parse(value));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            error("'" + shorten(value) + "' is not a duration such as P30D or PT12H (years and months vary in"
+                    + " length: write days)");
+            return Optional.empty();
+        }
     }
 
     /**
@@ -430,6 +519,14 @@ public final class DefinitionNode {
     }
 
     /**
+     * Returns the values {@code signal} can take as this part of the document sees it: the domain declared here or by
+     * an enclosing definition, else the signal's own.
+     */
+    public SignalDomain domainOf(SignalName signal) {
+        return DeclaredSignals.domainOf(signal, declared);
+    }
+
+    /**
      * Returns a signal name; records an error if it is not well-formed, neither well-known nor declared (see
      * {@link #signalDeclarations()}), or not in the catalogue when one was given. The error suggests the nearest
      * known name when one is close.
@@ -451,13 +548,13 @@ public final class DefinitionNode {
         }
         if (document.catalogue != null && !document.catalogue.contains(name)) {
             error("unknown signal '" + value + "': it is not in the signal catalogue"
-                    + NearestName.didYouMean(value, names(document.catalogue), document.suggestions));
+                    + suggestion(value, names(document.catalogue)));
             return Optional.empty();
         }
         if (!name.isWellKnown() && !declared.containsKey(name)) {
             List<String> known = names(SignalName.catalogue());
             known.addAll(names(declared.keySet()));
-            error(SignalDeclarations.unknown(value, NearestName.didYouMean(value, known, document.suggestions)));
+            error(SignalDeclarations.unknown(value, suggestion(value, known)));
             return Optional.empty();
         }
         return Optional.of(name);
@@ -524,23 +621,23 @@ public final class DefinitionNode {
         }
     }
 
+    /**
+     * Returns whether this node holds a value of JSON type {@code type}; else records the error cs-core's strict
+     * reader words ({@code expected a number but found string "x"}), so that every reader says it alike.
+     */
     private boolean require(JsonNodeType type, String expected) {
         if (node == null) {
             return false;
         }
         if (node.getNodeType() != type) {
-            error("expected " + expected + " but found " + describe(node));
+            try {
+                JsonIn.root(node).require(type, expected);
+            } catch (JsonInputException e) {
+                error(e.problem());
+            }
             return false;
         }
         return true;
-    }
-
-    private static String describe(JsonNode value) {
-        String shown = value.toString();
-        if (shown.length() > 60) {
-            shown = shown.substring(0, 57) + "...";
-        }
-        return value.getNodeType().name().toLowerCase(Locale.ROOT) + " " + shown;
     }
 
     private static String stripField(String message) {

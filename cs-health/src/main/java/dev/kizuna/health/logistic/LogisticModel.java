@@ -96,6 +96,39 @@ public final class LogisticModel implements BatchHealthModel {
     }
 
     /**
+     * Returns the health of churn log-odds {@code z}: {@code 100 · (1 - σ(z))}, 100 for certain retention and 0 for
+     * certain churn. For every model that scores churn risk in log-odds, as plug-in models may.
+     */
+    public static double health(double z) {
+        return 100.0 * sigmoid(-z);
+    }
+
+    /**
+     * Returns the health points one unit of log-odds is worth between the baseline {@code z0} (the intercept alone)
+     * and {@code z}: {@code (health(z) - health(z0)) / (z - z0)}, or, when {@code z} is within {@code 1e-9} of
+     * {@code z0}, its limit, the slope {@code -100 · p0 (1 - p0)} of the logistic curve at the baseline. Multiplying
+     * each input's share of {@code z - z0} by it apportions {@code health(z) - health(z0)} among the inputs, as this
+     * model's contributions do.
+     */
+    public static double pointsPerLogOdds(double z0, double z) {
+        double dz = z - z0;
+        if (Math.abs(dz) > 1e-9) {
+            return (health(z) - health(z0)) / dz;
+        }
+        double p0 = sigmoid(z0);
+        return -100.0 * p0 * (1 - p0);
+    }
+
+    /**
+     * Returns why no lever of a log-odds model reaches {@code band}, when none can: a band whose lowest score is 100
+     * needs a churn probability of exactly 0, which finite log-odds never give.
+     */
+    public static Optional<String> unreachable(HealthBand band) {
+        return BandScheme.lowestScoreIn(Objects.requireNonNull(band, "band")) >= 100
+                ? Optional.of("a health of 100 needs a churn probability of exactly 0") : Optional.empty();
+    }
+
+    /**
      * Returns the churn probability of the snapshot, or empty when the result would be insufficient data.
      *
      * @throws IllegalArgumentException if a value lies outside its input's domain ({@link InputDomains#check})
@@ -177,10 +210,6 @@ public final class LogisticModel implements BatchHealthModel {
         return Explanation.of(score, levers(e, score, snapshot));
     }
 
-    private static double health(double z) {
-        return 100.0 * sigmoid(-z);
-    }
-
     private HealthScore toScore(SignalSnapshot snapshot, Instant computedAt, Evaluation e) {
         if (e.insufficient != null) {
             return HealthScore.insufficient(snapshot.account(), definition.id(), computedAt, snapshot.at(),
@@ -189,14 +218,7 @@ public final class LogisticModel implements BatchHealthModel {
         double z0 = definition.intercept();
         double s0 = health(z0);
         double s = health(e.z);
-        double dz = e.z - z0;
-        double ratio;
-        if (Math.abs(dz) > 1e-9) {
-            ratio = (s - s0) / dz;
-        } else {
-            double p0 = sigmoid(z0);
-            ratio = -100.0 * p0 * (1 - p0);
-        }
+        double ratio = pointsPerLogOdds(z0, e.z);
         double[] points = new double[terms.length + 1];
         points[0] = s0;
         for (int i = 0; i < terms.length; i++) {
@@ -220,17 +242,15 @@ public final class LogisticModel implements BatchHealthModel {
     }
 
     private List<BandLever> levers(Evaluation e, HealthScore score, SignalSnapshot snapshot) {
-        if (!score.isScored()) {
-            return List.of();
-        }
         BandScheme bands = definition.bands();
-        Optional<HealthBand> next = bands.above(score.band().orElseThrow());
+        Optional<HealthBand> next = BandLever.nextBand(score, bands);
         if (next.isEmpty()) {
             return List.of();
         }
         HealthBand band = next.get();
         int wanted = bands.rank(band);
         double goal = BandScheme.lowestScoreIn(band);
+        Optional<String> unreachable = unreachable(band);
         List<BandLever> levers = new ArrayList<>(terms.length);
         for (int i = 0; i < terms.length; i++) {
             Term t = terms[i];
@@ -238,9 +258,8 @@ public final class LogisticModel implements BatchHealthModel {
             if (current != current) {
                 continue;
             }
-            if (goal >= 100) {
-                levers.add(BandLever.blocked(t.id(), t.label(), t.signal(), current, band,
-                        "a health of 100 needs a churn probability of exactly 0"));
+            if (unreachable.isPresent()) {
+                levers.add(BandLever.blocked(t.id(), t.label(), t.signal(), current, band, unreachable.get()));
                 continue;
             }
             // Every term on the signal moves with it: the slope is theirs together.

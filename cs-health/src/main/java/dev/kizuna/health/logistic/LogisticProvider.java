@@ -1,7 +1,5 @@
 package dev.kizuna.health.logistic;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
@@ -11,7 +9,8 @@ import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.definition.DefinitionNode;
-import dev.kizuna.health.internal.DefinitionTrees;
+import dev.kizuna.health.definition.DefinitionWriter;
+import dev.kizuna.health.definition.ModelDefinitionParts;
 
 import java.util.HashSet;
 import java.util.List;
@@ -62,10 +61,10 @@ public final class LogisticProvider implements HealthModelProvider {
     }
 
     @Override
-    public ModelDefinition read(DefinitionNode root) {
+    public Optional<LogisticDefinition> read(DefinitionNode root) {
         SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
-        Optional<ModelId> id = DefinitionTrees.readHeader(root, LogisticDefinition.TYPE);
-        BandScheme bands = DefinitionTrees.readBands(root);
+        Optional<ModelId> id = ModelDefinitionParts.readHeader(root, LogisticDefinition.TYPE);
+        BandScheme bands = ModelDefinitionParts.readBands(root);
         double intercept = logOdds(root.required("intercept"));
         LogisticMissingInput missing = root.optional("missingInputs")
                 .flatMap(n -> n.enumValue(LogisticMissingInput.class)).orElse(LogisticMissingInput.REFERENCE);
@@ -77,11 +76,11 @@ public final class LogisticProvider implements HealthModelProvider {
             termsNode.error("a logistic model needs at least one term");
         }
         root.finish();
-        if (root.hasErrors() || id.isEmpty()) {
-            return rejected();
+        if (root.hasErrorsInside() || id.isEmpty()) {
+            return Optional.empty();
         }
-        return root.build(() -> new LogisticDefinition(id.get(), bands, intercept, terms, missing, minimum, signals))
-                .orElseGet(LogisticProvider::rejected);
+        return root.build(() -> new LogisticDefinition(id.get(), bands, intercept, terms, missing, minimum,
+                signals));
     }
 
     private static Optional<Term> readTerm(DefinitionNode t, Set<String> ids) {
@@ -116,31 +115,21 @@ public final class LogisticProvider implements HealthModelProvider {
         return n.number(-DefinitionLimits.MAX_LOG_ODDS, DefinitionLimits.MAX_LOG_ODDS);
     }
 
-    /**
-     * The value {@link #read} returns with its problems recorded, as the SPI asks: a valid definition that is never
-     * used, because the caller throws the recorded problems instead.
-     */
-    private static LogisticDefinition rejected() {
-        return LogisticDefinition.of(ModelId.of("invalid", "0"), 0, List.of(Term.of("invalid",
-                SignalName.of("invalid"), 0)));
-    }
-
     @Override
-    public ObjectNode write(ModelDefinition definition) {
+    public void write(ModelDefinition definition, DefinitionWriter out) {
         LogisticDefinition model = cast(definition);
-        ObjectNode out = DefinitionTrees.header(model, model.signals());
+        ModelDefinitionParts.writeHeader(model, model.signals(), out);
         out.put("intercept", model.intercept());
         out.put("missingInputs", model.missingInputs().name());
         out.put("minimumCompleteness", model.minimumCompleteness());
-        ArrayNode terms = out.putArray("terms");
+        DefinitionWriter.Array terms = out.array("terms");
         for (Term t : model.terms()) {
-            ObjectNode o = terms.addObject().put("term", t.id());
+            DefinitionWriter o = terms.addObject().put("term", t.id());
             if (!t.label().equals(t.id())) {
                 o.put("label", t.label());
             }
             o.put("signal", t.signal().value()).put("coefficient", t.coefficient());
-            t.standardisation().ifPresent(s -> o.putObject("standardisation").put("mean", s.mean()).put("sd", s.sd()));
+            t.standardisation().ifPresent(s -> o.object("standardisation").put("mean", s.mean()).put("sd", s.sd()));
         }
-        return out;
     }
 }

@@ -1,7 +1,5 @@
 package dev.kizuna.health.scorecard;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
@@ -11,8 +9,9 @@ import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionLimits;
 import dev.kizuna.health.definition.DefinitionNode;
-import dev.kizuna.health.internal.DefinitionTrees;
 import dev.kizuna.core.internal.NearestName;
+import dev.kizuna.health.definition.DefinitionWriter;
+import dev.kizuna.health.definition.ModelDefinitionParts;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,10 +77,10 @@ public final class ScorecardProvider implements HealthModelProvider {
     // ---- reading ----
 
     @Override
-    public ModelDefinition read(DefinitionNode root) {
+    public Optional<ScorecardDefinition> read(DefinitionNode root) {
         SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
-        Optional<ModelId> id = DefinitionTrees.readHeader(root, ScorecardDefinition.TYPE);
-        BandScheme bands = DefinitionTrees.readBands(root);
+        Optional<ModelId> id = ModelDefinitionParts.readHeader(root, ScorecardDefinition.TYPE);
+        BandScheme bands = ModelDefinitionParts.readBands(root);
         ScorecardMissingInput missing = root.optional("missingData")
                 .flatMap(n -> n.enumValue(ScorecardMissingInput.class)).orElse(ScorecardMissingInput.REDISTRIBUTE);
         double minimum = root.optional("minimumCompleteness").map(n -> n.number(0, 1)).orElse(0.0);
@@ -89,21 +88,11 @@ public final class ScorecardProvider implements HealthModelProvider {
         Optional<List<ScorecardItem>> items = readItems(root.required("measures"), ids, 1);
         List<Cap> caps = root.optional("caps").map(c -> c.each("cap", n -> readCap(n, ids))).orElse(List.of());
         root.finish();
-        if (root.hasErrors() || id.isEmpty() || items.isEmpty()) {
-            return rejected();
+        if (root.hasErrorsInside() || id.isEmpty() || items.isEmpty()) {
+            return Optional.empty();
         }
         return root.build(() -> new ScorecardDefinition(id.get(), bands, missing, minimum, items.get(), caps,
-                        signals))
-                .orElseGet(ScorecardProvider::rejected);
-    }
-
-    /**
-     * The value {@link #read} returns with its problems recorded, as the SPI asks: a valid definition that is never
-     * used, because the caller throws the recorded problems instead.
-     */
-    private static ScorecardDefinition rejected() {
-        return ScorecardDefinition.builder(ModelId.of("invalid", "0"))
-                .add(Measure.of("invalid", SignalName.of("invalid"), 1, Normaliser.linear(0, 1))).build();
+                signals));
     }
 
     /** Reads a list of measures and groups: all of them, or empty after recording why. */
@@ -275,16 +264,16 @@ public final class ScorecardProvider implements HealthModelProvider {
     // ---- writing ----
 
     @Override
-    public ObjectNode write(ModelDefinition definition) {
+    public void write(ModelDefinition definition, DefinitionWriter out) {
         ScorecardDefinition card = cast(definition);
-        ObjectNode out = DefinitionTrees.header(card, card.signals());
+        ModelDefinitionParts.writeHeader(card, card.signals(), out);
         out.put("missingData", card.missingData().name());
         out.put("minimumCompleteness", card.minimumCompleteness());
-        writeItems(out.putArray("measures"), card.measures());
+        writeItems(out.array("measures"), card.measures());
         if (!card.caps().isEmpty()) {
-            ArrayNode caps = out.putArray("caps");
+            DefinitionWriter.Array caps = out.array("caps");
             for (Cap cap : card.caps()) {
-                ObjectNode c = caps.addObject().put("cap", cap.id());
+                DefinitionWriter c = caps.addObject().put("cap", cap.id());
                 if (!cap.label().equals(cap.id())) {
                     c.put("label", cap.label());
                 }
@@ -292,12 +281,11 @@ public final class ScorecardProvider implements HealthModelProvider {
                         .put("threshold", cap.threshold()).put("max", cap.max());
             }
         }
-        return out;
     }
 
-    private static void writeItems(ArrayNode out, List<ScorecardItem> items) {
+    private static void writeItems(DefinitionWriter.Array out, List<ScorecardItem> items) {
         for (ScorecardItem item : items) {
-            ObjectNode o = out.addObject();
+            DefinitionWriter o = out.addObject();
             if (item instanceof MeasureGroup) {
                 MeasureGroup g = (MeasureGroup) item;
                 o.put("group", g.id());
@@ -305,7 +293,7 @@ public final class ScorecardProvider implements HealthModelProvider {
                     o.put("label", g.label());
                 }
                 o.put("weight", g.weight());
-                writeItems(o.putArray("measures"), g.items());
+                writeItems(o.array("measures"), g.items());
             } else {
                 Measure m = (Measure) item;
                 o.put("measure", m.id());
@@ -313,13 +301,13 @@ public final class ScorecardProvider implements HealthModelProvider {
                     o.put("label", m.label());
                 }
                 o.put("signal", m.signal().value()).put("weight", m.weight());
-                writeNormaliser(o.putObject("normaliser"), m.normaliser());
+                writeNormaliser(o.object("normaliser"), m.normaliser());
                 m.missingData().ifPresent(p -> o.put("missingData", p.name()));
             }
         }
     }
 
-    private static void writeNormaliser(ObjectNode o, Normaliser normaliser) {
+    private static void writeNormaliser(DefinitionWriter o, Normaliser normaliser) {
         if (normaliser instanceof Normaliser.Linear) {
             Normaliser.Linear n = (Normaliser.Linear) normaliser;
             o.put("type", "linear").put("from", n.from()).put("to", n.to());
@@ -328,18 +316,18 @@ public final class ScorecardProvider implements HealthModelProvider {
             o.put("type", "logarithmic").put("from", n.from()).put("to", n.to());
         } else if (normaliser instanceof Normaliser.Inverted) {
             o.put("type", "inverted");
-            writeNormaliser(o.putObject("of"), ((Normaliser.Inverted) normaliser).of());
+            writeNormaliser(o.object("of"), ((Normaliser.Inverted) normaliser).of());
         } else if (normaliser instanceof Normaliser.Steps) {
             Normaliser.Steps n = (Normaliser.Steps) normaliser;
             o.put("type", "steps").put("below", n.below());
-            ArrayNode steps = o.putArray("steps");
+            DefinitionWriter.Array steps = o.array("steps");
             for (Normaliser.Step s : n.steps()) {
                 steps.addObject().put("from", s.from()).put("score", s.score());
             }
         } else {
             Normaliser.PiecewiseLinear n = (Normaliser.PiecewiseLinear) normaliser;
             o.put("type", "piecewise");
-            ArrayNode points = o.putArray("points");
+            DefinitionWriter.Array points = o.array("points");
             for (Normaliser.Point p : n.points()) {
                 points.addObject().put("raw", p.raw()).put("score", p.score());
             }

@@ -245,8 +245,8 @@ public record SegmentedDefinition(ModelId id, SortedMap<String, ModelDefinition>
                     + NearestName.didYouMean(type, known, new NearestName.Budget(100_000)));
             return Optional.empty();
         }
-        ModelDefinition definition = provider.read(model);
-        return model.hasErrorsInside() ? Optional.empty() : Optional.of(definition);
+        Optional<? extends ModelDefinition> definition = provider.read(model);
+        return model.hasErrorsInside() ? Optional.empty() : definition.map(ModelDefinition.class::cast);
     }
 
     /** Reads a model name that must be one of {@code models} (checked only when every model was read). */

@@ -3,6 +3,7 @@ package dev.kizuna.health.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelDefinition;
+import dev.kizuna.health.kit.DefinitionMutations;
 import dev.kizuna.health.kit.Samples;
 import dev.kizuna.health.logistic.LogisticDefinition;
 import dev.kizuna.health.scorecard.ScorecardDefinition;
@@ -84,7 +85,7 @@ class DefinitionMutationProperties {
     }
 
     private static void check(JsonNode valid, List<Integer> plan, boolean yaml) {
-        JsonNode mutated = Mutations.mutate(valid, plan);
+        JsonNode mutated = DefinitionMutations.mutate(valid, plan);
         DefinitionFormat format = yaml ? DefinitionFormat.YAML : DefinitionFormat.JSON;
         String text = format.write(mutated);
         try {

@@ -1,15 +1,20 @@
 package dev.kizuna.health.definition;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModelProvider;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.ModelDefinition;
+import dev.kizuna.health.ModelId;
+import dev.kizuna.health.scorecard.Measure;
+import dev.kizuna.health.scorecard.Normaliser;
+import dev.kizuna.health.scorecard.ScorecardDefinition;
 import dev.kizuna.health.segment.SegmentedDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -113,21 +118,34 @@ class NothingDroppedTest {
 
     @Test
     void aPluginProviderThatThrowsOrReturnsNothingGivesADefinitionError() {
-        HealthModels throwing = HealthModels.of(List.of(new Provider(() -> {
+        HealthModels throwing = HealthModels.of(List.of(new Provider(root -> {
             throw new IllegalArgumentException("weights: too heavy");
         })));
         assertEquals(List.of(error("", "weights: too heavy")), assertThrows(DefinitionException.class,
                 () -> throwing.read("{\"type\": \"test\"}", DefinitionFormat.JSON)).errors());
-        HealthModels nothing = HealthModels.of(List.of(new Provider(() -> null)));
+        HealthModels nothing = HealthModels.of(List.of(new Provider(root -> Optional.empty())));
         assertEquals(List.of(error("", "this definition could not be read")), assertThrows(DefinitionException.class,
                 () -> nothing.read("{\"type\": \"test\"}", DefinitionFormat.JSON)).errors());
     }
 
+    @Test
+    void aPluginProviderThatRecordsAProblemButReturnsADefinitionStillFails() {
+        ModelDefinition valid = ScorecardDefinition.builder(ModelId.of("m", "1"))
+                .add(Measure.of("m", SignalName.of("sentiment.nps"), 1, Normaliser.linear(0, 10))).build();
+        HealthModels careless = HealthModels.of(List.of(new Provider(root -> {
+            root.required("weight").number();
+            return Optional.of(valid);
+        })));
+        assertEquals(List.of(error("weight", "expected a number but found string \"heavy\"")),
+                assertThrows(DefinitionException.class, () -> careless.read("{\"type\": \"test\", \"weight\":"
+                        + " \"heavy\"}", DefinitionFormat.JSON)).errors());
+    }
+
     /** A provider whose reader does what it is told. */
     private static final class Provider implements HealthModelProvider {
-        private final java.util.function.Supplier<ModelDefinition> reader;
+        private final Function<DefinitionNode, Optional<? extends ModelDefinition>> reader;
 
-        Provider(java.util.function.Supplier<ModelDefinition> reader) {
+        Provider(Function<DefinitionNode, Optional<? extends ModelDefinition>> reader) {
             this.reader = reader;
         }
 
@@ -137,13 +155,13 @@ class NothingDroppedTest {
         }
 
         @Override
-        public ModelDefinition read(DefinitionNode root) {
+        public Optional<? extends ModelDefinition> read(DefinitionNode root) {
             root.required("type").text();
-            return reader.get();
+            return reader.apply(root);
         }
 
         @Override
-        public ObjectNode write(ModelDefinition definition) {
+        public void write(ModelDefinition definition, DefinitionWriter out) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,5 +1,6 @@
 package dev.kizuna.health.kit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
@@ -14,6 +15,8 @@ import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.batch.BatchReport;
 import dev.kizuna.health.batch.BatchScorer;
 import dev.kizuna.health.batch.SignalFrame;
+import dev.kizuna.health.definition.DefinitionError;
+import dev.kizuna.health.definition.DefinitionException;
 import dev.kizuna.health.definition.DefinitionFormat;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -51,10 +56,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and all) reported rather than thrown, with insufficient data carrying no number; explanations agreeing with the
  * score and levers that really reach their band, with targets inside the signal's domain; thread safety under
  * concurrent scoring; and the definition's round trip through JSON and YAML; and batch scoring ({@link BatchScorer})
- * giving bit for bit the object path's values and bands. Impossible values are rejected, never scored: a value
- * outside an input's domain ({@link ModelDefinition#domainOf}, such as a custom signal's declared one) makes
- * {@code score} and {@code explain} throw an {@link IllegalArgumentException} naming the signal, and in a batch the
- * row holding one fails with that reason while the others are scored.
+ * giving bit for bit the object path's values and bands; mutated definitions reading whole or failing with a
+ * {@link DefinitionException}, never half-read and never with another exception. Impossible values are rejected,
+ * never scored: a value outside an input's domain ({@link ModelDefinition#domainOf}, such as a custom signal's
+ * declared one) makes {@code score} and {@code explain} throw an {@link IllegalArgumentException} naming the signal,
+ * and in a batch the row holding one fails with that reason while the others are scored.
  */
 public abstract class HealthModelCompatibilityKit {
     /** The instant passed as the computation time. */
@@ -262,6 +268,43 @@ public abstract class HealthModelCompatibilityKit {
                     + written);
             assertEquals(written, registry.write(read, format), "writing is not stable through " + format);
         }
+    }
+
+    /**
+     * Mutated definitions (fields removed, blanked, retyped, renamed; elements removed or duplicated; see
+     * {@link DefinitionMutations}) either read to a definition that round-trips, or fail with a
+     * {@link DefinitionException} listing problems; never with another exception.
+     */
+    @Test
+    void mutatedDefinitionsReadWholeOrFailWithTheirProblems() {
+        HealthModels registry = registry();
+        JsonNode tree = DefinitionFormat.JSON.parse(definitionJson());
+        Random random = new Random(20260601L);
+        for (int i = 0; i < mutations(); i++) {
+            List<Integer> plan = List.of(random.nextInt(), random.nextInt(), random.nextInt(), random.nextInt());
+            JsonNode mutated = DefinitionMutations.mutate(tree, plan);
+            ModelDefinition read;
+            try {
+                read = registry.read(mutated, Optional.empty());
+            } catch (DefinitionException e) {
+                assertFalse(e.errors().isEmpty(), "a definition exception without problems for " + mutated);
+                for (DefinitionError error : e.errors()) {
+                    assertFalse(error.message().isBlank(), "a problem without a message for " + mutated);
+                }
+                continue;
+            } catch (RuntimeException e) {
+                throw new AssertionError("reading " + mutated + " threw " + e + " rather than a DefinitionException",
+                        e);
+            }
+            String written = registry.write(read, DefinitionFormat.JSON);
+            assertEquals(read, registry.read(written, DefinitionFormat.JSON),
+                    "the definition read from " + mutated + " changed in a round trip");
+        }
+    }
+
+    /** Returns how many mutated definitions {@link #mutatedDefinitionsReadWholeOrFailWithTheirProblems} reads. */
+    protected int mutations() {
+        return 300;
     }
 
     @Test

@@ -10,6 +10,10 @@ import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.definition.DeclaredSignals;
+import dev.kizuna.health.definition.DefinitionError;
+import dev.kizuna.health.definition.DefinitionException;
+import dev.kizuna.health.definition.DefinitionFormat;
+import dev.kizuna.health.definition.DefinitionNode;
 import dev.kizuna.playbooks.Action;
 import dev.kizuna.playbooks.ActionKind;
 import dev.kizuna.playbooks.ActionPriority;
@@ -25,7 +29,6 @@ import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.Trigger;
 import dev.kizuna.playbooks.control.ControlGroup;
 import dev.kizuna.core.internal.Checks;
-import dev.kizuna.playbooks.internal.DocumentNode;
 import dev.kizuna.core.internal.Numbers;
 
 import java.nio.file.Path;
@@ -40,6 +43,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads and writes playbooks and rule sets as JSON or YAML. A definition is data: a closed set of typed nodes, no
@@ -142,6 +146,9 @@ public final class PlaybookDefinitions {
 
     // ---- Reading ----
 
+    /** What the problems of a playbook document are problems of, in {@link DefinitionException}'s message. */
+    private static final String KIND = "playbook definition";
+
     /**
      * Reads a playbook document.
      *
@@ -149,7 +156,7 @@ public final class PlaybookDefinitions {
      */
     public Playbook readPlaybook(String text, DefinitionFormat format) {
         Objects.requireNonNull(format, "format");
-        return readPlaybook(format.parse(text));
+        return playbookDocument(() -> readPlaybook(format.parse(text)));
     }
 
     /**
@@ -159,11 +166,7 @@ public final class PlaybookDefinitions {
      */
     public Playbook readPlaybook(Path file) {
         Objects.requireNonNull(file, "file");
-        try {
-            return readPlaybook(DefinitionFormat.ofFileName(String.valueOf(file.getFileName())).parse(file));
-        } catch (DefinitionException e) {
-            throw e.file().isPresent() ? e : e.inFile(file.toString());
-        }
+        return playbookFile(file, () -> readPlaybook(parse(file)));
     }
 
     /**
@@ -173,10 +176,12 @@ public final class PlaybookDefinitions {
      */
     public Playbook readPlaybook(JsonNode tree) {
         Objects.requireNonNull(tree, "tree");
-        DocumentNode root = DocumentNode.root(tree, catalogue);
-        Optional<Playbook> p = root.read("playbook", this::playbook);
-        root.throwIfErrors();
-        return p.orElseThrow(() -> incomplete("the playbook"));
+        return playbookDocument(() -> {
+            DefinitionNode root = DefinitionNode.root(tree, catalogue);
+            Optional<Playbook> p = root.read("playbook", this::playbook);
+            root.throwIfErrors();
+            return p.orElseThrow(() -> incomplete("the playbook"));
+        });
     }
 
     /**
@@ -186,7 +191,7 @@ public final class PlaybookDefinitions {
      */
     public RuleSet readRuleSet(String text, DefinitionFormat format) {
         Objects.requireNonNull(format, "format");
-        return readRuleSet(format.parse(text));
+        return playbookDocument(() -> readRuleSet(format.parse(text)));
     }
 
     /**
@@ -196,11 +201,7 @@ public final class PlaybookDefinitions {
      */
     public RuleSet readRuleSet(Path file) {
         Objects.requireNonNull(file, "file");
-        try {
-            return readRuleSet(DefinitionFormat.ofFileName(String.valueOf(file.getFileName())).parse(file));
-        } catch (DefinitionException e) {
-            throw e.file().isPresent() ? e : e.inFile(file.toString());
-        }
+        return playbookFile(file, () -> readRuleSet(parse(file)));
     }
 
     /**
@@ -209,23 +210,43 @@ public final class PlaybookDefinitions {
      * @throws DefinitionException listing every problem with its path
      */
     public RuleSet readRuleSet(JsonNode tree) {
-        return readRuleSet(tree, new ArrayList<>());
+        Objects.requireNonNull(tree, "tree");
+        return playbookDocument(() -> {
+            DefinitionNode root = DefinitionNode.root(tree, catalogue);
+            Optional<RuleSet> ruleSet = root.read("rule set", this::ruleSet);
+            root.throwIfErrors();
+            return ruleSet.orElseThrow(() -> incomplete("the rule set"));
+        });
     }
 
-    /** As {@link #readRuleSet(JsonNode)}, recording the errors into {@code errors} (for the tests of linearity). */
-    RuleSet readRuleSet(JsonNode tree, List<DefinitionError> errors) {
-        Objects.requireNonNull(tree, "tree");
-        DocumentNode root = DocumentNode.root(tree, catalogue, errors);
-        Optional<RuleSet> ruleSet = root.read("rule set", this::ruleSet);
-        root.throwIfErrors();
-        return ruleSet.orElseThrow(() -> incomplete("the rule set"));
+    /** Parses a file, JSON or YAML by its extension. */
+    private static JsonNode parse(Path file) {
+        return DefinitionFormat.ofFileName(String.valueOf(file.getFileName())).parse(file);
+    }
+
+    /** Runs a read of {@code file} and reports its problems as problems of a playbook definition in that file. */
+    private static <T> T playbookFile(Path file, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (DefinitionException e) {
+            throw (e.file().isPresent() ? e : e.inFile(file.toString())).ofKind(KIND);
+        }
+    }
+
+    /** Runs a read and reports its problems as problems of a playbook definition. */
+    private static <T> T playbookDocument(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (DefinitionException e) {
+            throw e.ofKind(KIND);
+        }
     }
 
     private static DefinitionException incomplete(String what) {
         return new DefinitionException(List.of(new DefinitionError("", what + " could not be read")));
     }
 
-    private Optional<RuleSet> ruleSet(DocumentNode root) {
+    private Optional<RuleSet> ruleSet(DefinitionNode root) {
         root.signalDeclarations();
         Optional<OneVoice> oneVoice = root.optional("oneVoice").flatMap(n -> n.read("one-voice cap", v -> {
             int max = v.required("max").integer(1, 1_000);
@@ -235,11 +256,11 @@ public final class PlaybookDefinitions {
         }));
         List<Playbook> playbooks = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        DocumentNode list = root.required("playbooks");
+        DefinitionNode list = root.required("playbooks");
         if (list.size() > RuleSet.MAX_PLAYBOOKS) {
             list.error(list.size() + " playbooks is over the limit of " + RuleSet.MAX_PLAYBOOKS);
         }
-        for (DocumentNode p : list.elements()) {
+        for (DefinitionNode p : list.elements()) {
             p.read("playbook", this::playbook).ifPresent(pb -> {
                 String earlier = seen.putIfAbsent(pb.id(), p.path());
                 if (earlier != null) {
@@ -256,21 +277,21 @@ public final class PlaybookDefinitions {
         return root.build(() -> new RuleSet(playbooks, oneVoice));
     }
 
-    private Optional<Playbook> playbook(DocumentNode n) {
+    private Optional<Playbook> playbook(DefinitionNode n) {
         SortedMap<SignalName, SignalDomain> signals = n.signalDeclarations();
         Optional<String> id = n.required("id").id();
         Optional<Playbook.Archetype> purpose = n.required("purpose").enumValue(Playbook.Archetype.class, "purpose");
-        Optional<String> description = n.optional("description").flatMap(DocumentNode::label);
+        Optional<String> description = n.optional("description").flatMap(DefinitionNode::label);
         Playbook.Mode mode = n.optional("mode").flatMap(m -> m.enumValue(Playbook.Mode.class, "mode"))
                 .orElse(Playbook.Mode.INCLUSIVE);
         Optional<ControlGroup> control = n.optional("control").flatMap(c -> c.read("control group", g -> {
             double share = g.required("share").number();
-            String salt = g.optional("salt").flatMap(DocumentNode::id).orElse(ControlGroup.DEFAULT_SALT);
+            String salt = g.optional("salt").flatMap(DefinitionNode::id).orElse(ControlGroup.DEFAULT_SALT);
             g.finish();
             return g.hasErrorsInside() ? Optional.empty() : g.build(() -> ControlGroup.of(share, salt));
         }));
-        DocumentNode rulesNode = n.required("rules");
-        List<DocumentNode> ruleNodes = rulesNode.elements();
+        DefinitionNode rulesNode = n.required("rules");
+        List<DefinitionNode> ruleNodes = rulesNode.elements();
         if (rulesNode.isPresent() && ruleNodes.isEmpty() && !rulesNode.hasErrorsInside()) {
             rulesNode.error("a playbook needs at least one rule");
         } else if (ruleNodes.size() > Playbook.MAX_RULES) {
@@ -279,7 +300,7 @@ public final class PlaybookDefinitions {
         List<Rule> rules = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < ruleNodes.size(); i++) {
-            DocumentNode r = ruleNodes.get(i);
+            DefinitionNode r = ruleNodes.get(i);
             boolean laterStep = mode == Playbook.Mode.SEQUENCE && i > 0;
             r.read("rule", x -> rule(x, laterStep)).ifPresent(rule -> {
                 String earlier = seen.putIfAbsent(rule.id(), r.path());
@@ -298,16 +319,16 @@ public final class PlaybookDefinitions {
                 control.orElse(ControlGroup.none()), signals));
     }
 
-    private Optional<Rule> rule(DocumentNode n, boolean laterStep) {
+    private Optional<Rule> rule(DefinitionNode n, boolean laterStep) {
         Optional<String> id = n.required("id").id();
         int priority = n.optional("priority").map(p -> p.integer(-1_000_000, 1_000_000)).orElse(0);
-        Optional<String> description = n.optional("description").flatMap(DocumentNode::label);
+        Optional<String> description = n.optional("description").flatMap(DefinitionNode::label);
         Trigger.Kind kind = n.optional("trigger").flatMap(t -> t.enumValue(Trigger.Kind.class, "trigger"))
                 .orElse(Trigger.Kind.LEVEL);
-        DocumentNode whenNode = n.required("when");
+        DefinitionNode whenNode = n.required("when");
         Optional<Condition> when = whenNode.isPresent() ? whenNode.read("condition", this::condition)
                 : Optional.empty();
-        DocumentNode actionsNode = n.required("actions");
+        DefinitionNode actionsNode = n.required("actions");
         List<Action> actions = actionsNode.isPresent() ? actionsNode.each("action", PlaybookDefinitions::action)
                 : List.of();
         if (actionsNode.isArray() && (actionsNode.size() == 0 || actionsNode.size() > Rule.MAX_ACTIONS)) {
@@ -321,7 +342,7 @@ public final class PlaybookDefinitions {
             return x.hasErrorsInside() ? Optional.empty() : window.flatMap(w -> x.build(() -> FiringLimit.of(max, w)));
         }));
         Duration delay = Duration.ZERO;
-        Optional<DocumentNode> delayNode = n.optional("delay");
+        Optional<DefinitionNode> delayNode = n.optional("delay");
         if (delayNode.isPresent()) {
             if (laterStep) {
                 delay = delay(delayNode.get()).orElse(Duration.ZERO);
@@ -339,7 +360,7 @@ public final class PlaybookDefinitions {
                 cooldown, limit, d));
     }
 
-    private static Optional<Action> action(DocumentNode n) {
+    private static Optional<Action> action(DefinitionNode n) {
         Optional<ActionKind> kind = n.required("kind").enumValue(ActionKind.class, "action kind");
         Optional<CsRole> owner = n.required("owner").enumValue(CsRole.class, "owner role");
         ActionPriority priority = n.optional("priority")
@@ -348,9 +369,9 @@ public final class PlaybookDefinitions {
         Optional<String> template = n.required("template").id();
         TreeMap<String, String> parameters = new TreeMap<>();
         n.optional("parameters").ifPresent(p -> {
-            for (Map.Entry<String, DocumentNode> e : p.fields().entrySet()) {
+            for (Map.Entry<String, DefinitionNode> e : p.fields().entrySet()) {
                 String name = e.getKey();
-                DocumentNode value = e.getValue();
+                DefinitionNode value = e.getValue();
                 if (!Checks.isId(name)) {
                     value.error("'" + Checks.shown(name) + "' is not a parameter name: 1 to 64 letters, digits,"
                             + " '_', '.' or '-'");
@@ -358,8 +379,8 @@ public final class PlaybookDefinitions {
                 parameters.put(name, value.text());
             }
         });
-        Optional<String> dedupeKey = n.optional("dedupeKey").map(DocumentNode::text);
-        Optional<Boolean> customerFacing = n.optional("customerFacing").map(DocumentNode::bool);
+        Optional<String> dedupeKey = n.optional("dedupeKey").map(DefinitionNode::text);
+        Optional<Boolean> customerFacing = n.optional("customerFacing").map(DefinitionNode::bool);
         n.finish();
         if (kind.isEmpty() || owner.isEmpty() || template.isEmpty() || n.hasErrorsInside()) {
             return Optional.empty();
@@ -368,10 +389,10 @@ public final class PlaybookDefinitions {
                 dedupeKey, customerFacing.orElse(kind.get().isCustomerFacingByDefault())));
     }
 
-    private Optional<Condition> condition(DocumentNode n) {
+    private Optional<Condition> condition(DefinitionNode n) {
         for (String combinator : List.of("all", "any")) {
             if (n.has(combinator)) {
-                DocumentNode list = n.required(combinator);
+                DefinitionNode list = n.required(combinator);
                 if (list.isArray() && (list.size() == 0 || list.size() > Condition.MAX_PARTS)) {
                     list.error(list.size() + " parts; there must be 1 to " + Condition.MAX_PARTS);
                 }
@@ -384,7 +405,7 @@ public final class PlaybookDefinitions {
             }
         }
         if (n.has("not")) {
-            DocumentNode notNode = n.required("not");
+            DefinitionNode notNode = n.required("not");
             Optional<Condition> part = notNode.isPresent() ? notNode.read("condition", this::condition)
                     : Optional.empty();
             n.finish();
@@ -393,7 +414,7 @@ public final class PlaybookDefinitions {
         Optional<Fact> fact;
         if (n.has("signal")) {
             Optional<SignalName> signal = n.required("signal").signal();
-            Optional<DocumentNode> change = n.optional("change");
+            Optional<DefinitionNode> change = n.optional("change");
             if (change.isPresent()) {
                 Optional<Duration> window = window(change.get().required("window"));
                 change.get().finish();
@@ -429,7 +450,7 @@ public final class PlaybookDefinitions {
      * Records an error if no value of the fact's domain meets the criterion, such as {@code sentiment.nps above
      * 100} or a 0/1 flag {@code atLeast: 2}: a test that can never hold would make its rule silently dead.
      */
-    private static void checkCanHold(DocumentNode n, Fact fact, Criterion criterion) {
+    private static void checkCanHold(DefinitionNode n, Fact fact, Criterion criterion) {
         SignalDomain domain = fact.kind() == FactKind.SIGNAL ? n.domainOf(fact.signal().orElseThrow())
                 : fact.kind().domain();
         if (!criterion.canHold(domain)) {
@@ -441,8 +462,8 @@ public final class PlaybookDefinitions {
         }
     }
 
-    private Optional<Fact> fact(DocumentNode n) {
-        DocumentNode kindNode = n.required("fact");
+    private Optional<Fact> fact(DefinitionNode n) {
+        DefinitionNode kindNode = n.required("fact");
         String key = kindNode.text();
         if (kindNode.hasErrorsInside()) {
             return Optional.empty();
@@ -468,7 +489,7 @@ public final class PlaybookDefinitions {
         return Optional.of(Fact.of(kind.get()));
     }
 
-    private Optional<Criterion> criterion(DocumentNode n, Optional<FactKind> fact) {
+    private Optional<Criterion> criterion(DefinitionNode n, Optional<FactKind> fact) {
         List<String> present = new ArrayList<>();
         for (String c : CRITERIA) {
             if (n.has(c)) {
@@ -489,10 +510,10 @@ public final class PlaybookDefinitions {
             }
         }
         String key = present.get(0);
-        DocumentNode v = n.required(key);
+        DefinitionNode v = n.required(key);
         switch (key) {
             case "between": {
-                List<DocumentNode> bounds = v.elements();
+                List<DefinitionNode> bounds = v.elements();
                 if (v.hasErrorsInside()) {
                     return Optional.empty();
                 }
@@ -500,14 +521,14 @@ public final class PlaybookDefinitions {
                     v.error("expected [low, high] but found " + bounds.size() + " numbers");
                     return Optional.empty();
                 }
-                double low = bounds.get(0).threshold();
-                double high = bounds.get(1).threshold();
+                double low = bounds.get(0).signalValue();
+                double high = bounds.get(1).signalValue();
                 return v.hasErrorsInside() ? Optional.empty() : v.build(() -> new Criterion.Between(low, high));
             }
             case "in": {
-                List<DocumentNode> values = v.elements();
+                List<DefinitionNode> values = v.elements();
                 List<String> names = new ArrayList<>();
-                for (DocumentNode e : values) {
+                for (DefinitionNode e : values) {
                     e.label().ifPresent(name -> {
                         checkCategory(e, name, fact);
                         names.add(name);
@@ -519,7 +540,7 @@ public final class PlaybookDefinitions {
                 return v.build(() -> Criterion.In.of(names));
             }
             default: {
-                double x = v.threshold();
+                double x = v.signalValue();
                 if (v.hasErrorsInside()) {
                     return Optional.empty();
                 }
@@ -537,7 +558,7 @@ public final class PlaybookDefinitions {
      * Records an error if {@code name} can never be a value of the fact: a band the scheme lacks, a stage or plan
      * status that does not exist.
      */
-    private void checkCategory(DocumentNode at, String name, Optional<FactKind> fact) {
+    private void checkCategory(DefinitionNode at, String name, Optional<FactKind> fact) {
         if (fact.isEmpty()) {
             return;
         }
@@ -563,7 +584,7 @@ public final class PlaybookDefinitions {
         }
     }
 
-    private static Optional<Duration> window(DocumentNode n) {
+    private static Optional<Duration> window(DefinitionNode n) {
         Optional<Duration> d = n.duration();
         if (d.isEmpty()) {
             return d;
@@ -577,7 +598,7 @@ public final class PlaybookDefinitions {
         return d;
     }
 
-    private static Optional<Duration> delay(DocumentNode n) {
+    private static Optional<Duration> delay(DefinitionNode n) {
         Optional<Duration> d = n.duration();
         if (d.isEmpty()) {
             return d;

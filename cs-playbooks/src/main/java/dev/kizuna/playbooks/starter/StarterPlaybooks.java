@@ -1,10 +1,10 @@
 package dev.kizuna.playbooks.starter;
 
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.OneVoice;
 import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.RuleSet;
-import dev.kizuna.playbooks.definition.DefinitionFormat;
 import dev.kizuna.playbooks.definition.PlaybookDefinitions;
 
 import java.io.IOException;

@@ -4,6 +4,9 @@ import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
 import dev.kizuna.health.HealthBand;
+import dev.kizuna.health.definition.DefinitionError;
+import dev.kizuna.health.definition.DefinitionException;
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.Condition;
 import dev.kizuna.playbooks.Fixtures;
 import dev.kizuna.playbooks.Playbook;
@@ -15,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ class DefinitionChecksTest {
     void parametersThatAreNotAnObjectAreAnErrorNotIgnored() {
         String yaml = "{id: p, purpose: RISK, rules: [{id: r, when: {fact: health_score, below: 40}, actions: [{kind:"
                 + " TASK, owner: CS_LEAD, template: t, parameters: 5}]}]}";
-        assertEquals(List.of(error("rules[0].actions[0].parameters", "expected an object but found the number 5")),
+        assertEquals(List.of(error("rules[0].actions[0].parameters", "expected an object but found number 5")),
                 playbookErrors(ANY, yaml));
     }
 
@@ -245,9 +246,12 @@ class DefinitionChecksTest {
         assertThrows(DefinitionException.class, () -> ANY.readPlaybook(dir));
     }
 
-    /** Reads of the error list: linear in the number of errors, not quadratic. */
+    /**
+     * Ten thousand errors are all collected and reported. That collecting them takes time linear in their number is
+     * a property of the definition reader, tested in cs-health ({@code LinearErrorCollectionTest}).
+     */
     @Test
-    void tenThousandErrorsAreCollectedInLinearTime() {
+    void tenThousandErrorsAreAllCollected() {
         int playbooks = 10;
         int rules = 500;
         StringBuilder yaml = new StringBuilder("playbooks:\n");
@@ -262,51 +266,10 @@ class DefinitionChecksTest {
             }
             yaml.append("]}\n");
         }
-        CountingList errors = new CountingList();
         DefinitionException e = assertThrows(DefinitionException.class,
-                () -> ANY.readRuleSet(DefinitionFormat.YAML.parse(yaml.toString()), errors));
+                () -> ANY.readRuleSet(DefinitionFormat.YAML.parse(yaml.toString())));
         assertEquals(2 * playbooks * rules, e.errors().size());
-        assertTrue(errors.reads <= 4L * playbooks * rules, "errors were read " + errors.reads + " times");
-    }
-
-    /** A list of errors that counts every read of an element. */
-    private static final class CountingList extends ArrayList<DefinitionError> {
-        private static final long serialVersionUID = 1L;
-        long reads;
-
-        @Override
-        public DefinitionError get(int index) {
-            reads++;
-            return super.get(index);
-        }
-
-        @Override
-        public Iterator<DefinitionError> iterator() {
-            Iterator<DefinitionError> inner = super.iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return inner.hasNext();
-                }
-
-                @Override
-                public DefinitionError next() {
-                    reads++;
-                    return inner.next();
-                }
-            };
-        }
-
-        @Override
-        public Object[] toArray() {
-            reads += size();
-            return super.toArray();
-        }
-
-        @Override
-        public <T> T[] toArray(T[] a) {
-            reads += size();
-            return super.toArray(a);
-        }
+        String last = e.errors().get(e.errors().size() - 1).path();
+        assertTrue(last.startsWith("playbooks[9].rules[499]"), last);
     }
 }

@@ -3,6 +3,7 @@ package dev.kizuna.playbooks.definition;
 import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.Action;
 import dev.kizuna.playbooks.ActionKind;
 import dev.kizuna.playbooks.Condition;

@@ -1,6 +1,9 @@
 package dev.kizuna.playbooks.definition;
 
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.definition.DefinitionError;
+import dev.kizuna.health.definition.DefinitionException;
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.RuleSet;
 import org.junit.jupiter.api.Test;
@@ -130,7 +133,7 @@ class DefinitionErrorsTest {
         hasError(errors(ANY, when("{fact: days_to_renewal, between: [90, 61]}")), "rules[0].when.between",
                 "between: [90, 61] is empty");
         hasError(errors(ANY, when("{fact: days_to_renewal, between: [a, 61]}")), "rules[0].when.between[0]",
-                "expected a number but found the string 'a'");
+                "expected a number but found string \"a\"");
     }
 
     @Test
@@ -144,10 +147,10 @@ class DefinitionErrorsTest {
 
     @Test
     void aWrongTypeIsRejected() {
-        hasError(errors(ANY, "id: p\npurpose: RISK\nrules: {id: r}\n"), "rules", "expected an array but found an"
-                + " object");
+        hasError(errors(ANY, "id: p\npurpose: RISK\nrules: {id: r}\n"), "rules", "expected an array but found"
+                + " object {\"id\":\"r\"}");
         hasError(errors(ANY, when("{fact: health_score, below: low}")), "rules[0].when.below",
-                "expected a number but found the string 'low'");
+                "expected a number but found string \"low\"");
     }
 
     @Test

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kizuna.health.definition.DefinitionException;
+import dev.kizuna.health.definition.DefinitionFormat;
+import dev.kizuna.health.kit.DefinitionMutations;
 import dev.kizuna.playbooks.Condition;
 import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.RuleSet;
@@ -64,7 +67,7 @@ class DefinitionMutationProperties {
 
     @Property(tries = 800)
     void aMutatedRuleSetReadsWholeOrFailsWithPaths(@ForAll("plans") List<Integer> plan, @ForAll boolean yaml) {
-        JsonNode mutated = Mutations.mutate(ruleSet(), plan);
+        JsonNode mutated = DefinitionMutations.mutate(ruleSet(), plan);
         DefinitionFormat format = yaml ? DefinitionFormat.YAML : DefinitionFormat.JSON;
         String text = format.write(mutated);
         try {
@@ -83,7 +86,7 @@ class DefinitionMutationProperties {
 
     @Property(tries = 500)
     void aMutatedPlaybookReadsWholeOrFailsWithPaths(@ForAll("plans") List<Integer> plan, @ForAll boolean yaml) {
-        JsonNode mutated = Mutations.mutate(DefinitionFormat.YAML.parse(DECLARED), plan);
+        JsonNode mutated = DefinitionMutations.mutate(DefinitionFormat.YAML.parse(DECLARED), plan);
         DefinitionFormat format = yaml ? DefinitionFormat.YAML : DefinitionFormat.JSON;
         String text = format.write(mutated);
         try {

@@ -1,5 +1,6 @@
 package dev.kizuna.playbooks.definition;
 
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.Generators;
 import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.Rule;

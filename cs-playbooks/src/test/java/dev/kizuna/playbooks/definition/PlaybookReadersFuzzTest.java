@@ -1,6 +1,8 @@
 package dev.kizuna.playbooks.definition;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.kizuna.health.definition.DefinitionException;
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.Playbook;
 import dev.kizuna.playbooks.RuleSet;
 

@@ -2,6 +2,7 @@ package dev.kizuna.playbooks.definition;
 
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
+import dev.kizuna.health.definition.DefinitionFormat;
 import dev.kizuna.playbooks.RuleSet;
 import org.junit.jupiter.api.Test;
 

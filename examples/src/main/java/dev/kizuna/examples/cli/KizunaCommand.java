@@ -62,8 +62,7 @@ public final class KizunaCommand implements Runnable {
         if (e instanceof InputException) {
             return e.getMessage();
         }
-        if (e instanceof dev.kizuna.health.definition.DefinitionException
-                || e instanceof dev.kizuna.playbooks.definition.DefinitionException) {
+        if (e instanceof dev.kizuna.health.definition.DefinitionException) {
             return "the definition: " + e.getMessage();
         }
         return null;

@@ -120,7 +120,7 @@ class CommandMessagesTest {
         Path rules = write("rules.yaml", "playbooks: 3\n");
         String err = fails(1, "plays", "--playbooks", rules.toString());
         assertEquals("kizuna: " + rules + ": 1 error in the playbook definition:\n  playbooks: expected an array but"
-                + " found the number 3\n", err);
+                + " found number 3\n", err);
     }
 
     @Test

@@ -82,8 +82,12 @@ public final class JsonIn {
         return parent.path() + step(field);
     }
 
-    /** Returns the step of a path to field {@code name}: {@code .name}, or {@code ['a.b']} for other names. */
-    static String step(String name) {
+    /**
+     * Returns the step of a path to field {@code name}: {@code .name} for names of letters, digits and '_', else
+     * {@code ['a.b']} (a quote inside escaped); a long name is shortened and control characters are replaced, since
+     * paths go into messages. The one spelling of paths in Kizuna: codecs, definitions and the service use it.
+     */
+    public static String step(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!Character.isLetterOrDigit(c) && c != '_') {
@@ -280,7 +284,12 @@ public final class JsonIn {
         return reader.read(this);
     }
 
-    private void require(JsonNodeType type, String expected) {
+    /**
+     * Fails unless this value is of JSON type {@code type}: {@code expected a whole number but found string "1"}.
+     *
+     * @param expected the value expected, for the message, such as {@code a whole number}
+     */
+    public void require(JsonNodeType type, String expected) {
         if (node.getNodeType() != type) {
             throw error("expected " + expected + " but found " + describe());
         }

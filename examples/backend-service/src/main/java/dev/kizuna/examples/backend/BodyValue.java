@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.kizuna.core.Dates;
 import dev.kizuna.core.Money;
+import dev.kizuna.core.internal.json.JsonIn;
+import dev.kizuna.core.internal.json.JsonInputException;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -16,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
 /**
  * One value of a request body at a known JSON path, read strictly: a wrong JSON type, a missing or unknown field, a
  * value outside its bounds and a value a constructor rejects all fail with an {@link ApiException} naming the path.
+ * The path and the checks of JSON types, texts and enum constants are those of cs-core's strict reader
+ * ({@link JsonIn}), whose errors become {@link ApiException}s here.
  * Instants, dates and months are read within {@link Dates}' calendar, amounts through {@link Money#parseAmount}, whole
  * numbers within given bounds and arrays up to a given count. Values of Kizuna's types are decoded by the mapper's
  * {@link dev.kizuna.core.json.KizunaModule}, whose messages start with the path inside the value; that path is
@@ -33,18 +36,25 @@ final class BodyValue {
     private static final String AMOUNT = "amount: ";
 
     private final JsonNode node;
+    /** The same value in cs-core's reader, which knows its path. */
+    private final JsonIn in;
     private final String path;
     /** The name of the field this value is in (of the array, for an element), as messages start with it. */
     private final String name;
 
-    private BodyValue(JsonNode node, String path, String name) {
+    private BodyValue(JsonNode node, JsonIn in, String name) {
         this.node = node;
-        this.path = path;
+        this.in = in;
+        this.path = in.path();
         this.name = name;
     }
 
     static BodyValue root(JsonNode node) {
-        return new BodyValue(node, JsonPaths.ROOT, JsonPaths.ROOT);
+        return new BodyValue(node, JsonIn.root(node), JsonPaths.ROOT);
+    }
+
+    private BodyValue field(String field, JsonNode value) {
+        return new BodyValue(value, in.child(field, value), field);
     }
 
     String path() {
@@ -67,6 +77,15 @@ final class BodyValue {
     Fields fields() {
         require(JsonNodeType.OBJECT, "an object");
         return new Fields();
+    }
+
+    /** Runs a read of cs-core's reader, whose errors are the service's bad values. */
+    private <T> T read(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (JsonInputException e) {
+            throw ApiException.badValue(e.path(), e.problem());
+        }
     }
 
     /**
@@ -97,7 +116,7 @@ final class BodyValue {
             if (child == null || child.isNull()) {
                 return Optional.empty();
             }
-            value = new BodyValue(child, JsonPaths.field(value.path, name), name);
+            value = value.field(name, child);
         }
         return Optional.of(value);
     }
@@ -108,16 +127,16 @@ final class BodyValue {
     }
 
     private List<BodyValue> children() {
-        List<BodyValue> out = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) {
-            out.add(new BodyValue(node.get(i), JsonPaths.element(path, i), name));
+        List<JsonIn> elements = read(() -> in.list(element -> element));
+        List<BodyValue> out = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            out.add(new BodyValue(node.get(i), elements.get(i), name));
         }
         return out;
     }
 
     String text() {
-        require(JsonNodeType.STRING, "a string");
-        return node.textValue();
+        return read(in::text);
     }
 
     /** A whole number in {@code [min, max]}. */
@@ -199,17 +218,7 @@ final class BodyValue {
     }
 
     <E extends Enum<E>> E enumValue(Class<E> type) {
-        String s = text();
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(s)) {
-                return constant;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
-            names.add(constant.name());
-        }
-        throw error("'" + shorten(s) + "' is not one of " + names);
+        return read(() -> in.enumValue(type));
     }
 
     /**
@@ -248,10 +257,10 @@ final class BodyValue {
     }
 
     private void require(JsonNodeType type, String expected) {
-        if (node.getNodeType() != type) {
-            throw error("expected " + expected + " but found " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + " " + shorten(node.toString()));
-        }
+        read(() -> {
+            in.require(type, expected);
+            return type;
+        });
     }
 
     private static String shorten(String shown) {
@@ -270,7 +279,7 @@ final class BodyValue {
         }
 
         BodyValue required(String name) {
-            return optional(name).orElseThrow(() -> ApiException.badValue(JsonPaths.field(path, name),
+            return optional(name).orElseThrow(() -> ApiException.badValue(path + JsonIn.step(name),
                     "missing required field '" + name + "'"));
         }
 
@@ -280,7 +289,7 @@ final class BodyValue {
             if (value == null || value.isNull()) {
                 return Optional.empty();
             }
-            return Optional.of(new BodyValue(value, JsonPaths.field(path, name), name));
+            return Optional.of(field(name, value));
         }
 
         /** Fails on the first field that was not read, naming the fields this object may have. */
@@ -289,7 +298,7 @@ final class BodyValue {
             while (names.hasNext()) {
                 String name = names.next();
                 if (!read.contains(name)) {
-                    throw ApiException.badValue(JsonPaths.field(path, name), "unknown field '" + name
+                    throw ApiException.badValue(path + JsonIn.step(name), "unknown field '" + name
                             + "'; the fields here are " + read);
                 }
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.kizuna.core.internal.json.JsonIn;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -19,15 +20,9 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
-    /** The path of the field {@code name} of the object at {@code base}. */
+    /** The path of the field {@code name} of the object at {@code base}, with cs-core's steps ({@link JsonIn#step}). */
     static String field(String base, String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!Character.isLetterOrDigit(c) && c != '_') {
-                return base + "['" + name.replace("'", "\\'") + "']";
-            }
-        }
-        return name.isEmpty() ? base + "['']" : base + "." + name;
+        return base + JsonIn.step(name);
     }
 
     /** The path of element {@code index} of the array at {@code base}. */

@@ -60,7 +60,7 @@ public final class DefinitionFiles {
         JsonNode tree = tree(file);
         try {
             return PlaybookDefinitions.standard().withBands(bands).readRuleSet(tree);
-        } catch (dev.kizuna.playbooks.definition.DefinitionException e) {
+        } catch (DefinitionException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
     }
@@ -74,7 +74,7 @@ public final class DefinitionFiles {
     public static void checkBands(RuleSet rules, BandScheme bands, String what) {
         try {
             PlaybookDefinitions.standard().withBands(bands).readRuleSet(PlaybookDefinitions.standard().tree(rules));
-        } catch (dev.kizuna.playbooks.definition.DefinitionException e) {
+        } catch (DefinitionException e) {
             throw new InputException(what + ": " + e.getMessage());
         }
     }

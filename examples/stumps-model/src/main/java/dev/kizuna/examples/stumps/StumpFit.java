@@ -1,5 +1,6 @@
 package dev.kizuna.examples.stumps;
 
+import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.definition.DefinitionFormat;
 
 import java.util.List;
@@ -37,6 +38,6 @@ public record StumpFit(StumpsDefinition definition, List<Double> trainingLoss, i
 
     /** Returns the definition as JSON, as {@link dev.kizuna.health.HealthModels#read} reads it. */
     public String definitionJson() {
-        return DefinitionFormat.JSON.write(new StumpsProvider().write(definition));
+        return HealthModels.of(List.of(new StumpsProvider())).write(definition, DefinitionFormat.JSON);
     }
 }

@@ -11,6 +11,7 @@ import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.InputDomains;
+import dev.kizuna.health.logistic.LogisticModel;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,19 +102,6 @@ public final class StumpsModel implements HealthModel {
         return definition;
     }
 
-    /** Returns {@code 1 / (1 + exp(-z))} without overflow. */
-    static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
-    }
-
-    private static double health(double z) {
-        return 100.0 * sigmoid(-z);
-    }
-
     /** Returns the log-odds the stumps on signal {@code s} add for a raw value (NaN for none). */
     private double part(int s, double raw) {
         double sum = 0;
@@ -139,7 +127,8 @@ public final class StumpsModel implements HealthModel {
      */
     public OptionalDouble churnProbability(SignalSnapshot snapshot) {
         Evaluation e = evaluate(domains.check(Objects.requireNonNull(snapshot, "snapshot")));
-        return e.insufficient.isEmpty() ? OptionalDouble.of(sigmoid(definition.intercept() + sum(e.part)))
+        return e.insufficient.isEmpty()
+                ? OptionalDouble.of(LogisticModel.sigmoid(definition.intercept() + sum(e.part)))
                 : OptionalDouble.empty();
     }
 
@@ -199,15 +188,9 @@ public final class StumpsModel implements HealthModel {
         }
         double intercept = definition.intercept();
         double added = sum(e.part);
-        double s0 = health(intercept);
-        double s = health(intercept + added);
-        double ratio;
-        if (Math.abs(added) > 1e-9) {
-            ratio = (s - s0) / added;
-        } else {
-            double p0 = sigmoid(intercept);
-            ratio = -100.0 * p0 * (1 - p0);
-        }
+        double s0 = LogisticModel.health(intercept);
+        double s = LogisticModel.health(intercept + added);
+        double ratio = LogisticModel.pointsPerLogOdds(intercept, intercept + added);
         List<Contribution> contributions = new ArrayList<>(signals.length + 1);
         contributions.add(Contribution.of(BASELINE_ID, "baseline (intercept)", Contribution.Kind.BASELINE,
                 Optional.empty(), Double.NaN, Double.NaN, 0, s0, 0));
@@ -236,16 +219,13 @@ public final class StumpsModel implements HealthModel {
     }
 
     private List<BandLever> levers(Evaluation e, HealthScore score, SignalSnapshot snapshot) {
-        if (!score.isScored()) {
-            return List.of();
-        }
-        BandScheme bands = definition.bands();
-        Optional<HealthBand> next = bands.above(score.band().orElseThrow());
+        Optional<HealthBand> next = BandLever.nextBand(score, definition.bands());
         if (next.isEmpty()) {
             return List.of();
         }
         HealthBand band = next.get();
-        int wanted = bands.rank(band);
+        int wanted = definition.bands().rank(band);
+        Optional<String> unreachable = LogisticModel.unreachable(band);
         List<BandLever> levers = new ArrayList<>(signals.length);
         for (int s = 0; s < signals.length; s++) {
             double current = e.raw[s];
@@ -253,9 +233,8 @@ public final class StumpsModel implements HealthModel {
                 continue;
             }
             String id = signals[s].value();
-            if (BandScheme.lowestScoreIn(band) >= 100) {
-                levers.add(BandLever.blocked(id, id, signals[s], current, band,
-                        "a health of 100 needs a churn probability of exactly 0"));
+            if (unreachable.isPresent()) {
+                levers.add(BandLever.blocked(id, id, signals[s], current, band, unreachable.get()));
                 continue;
             }
             SignalDomain domain = domains.leverDomain(signals[s], snapshot);
@@ -316,7 +295,7 @@ public final class StumpsModel implements HealthModel {
     }
 
     private boolean reaches(double[] parts, BandScheme bands, int wanted) {
-        double value = Math.round(health(definition.intercept() + sum(parts)) * 100) / 100.0;
+        double value = Math.round(LogisticModel.health(definition.intercept() + sum(parts)) * 100) / 100.0;
         return bands.rankOf(value) >= wanted;
     }
 

@@ -1,20 +1,16 @@
 package dev.kizuna.examples.stumps;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.signal.SignalDomain;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.BandScheme;
-import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModelProvider;
 import dev.kizuna.health.ModelDefinition;
 import dev.kizuna.health.ModelId;
-import dev.kizuna.health.definition.DeclaredSignals;
 import dev.kizuna.health.definition.DefinitionNode;
+import dev.kizuna.health.definition.DefinitionWriter;
+import dev.kizuna.health.definition.ModelDefinitionParts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -70,132 +66,61 @@ public final class StumpsProvider implements HealthModelProvider {
     }
 
     @Override
-    public ModelDefinition read(DefinitionNode root) {
+    public Optional<StumpsDefinition> read(DefinitionNode root) {
         // First: the custom signals the stumps may read, and their domains.
         SortedMap<SignalName, SignalDomain> signals = root.signalDeclarations();
-        Optional<ModelId> id = readHeader(root);
-        BandScheme bands = readBands(root);
+        Optional<ModelId> id = ModelDefinitionParts.readHeader(root, StumpsDefinition.TYPE);
+        BandScheme bands = ModelDefinitionParts.readBands(root);
         double intercept = logOdds(root.required("intercept"));
         double minimum = root.optional("minimumCompleteness").map(n -> n.number(0, 1)).orElse(0.0);
         DefinitionNode list = root.required("stumps");
-        int errorsBefore = root.errors().size();
-        List<DefinitionNode> elements = list.elements();
-        if (elements.isEmpty() && list.isArray() && root.errors().size() == errorsBefore) {
+        List<Stump> stumps = list.isPresent() ? list.each("stump", StumpsProvider::readStump) : List.of();
+        if (list.isArray() && stumps.isEmpty() && !list.hasErrorsInside()) {
             list.error("a stumps model needs at least one stump");
         }
-        List<Stump> stumps = new ArrayList<>(elements.size());
-        for (DefinitionNode node : elements) {
-            DefinitionNode signalNode = node.required("signal");
-            Optional<SignalName> signal = signalNode.signal();
-            if (signal.isPresent() && signal.get().value().length() > Stump.MAX_SIGNAL_LENGTH) {
-                signalNode.error("'" + signal.get().value() + "' has " + signal.get().value().length()
-                        + " characters, over the limit of " + Stump.MAX_SIGNAL_LENGTH);
-                signal = Optional.empty();
-            }
-            double threshold = node.required("threshold").number();
-            double below = logOdds(node.required("below"));
-            double atOrAbove = logOdds(node.required("atOrAbove"));
-            double missing = logOdds(node.required("missing"));
-            node.finish();
-            if (signal.isPresent()) {
-                SignalName name = signal.get();
-                node.build(() -> Stump.of(name, threshold, below, atOrAbove, missing)).ifPresent(stumps::add);
-            }
-        }
         root.finish();
-        if (root.hasErrors() || id.isEmpty()) {
-            return standIn();
+        if (root.hasErrorsInside() || id.isEmpty()) {
+            return Optional.empty();
         }
-        return root.build(() -> new StumpsDefinition(id.get(), bands, intercept, stumps, minimum, signals))
-                .orElseGet(StumpsProvider::standIn);
+        return root.build(() -> new StumpsDefinition(id.get(), bands, intercept, stumps, minimum, signals));
+    }
+
+    /** Reads one stump, or empty after recording why. */
+    private static Optional<Stump> readStump(DefinitionNode node) {
+        DefinitionNode signalNode = node.required("signal");
+        Optional<SignalName> signal = signalNode.signal();
+        if (signal.isPresent() && signal.get().value().length() > Stump.MAX_SIGNAL_LENGTH) {
+            signalNode.error("'" + signal.get().value() + "' has " + signal.get().value().length()
+                    + " characters, over the limit of " + Stump.MAX_SIGNAL_LENGTH);
+            signal = Optional.empty();
+        }
+        double threshold = node.required("threshold").number();
+        double below = logOdds(node.required("below"));
+        double atOrAbove = logOdds(node.required("atOrAbove"));
+        double missing = logOdds(node.required("missing"));
+        node.finish();
+        if (signal.isEmpty() || node.hasErrorsInside()) {
+            return Optional.empty();
+        }
+        SignalName name = signal.get();
+        return node.build(() -> Stump.of(name, threshold, below, atOrAbove, missing));
     }
 
     /** Reads a value in log-odds: a finite number within {@code ±MAX_LOG_ODDS}; 0 after recording an error. */
     private static double logOdds(DefinitionNode node) {
-        if (!node.isPresent()) {
-            return 0;
-        }
-        double value = node.number();
-        if (Math.abs(value) > Stump.MAX_LOG_ODDS) {
-            node.error(value + " must be between -" + (long) Stump.MAX_LOG_ODDS + " and " + (long) Stump.MAX_LOG_ODDS);
-            return 0;
-        }
-        return value;
-    }
-
-    /** Reads {@code type} (which must be this provider's), {@code id} and {@code version}. */
-    private static Optional<ModelId> readHeader(DefinitionNode root) {
-        DefinitionNode type = root.required("type");
-        if (type.isPresent()) {
-            String t = type.text();
-            type.check(t.equals(StumpsDefinition.TYPE), "'" + t + "' must be '" + StumpsDefinition.TYPE + "'");
-        }
-        Optional<String> id = root.required("id").id();
-        Optional<String> version = root.required("version").id();
-        if (id.isEmpty() || version.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(ModelId.of(id.get(), version.get()));
-    }
-
-    /** Reads the optional {@code bands}; the standard scheme when they are absent or wrong. */
-    private static BandScheme readBands(DefinitionNode root) {
-        Optional<DefinitionNode> field = root.optional("bands");
-        if (field.isEmpty()) {
-            return BandScheme.standard();
-        }
-        List<HealthBand> bands = new ArrayList<>();
-        boolean ok = true;
-        for (DefinitionNode b : field.get().elements()) {
-            Optional<String> name = b.required("name").id();
-            DefinitionNode rangeNode = b.required("range");
-            String range = rangeNode.text();
-            b.finish();
-            if (name.isEmpty() || !rangeNode.isPresent()) {
-                ok = false;
-                continue;
-            }
-            Optional<HealthBand> band = rangeNode.build(() -> HealthBand.of(name.get(), range));
-            band.ifPresent(bands::add);
-            ok &= band.isPresent();
-        }
-        if (!ok) {
-            return BandScheme.standard();
-        }
-        List<String> problems = BandScheme.problems(bands);
-        for (String problem : problems) {
-            field.get().error(problem.startsWith("bands: ") ? problem.substring("bands: ".length()) : problem);
-        }
-        return problems.isEmpty() ? BandScheme.of(bands) : BandScheme.standard();
-    }
-
-    /** The value returned when problems were recorded; the caller throws them, so it is never used. */
-    private static StumpsDefinition standIn() {
-        return StumpsDefinition.of(ModelId.of("invalid", "0"), 0,
-                List.of(Stump.of(SignalName.of("invalid"), 0, 0, 0, 0)));
+        return node.number(-Stump.MAX_LOG_ODDS, Stump.MAX_LOG_ODDS);
     }
 
     @Override
-    public ObjectNode write(ModelDefinition definition) {
+    public void write(ModelDefinition definition, DefinitionWriter out) {
         StumpsDefinition model = cast(definition);
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("type", model.type());
-        out.put("id", model.id().id());
-        out.put("version", model.id().version());
-        ArrayNode bands = out.putArray("bands");
-        for (HealthBand band : model.bands().bands()) {
-            bands.addObject().put("name", band.name()).put("range", band.range());
-        }
-        if (!model.signals().isEmpty()) {
-            out.set("signals", DeclaredSignals.tree(model.signals()));
-        }
+        ModelDefinitionParts.writeHeader(model, model.signals(), out);
         out.put("intercept", model.intercept());
         out.put("minimumCompleteness", model.minimumCompleteness());
-        ArrayNode stumps = out.putArray("stumps");
+        DefinitionWriter.Array stumps = out.array("stumps");
         for (Stump s : model.stumps()) {
             stumps.addObject().put("signal", s.signal().value()).put("threshold", s.threshold())
                     .put("below", s.below()).put("atOrAbove", s.atOrAbove()).put("missing", s.missing());
         }
-        return out;
     }
 }

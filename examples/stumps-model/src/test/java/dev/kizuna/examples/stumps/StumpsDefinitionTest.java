@@ -56,7 +56,7 @@ class StumpsDefinitionTest {
                 shown.toString());
         assertTrue(shown.contains("stumps[1].threshold: expected a number but found string \"high\""),
                 shown.toString());
-        assertTrue(shown.contains("stumps[1].below: 2000.0 must be between -1000 and 1000"), shown.toString());
+        assertTrue(shown.contains("stumps[1].below: 2000 must be between -1000 and 1000"), shown.toString());
         assertTrue(shown.stream().anyMatch(e -> e.startsWith("stumps[1].weight: unknown field")), shown.toString());
         assertTrue(shown.contains("stumps[2]: missing required field 'missing'"), shown.toString());
         assertTrue(shown.stream().anyMatch(e -> e.startsWith("colour: unknown field")), shown.toString());
