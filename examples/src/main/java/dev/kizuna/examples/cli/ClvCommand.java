@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.Money;
 import dev.kizuna.metrics.clv.BgNbdModel;
-import dev.kizuna.metrics.clv.ClvJsonModule;
+import dev.kizuna.metrics.json.ClvJsonModule;
 import dev.kizuna.metrics.clv.GammaGammaModel;
 import dev.kizuna.metrics.clv.ParetoNbdModel;
 import dev.kizuna.metrics.clv.RfmTimeUnit;
