@@ -1,8 +1,8 @@
 package dev.kizuna.benchmarks.metrics;
 
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.metrics.ReportingPeriod;
 import dev.kizuna.metrics.revenue.LedgerOptions;
 import dev.kizuna.metrics.revenue.MrrLedger;

@@ -5,6 +5,7 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Contract;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.Owner;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.Segment;
 import dev.kizuna.core.Tier;
 import dev.kizuna.core.event.BillingInterval;

@@ -1,6 +1,6 @@
 /**
  * A deterministic, realistic synthetic portfolio for demos, tests and benchmarks: {@link
- * dev.kizuna.core.sample.DemoPortfolio} generates it from a seed, and {@link dev.kizuna.core.sample.Portfolio}
+ * dev.kizuna.core.sample.DemoPortfolio} generates it from a seed, and {@link dev.kizuna.core.Portfolio}
  * holds it.
  */
 @NullMarked

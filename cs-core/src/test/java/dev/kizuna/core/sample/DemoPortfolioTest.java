@@ -2,6 +2,7 @@ package dev.kizuna.core.sample;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.journey.JourneyStage;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.PlanStatus;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.health.backtest.NothingToJudgeException;

@@ -1,12 +1,12 @@
 package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.Account;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SupportTicket;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
 
 import java.nio.file.Files;

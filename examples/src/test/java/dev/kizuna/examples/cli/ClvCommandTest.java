@@ -1,9 +1,9 @@
 package dev.kizuna.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.Purchase;
 import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvHorizon;
 import dev.kizuna.metrics.clv.CustomerLifetimeValue;

@@ -1,8 +1,8 @@
 package dev.kizuna.examples.cli;
 
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.Explanation;

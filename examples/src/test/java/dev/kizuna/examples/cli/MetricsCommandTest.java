@@ -2,10 +2,10 @@ package dev.kizuna.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 import dev.kizuna.metrics.ReportingPeriod;

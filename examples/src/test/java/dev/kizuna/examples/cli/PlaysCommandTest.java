@@ -1,7 +1,7 @@
 package dev.kizuna.examples.cli;
 
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.playbooks.Evaluation;
 import dev.kizuna.playbooks.PlaybookEngine;
 import dev.kizuna.playbooks.PortfolioContexts;

@@ -1,7 +1,7 @@
 package dev.kizuna.examples.stumps;
 
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.backtest.Labels;

@@ -1,7 +1,7 @@
 package dev.kizuna.examples.stumps;
 
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.examples.cli.KizunaCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

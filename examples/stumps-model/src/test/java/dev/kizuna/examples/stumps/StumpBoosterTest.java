@@ -1,8 +1,8 @@
 package dev.kizuna.examples.stumps;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.BacktestReport;
