@@ -14,7 +14,6 @@ module dev.kizuna.core {
     exports dev.kizuna.core.signal;
     exports dev.kizuna.core.plan;
     exports dev.kizuna.core.json;
-    exports dev.kizuna.core.sample;
     // Kizuna's strict JSON reading, shared with the modules that add codecs of their own types.
     exports dev.kizuna.core.internal.json to dev.kizuna.metrics;
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kizuna.core.Account;
 import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.json.KizunaJson;
-import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.sample.DemoPortfolio;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -10,12 +10,12 @@ import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.plan.Milestone;
 import dev.kizuna.core.plan.MilestoneKind;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 import dev.kizuna.metrics.ReportingPeriod;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

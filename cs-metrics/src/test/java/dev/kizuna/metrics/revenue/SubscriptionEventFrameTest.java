@@ -8,8 +8,8 @@ import dev.kizuna.core.event.BillingInterval;
 import dev.kizuna.core.event.Discount;
 import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
-import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.metrics.ReportingPeriod;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.SurveyScale;
-import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

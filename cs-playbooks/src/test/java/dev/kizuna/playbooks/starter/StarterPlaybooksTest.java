@@ -11,7 +11,6 @@ import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.plan.Milestone;
 import dev.kizuna.core.plan.MilestoneKind;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
@@ -26,6 +25,7 @@ import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.Suppression;
 import dev.kizuna.playbooks.definition.DefinitionFormat;
 import dev.kizuna.playbooks.definition.PlaybookDefinitions;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.kizuna.core.Account;
 import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.journey.JourneyStage;
-import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.sample.DemoPortfolio;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -1,7 +1,7 @@
 package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.Portfolio;
-import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.sample.DemoPortfolio;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

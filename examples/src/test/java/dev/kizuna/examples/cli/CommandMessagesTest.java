@@ -1,7 +1,7 @@
 package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.Portfolio;
-import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -2,7 +2,6 @@ package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SurveyResponse;
-import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.Explanation;
@@ -25,6 +24,7 @@ import dev.kizuna.metrics.retention.LogoChurn;
 import dev.kizuna.metrics.retention.LogoChurnConvention;
 import dev.kizuna.metrics.retention.RevenueRetention;
 import dev.kizuna.metrics.voc.Nps;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.Portfolio;
-import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.playbooks.Evaluation;
 import dev.kizuna.playbooks.PlaybookEngine;
 import dev.kizuna.playbooks.PortfolioContexts;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -2,7 +2,6 @@ package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.plan.CsRole;
-import dev.kizuna.core.sample.DemoPortfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthBand;
 import dev.kizuna.health.HealthModel;
@@ -32,6 +31,7 @@ import dev.kizuna.playbooks.PlaybookEngine;
 import dev.kizuna.playbooks.PortfolioContexts;
 import dev.kizuna.playbooks.RecommendedAction;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

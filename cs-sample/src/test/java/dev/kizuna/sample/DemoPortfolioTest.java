@@ -1,4 +1,4 @@
-package dev.kizuna.core.sample;
+package dev.kizuna.sample;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;

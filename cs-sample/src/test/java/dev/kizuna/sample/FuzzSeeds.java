@@ -1,8 +1,8 @@
-package dev.kizuna.core.json;
+package dev.kizuna.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kizuna.core.Portfolio;
-import dev.kizuna.core.sample.DemoPortfolio;
+import dev.kizuna.core.json.KizunaJson;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 /**
  * A deterministic, realistic synthetic portfolio for demos, tests and benchmarks: {@link
- * dev.kizuna.core.sample.DemoPortfolio} generates it from a seed, and {@link dev.kizuna.core.Portfolio}
+ * dev.kizuna.sample.DemoPortfolio} generates it from a seed, and {@link dev.kizuna.core.Portfolio}
  * holds it.
  */
 @NullMarked
-package dev.kizuna.core.sample;
+package dev.kizuna.sample;
 
 import org.jspecify.annotations.NullMarked;
