@@ -64,6 +64,9 @@ import java.util.SplittableRandom;
  * Portfolio big = DemoPortfolio.builder().accounts(100_000).seed(7).build();
  * }</pre>
  *
+ * <p>Demo data for tests, benchmarks and examples, not part of the library's API: its output may change between
+ * versions.
+ *
  * <p>The rates below are per account per month and differ by segment, as they do in practice: smb churns most
  * and expands least, enterprise the reverse.
  */

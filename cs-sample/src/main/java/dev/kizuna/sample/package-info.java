@@ -1,7 +1,7 @@
 /**
- * A deterministic, realistic synthetic portfolio for demos, tests and benchmarks: {@link
- * dev.kizuna.sample.DemoPortfolio} generates it from a seed, and {@link dev.kizuna.core.Portfolio}
- * holds it.
+ * Demo data for Kizuna's tests, benchmarks and examples, not library API: {@link dev.kizuna.sample.DemoPortfolio}
+ * generates a deterministic, realistic synthetic portfolio from a seed, and cs-core's
+ * {@link dev.kizuna.core.Portfolio} holds it.
  */
 @NullMarked
 package dev.kizuna.sample;
