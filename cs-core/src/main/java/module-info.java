@@ -16,7 +16,6 @@ module dev.kizuna.core {
     exports dev.kizuna.core.plan;
     exports dev.kizuna.core.json;
     exports dev.kizuna.core.csv;
-    exports dev.kizuna.core.sample;
     // Kizuna's strict JSON reading, shared with the modules that add codecs of their own types, read definitions
     // (the paths they report) or read request bodies.
     exports dev.kizuna.core.internal.json to dev.kizuna.metrics, dev.kizuna.health, dev.kizuna.examples.backend;

@@ -17,4 +17,5 @@ module dev.kizuna.metrics {
     exports dev.kizuna.metrics.engagement;
     exports dev.kizuna.metrics.cohort;
     exports dev.kizuna.metrics.clv;
+    exports dev.kizuna.metrics.json;
 }

@@ -17,7 +17,7 @@ import dev.kizuna.core.event.Purchase;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvHorizon;
-import dev.kizuna.metrics.clv.ClvJsonModule;
+import dev.kizuna.metrics.json.ClvJsonModule;
 import dev.kizuna.metrics.clv.CustomerLifetimeValue;
 import dev.kizuna.metrics.clv.GammaGammaModel;
 import dev.kizuna.metrics.clv.RfmSummary;

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 // README: health-explain END
 // README: health-backtest BEGIN
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;

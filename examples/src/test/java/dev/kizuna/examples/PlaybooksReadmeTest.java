@@ -1,8 +1,8 @@
 package dev.kizuna.examples;
 
 // README: playbooks-engine BEGIN
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.playbooks.evaluation.Evaluation;

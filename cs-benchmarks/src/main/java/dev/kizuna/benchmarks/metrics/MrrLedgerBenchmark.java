@@ -1,12 +1,12 @@
 package dev.kizuna.benchmarks.metrics;
 
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SubscriptionEvent;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.metrics.ReportingPeriod;
 import dev.kizuna.metrics.revenue.LedgerOptions;
 import dev.kizuna.metrics.revenue.MrrLedger;
 import dev.kizuna.metrics.revenue.PeriodSummary;
+import dev.kizuna.sample.DemoPortfolio;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,9 +2,8 @@ package dev.kizuna.benchmarks.playbooks;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.plan.CsRole;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.BandScheme;
@@ -19,6 +18,7 @@ import dev.kizuna.playbooks.Rule;
 import dev.kizuna.playbooks.RuleSet;
 import dev.kizuna.playbooks.engine.EvaluationContext;
 import dev.kizuna.playbooks.engine.PortfolioContexts;
+import dev.kizuna.sample.DemoPortfolio;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rules;
 import org.jeasy.rules.core.RuleBuilder;

@@ -2,15 +2,15 @@ package dev.kizuna.benchmarks.metrics;
 
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Money;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.metrics.ReportingPeriod;
 import dev.kizuna.metrics.revenue.ChurnRecognition;
 import dev.kizuna.metrics.revenue.LedgerOptions;
 import dev.kizuna.metrics.revenue.MrrLedger;
 import dev.kizuna.metrics.revenue.ReactivationWindow;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * --out} writes them). The contract: a list that writes back and reads equal, both as bytes and as text, or a
  * {@link JsonProcessingException} that {@link KizunaJson#describe} tells in the user's terms (no Java names). Anything
  * else (an {@code IllegalArgumentException}, {@code NullPointerException}, {@code DateTimeException},
- * {@code ArithmeticException}, a stack overflow) is a finding. Seeds: {@link FuzzSeeds}.
+ * {@code ArithmeticException}, a stack overflow) is a finding. Seeds: cs-sample's {@code FuzzSeeds}.
  */
 class KizunaJsonFuzzTest {
     private static final ObjectMapper MAPPER = KizunaJson.newObjectMapper();

@@ -82,20 +82,20 @@ public record UserActivity(AccountId account, String userId, LocalDate date, Opt
         return List.copyOf(out);
     }
 
-    /** Returns the user's identity: its account and its id. */
-    public UserKey user() {
+    /** Returns the user's identity: its account and its id, the key by which the metrics count distinct users. */
+    UserKey user() {
         return new UserKey(account, userId);
     }
 
     /**
-     * A user: an account and a user id within it.
+     * A user: an account and a user id within it; the key by which the metrics of this package count distinct users.
      *
      * @param account the account
      * @param userId  the user id
      */
-    public record UserKey(AccountId account, String userId) implements Comparable<UserKey> {
+    record UserKey(AccountId account, String userId) implements Comparable<UserKey> {
         /** Validates the parts. */
-        public UserKey {
+        UserKey {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(userId, "userId");
         }

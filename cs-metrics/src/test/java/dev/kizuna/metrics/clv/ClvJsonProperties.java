@@ -3,6 +3,7 @@ package dev.kizuna.metrics.clv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kizuna.core.json.KizunaJson;
+import dev.kizuna.metrics.json.ClvJsonModule;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -3,6 +3,7 @@ package dev.kizuna.metrics.clv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kizuna.core.json.KizunaJson;
+import dev.kizuna.metrics.json.ClvJsonModule;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.junit.jupiter.api.Test;
 

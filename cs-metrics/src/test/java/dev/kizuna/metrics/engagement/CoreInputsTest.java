@@ -1,6 +1,7 @@
 package dev.kizuna.metrics.engagement;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.ActivityRecord;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.UsagePeriod;
@@ -9,13 +10,12 @@ import dev.kizuna.core.plan.CsRole;
 import dev.kizuna.core.plan.Milestone;
 import dev.kizuna.core.plan.MilestoneKind;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.Ratio;
 import dev.kizuna.metrics.ReportingPeriod;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -3,13 +3,13 @@ package dev.kizuna.metrics.revenue;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.CurrencyMismatchException;
 import dev.kizuna.core.Money;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.BillingInterval;
 import dev.kizuna.core.event.Discount;
 import dev.kizuna.core.event.RecurringCharge;
 import dev.kizuna.core.event.SubscriptionEvent;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.metrics.ReportingPeriod;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

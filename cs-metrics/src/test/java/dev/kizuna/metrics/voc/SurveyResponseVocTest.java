@@ -1,10 +1,10 @@
 package dev.kizuna.metrics.voc;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.SurveyScale;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -2,9 +2,9 @@ package dev.kizuna.playbooks.engine;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalHistory;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.health.HealthScore;

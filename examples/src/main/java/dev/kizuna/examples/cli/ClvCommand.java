@@ -10,7 +10,7 @@ import dev.kizuna.core.csv.InputFile;
 import dev.kizuna.core.json.KizunaJson;
 import dev.kizuna.examples.cli.input.ClvInputs;
 import dev.kizuna.metrics.clv.BgNbdModel;
-import dev.kizuna.metrics.clv.ClvJsonModule;
+import dev.kizuna.metrics.json.ClvJsonModule;
 import dev.kizuna.metrics.clv.GammaGammaModel;
 import dev.kizuna.metrics.clv.ParetoNbdModel;
 import dev.kizuna.metrics.clv.RfmTimeUnit;

@@ -1,12 +1,13 @@
 package dev.kizuna.examples.cli;
 
 import dev.kizuna.core.csv.InputException;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.cli.demo.DemoCommand;
 import dev.kizuna.examples.cli.input.PortfolioFiles;
 import dev.kizuna.examples.cli.report.PortfolioReport;
 import dev.kizuna.examples.cli.report.ReportHtml;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

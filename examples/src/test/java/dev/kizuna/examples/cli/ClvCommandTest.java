@@ -1,9 +1,10 @@
 package dev.kizuna.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.Purchase;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.cli.demo.ClvDemo;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvHorizon;
@@ -14,6 +15,8 @@ import dev.kizuna.metrics.clv.ParetoNbdModel;
 import dev.kizuna.metrics.clv.RfmSummary;
 import dev.kizuna.metrics.clv.RfmTimeUnit;
 import dev.kizuna.metrics.clv.SbgModel;
+import dev.kizuna.sample.DemoPortfolio;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.kizuna.examples.cli;
 
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.cli.demo.DemoCommand;
 import dev.kizuna.examples.cli.demo.DemoScorecard;
 import org.junit.jupiter.api.BeforeAll;

@@ -18,8 +18,8 @@ import java.time.Instant;
 // README: in-your-code-metrics BEGIN
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SurveyResponse;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.metrics.DateRange;
 import dev.kizuna.metrics.ReportingPeriod;
 import dev.kizuna.metrics.retention.LogoChurn;

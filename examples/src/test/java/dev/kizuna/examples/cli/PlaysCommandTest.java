@@ -2,8 +2,8 @@ package dev.kizuna.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.cli.demo.DemoCommand;
 import dev.kizuna.examples.cli.input.PortfolioFiles;
 import dev.kizuna.playbooks.engine.EvaluationContext;
@@ -13,6 +13,7 @@ import dev.kizuna.playbooks.evaluation.Evaluation;
 import dev.kizuna.playbooks.evaluation.RuleTrace;
 import dev.kizuna.playbooks.evaluation.Trace;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

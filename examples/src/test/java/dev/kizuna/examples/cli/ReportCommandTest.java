@@ -1,8 +1,7 @@
 package dev.kizuna.examples.cli;
 
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.plan.CsRole;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.examples.cli.demo.ClvDemo;
 import dev.kizuna.examples.cli.demo.DemoCommand;
@@ -37,6 +36,7 @@ import dev.kizuna.playbooks.engine.PortfolioContexts;
 import dev.kizuna.playbooks.evaluation.Evaluation;
 import dev.kizuna.playbooks.evaluation.RecommendedAction;
 import dev.kizuna.playbooks.starter.StarterPlaybooks;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

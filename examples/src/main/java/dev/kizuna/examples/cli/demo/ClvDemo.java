@@ -6,7 +6,7 @@ import dev.kizuna.core.Money;
 import dev.kizuna.core.csv.TextValues;
 import dev.kizuna.core.event.Purchase;
 import dev.kizuna.core.event.SubscriptionEvent;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.cli.report.Computed;
 import dev.kizuna.metrics.clv.BgNbdModel;
 import dev.kizuna.metrics.clv.ClvHorizon;

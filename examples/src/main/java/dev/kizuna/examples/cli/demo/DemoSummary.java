@@ -2,10 +2,11 @@ package dev.kizuna.examples.cli.demo;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.journey.JourneyStage;
 import dev.kizuna.core.plan.PlanStatus;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.cli.report.BacktestText;
 import dev.kizuna.examples.cli.report.Computed;
 import dev.kizuna.examples.cli.report.HealthSummary;

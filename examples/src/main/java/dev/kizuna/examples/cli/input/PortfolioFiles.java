@@ -4,12 +4,12 @@ import dev.kizuna.core.Account;
 import dev.kizuna.core.csv.CsvFormats;
 import dev.kizuna.core.csv.InputException;
 import dev.kizuna.core.csv.InputFile;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SupportTicket;
 import dev.kizuna.core.event.SurveyResponse;
 import dev.kizuna.core.event.UsageRecord;
 import dev.kizuna.core.plan.SuccessPlan;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
 
 import java.nio.file.Files;

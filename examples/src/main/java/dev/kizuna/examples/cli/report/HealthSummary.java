@@ -2,7 +2,7 @@ package dev.kizuna.examples.cli.report;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.examples.cli.demo.DemoScorecard;

@@ -1,8 +1,8 @@
 package dev.kizuna.examples.cli.report;
 
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.plan.CsRole;
-import dev.kizuna.core.sample.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.examples.cli.demo.ClvDemo;
 import dev.kizuna.examples.cli.demo.DemoCommand;

@@ -2,8 +2,7 @@ package dev.kizuna.examples.cli.report;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.examples.cli.KizunaCommand;
@@ -15,6 +14,7 @@ import dev.kizuna.health.rollup.BandDistribution;
 import dev.kizuna.health.rollup.ChildHealth;
 import dev.kizuna.health.rollup.ParentHealth;
 import dev.kizuna.health.rollup.Rollup;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

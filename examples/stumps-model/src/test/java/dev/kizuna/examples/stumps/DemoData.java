@@ -1,12 +1,12 @@
 package dev.kizuna.examples.stumps;
 
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.Backtest;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.outcome.Labels;
 import dev.kizuna.health.outcome.Outcome;
+import dev.kizuna.sample.DemoPortfolio;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.kizuna.examples.stumps;
 
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.cli.KizunaCommand;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;

@@ -1,8 +1,8 @@
 package dev.kizuna.examples.stumps;
 
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.cli.KizunaCommand;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

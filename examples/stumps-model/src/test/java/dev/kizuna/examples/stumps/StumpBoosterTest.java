@@ -1,13 +1,13 @@
 package dev.kizuna.examples.stumps;
 
 import dev.kizuna.core.AccountId;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.signal.SignalName;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.backtest.BacktestReport;
 import dev.kizuna.health.batch.SignalFrame;
 import dev.kizuna.health.outcome.Outcome;
+import dev.kizuna.sample.DemoPortfolio;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

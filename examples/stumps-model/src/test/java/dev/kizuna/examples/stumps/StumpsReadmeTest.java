@@ -1,8 +1,8 @@
 package dev.kizuna.examples.stumps;
 
 // README: stumps-fit BEGIN
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.examples.stumps.StumpBooster;
 import dev.kizuna.examples.stumps.StumpFit;
 import dev.kizuna.health.ModelId;
@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Period;
 // README: stumps-fit END
 // README: researchers-backtest BEGIN
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.sample.DemoPortfolio;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.signal.SignalSnapshot;
 import dev.kizuna.examples.stumps.StumpBooster;
 import dev.kizuna.health.HealthModel;

@@ -1,7 +1,8 @@
-package dev.kizuna.core.sample;
+package dev.kizuna.sample;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.journey.JourneyStage;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.kizuna.metrics.clv;
+package dev.kizuna.metrics.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.Version;
@@ -8,6 +8,12 @@ import dev.kizuna.core.internal.json.JsonCodec;
 import dev.kizuna.core.internal.json.JsonCodecs;
 import dev.kizuna.core.internal.json.JsonFields;
 import dev.kizuna.core.internal.json.JsonIn;
+import dev.kizuna.metrics.clv.BgNbdModel;
+import dev.kizuna.metrics.clv.FitReport;
+import dev.kizuna.metrics.clv.FitStatus;
+import dev.kizuna.metrics.clv.GammaGammaModel;
+import dev.kizuna.metrics.clv.ParetoNbdModel;
+import dev.kizuna.metrics.clv.SbgModel;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
-package dev.kizuna.core.json;
+package dev.kizuna.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kizuna.core.sample.DemoPortfolio;
-import dev.kizuna.core.sample.Portfolio;
+import dev.kizuna.core.Portfolio;
+import dev.kizuna.core.json.KizunaJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,18 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the seed inputs of {@link KizunaJsonFuzzTest} from a small demo portfolio, the JSON {@code kizuna demo --out}
- * writes: a few elements of each kind, plus one document with a byte-order mark. Run it from the module directory
- * when the JSON form changes:
- * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.kizuna.core.json.FuzzSeeds}.
- * Findings the fuzzer saved sit beside the seeds and are kept.
+ * Writes the seed inputs of cs-core's {@code dev.kizuna.core.json.KizunaJsonFuzzTest} from a small demo portfolio, the
+ * JSON {@code kizuna demo --out} writes: a few elements of each kind, plus one document with a byte-order mark. It
+ * lives here because cs-core cannot depend on the generator. Run it from the project root when the JSON form changes
+ * (the README of cs-sample has the command); it writes into cs-core's test resources unless an argument names another
+ * directory. Findings the fuzzer saved sit beside the seeds and are kept.
  */
 final class FuzzSeeds {
     private FuzzSeeds() {
     }
 
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args.length > 0 ? args[0] : "src/test/resources/dev/kizuna/core/json/KizunaJsonFuzzTestInputs");
+        Path root = Path.of(args.length > 0 ? args[0] : "cs-core/src/test/resources/dev/kizuna/core/json/KizunaJsonFuzzTestInputs");
         ObjectMapper mapper = KizunaJson.newObjectMapper();
         Portfolio demo = DemoPortfolio.builder().seed(14).accounts(6).months(4).build();
         write(mapper, root.resolve("accounts"), demo.accounts());

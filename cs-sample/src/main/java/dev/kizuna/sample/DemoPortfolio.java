@@ -1,10 +1,11 @@
-package dev.kizuna.core.sample;
+package dev.kizuna.sample;
 
 import dev.kizuna.core.Account;
 import dev.kizuna.core.AccountId;
 import dev.kizuna.core.Contract;
 import dev.kizuna.core.Money;
 import dev.kizuna.core.Owner;
+import dev.kizuna.core.Portfolio;
 import dev.kizuna.core.Segment;
 import dev.kizuna.core.Tier;
 import dev.kizuna.core.event.BillingInterval;
@@ -62,6 +63,9 @@ import java.util.SplittableRandom;
  * Portfolio demo = DemoPortfolio.generate();
  * Portfolio big = DemoPortfolio.builder().accounts(100_000).seed(7).build();
  * }</pre>
+ *
+ * <p>Demo data for tests, benchmarks and examples, not part of the library's API: its output may change between
+ * versions.
  *
  * <p>The rates below are per account per month and differ by segment, as they do in practice: smb churns most
  * and expands least, enterprise the reverse.

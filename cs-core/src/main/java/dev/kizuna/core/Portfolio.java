@@ -1,7 +1,5 @@
-package dev.kizuna.core.sample;
+package dev.kizuna.core;
 
-import dev.kizuna.core.Account;
-import dev.kizuna.core.AccountId;
 import dev.kizuna.core.event.SubscriptionEvent;
 import dev.kizuna.core.event.SupportTicket;
 import dev.kizuna.core.event.SurveyResponse;

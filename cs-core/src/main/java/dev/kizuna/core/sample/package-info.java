@@ -1,9 +1,0 @@
-/**
- * A deterministic, realistic synthetic portfolio for demos, tests and benchmarks: {@link
- * dev.kizuna.core.sample.DemoPortfolio} generates it from a seed, and {@link dev.kizuna.core.sample.Portfolio}
- * holds it.
- */
-@NullMarked
-package dev.kizuna.core.sample;
-
-import org.jspecify.annotations.NullMarked;
