@@ -1,7 +1,7 @@
 package dev.kizuna.examples.stumps;
 
 import dev.kizuna.core.Portfolio;
-import dev.kizuna.examples.cli.KizunaCommand;
+import dev.kizuna.examples.cli.demo.DemoScorecard;
 import dev.kizuna.health.HealthModel;
 import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.backtest.Estimate;
@@ -50,7 +50,7 @@ class DemoStumpsTest {
         HealthModel stumps = models.create(models.read(DemoData.resource(), DefinitionFormat.JSON));
         // The scorecard the kizuna tool's demo backtests (examples, dev/kizuna/examples/cli/demo/demo-scorecard.yaml).
         String yaml;
-        try (InputStream in = KizunaCommand.class.getResourceAsStream("demo-scorecard.yaml")) {
+        try (InputStream in = DemoScorecard.class.getResourceAsStream("demo-scorecard.yaml")) {
             yaml = new String(Objects.requireNonNull(in, "demo-scorecard.yaml").readAllBytes(), StandardCharsets.UTF_8);
         }
         HealthModel scorecard = models.create(models.read(yaml, DefinitionFormat.YAML));
