@@ -169,7 +169,8 @@ final class ApiHandler implements HttpHandler {
         if (value == null) {
             throw ApiException.of(415, "the Content-Type header is missing; send application/json (UTF-8)");
         }
-        String[] parts = value.split(";");
+        // -1 keeps empty parts, so that even ";" gives a first part to read (found by Error Prone's StringSplitter).
+        String[] parts = value.split(";", -1);
         boolean json = parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
         boolean utf8 = true;
         for (int i = 1; i < parts.length; i++) {

@@ -240,7 +240,8 @@ class KizunaServiceErrorsTest {
 
     @Test
     void aBodyThatIsNotJsonInUtf8IsA415() {
-        for (String type : new String[] {"text/plain", "application/xml", "application/json; charset=iso-8859-1"}) {
+        for (String type : new String[] {"text/plain", "application/xml", "application/json; charset=iso-8859-1", ";",
+                ";;"}) {
             ServiceClient.Answer answer = client.send(HttpRequest.newBuilder(service.uri().resolve("/v1/score"))
                     .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(SNAPSHOT)));
             assertEquals(415, answer.status(), type);
