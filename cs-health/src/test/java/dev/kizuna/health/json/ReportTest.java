@@ -1,4 +1,4 @@
-package dev.kizuna.health.report;
+package dev.kizuna.health.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kizuna.core.AccountId;
@@ -10,7 +10,6 @@ import dev.kizuna.health.HealthModels;
 import dev.kizuna.health.HealthScore;
 import dev.kizuna.health.ModelId;
 import dev.kizuna.health.definition.DefinitionFormat;
-import dev.kizuna.health.json.HealthJson;
 import dev.kizuna.health.kit.Samples;
 import dev.kizuna.health.override.OverrideLog;
 import dev.kizuna.health.override.ScoreOverride;
